@@ -1,0 +1,20 @@
+namespace Dispatch.Abstractions;
+
+/// <summary>
+/// The command centre of one run (key: the run id). Owns the virtual clock, the dispatch queue and
+/// the simulation kernel; pushes batched state to the run's zone and unit grains.
+/// </summary>
+public interface IScenarioGrain : IGrainWithStringKey
+{
+    /// <summary>Starts the run (idempotent for the same request); fails if the scenario is invalid.</summary>
+    Task<RunProgress> StartAsync(RunRequest request);
+
+    /// <summary>Simulates up to <paramref name="untilMinute"/> (capped at the end) as fast as possible.</summary>
+    Task<RunProgress> AdvanceAsync(double untilMinute);
+
+    /// <summary>The run's current progress.</summary>
+    Task<RunProgress> GetProgressAsync();
+
+    /// <summary>The report and CSV rows; only once the run has finished.</summary>
+    Task<RunResult> GetResultAsync();
+}

@@ -1,0 +1,127 @@
+using System.Text;
+using Dispatch.Abstractions;
+using Dispatch.Model.Reporting;
+using Dispatch.Model.Scenarios;
+using Dispatch.Model.Simulation;
+
+namespace Dispatch.Grains;
+
+/// <summary>
+/// The command centre of one run. The kernel runs locally inside this activation, a chunk of
+/// simulated time per call; zone and unit grains receive one batched update per chunk, never one
+/// call per event.
+/// </summary>
+public sealed class ScenarioGrain(
+    [PersistentState("run", StorageNames.Dispatch)] IPersistentState<RunState> state,
+    IGrainFactory grains) : Grain, IScenarioGrain
+{
+    private Simulator? _sim;
+
+    private string RunId => this.GetPrimaryKeyString();
+
+    public async Task<RunProgress> StartAsync(RunRequest request)
+    {
+        if (state.State.Request is { } existing)
+        {
+            if (existing != request)
+            {
+                throw new InvalidOperationException($"run '{RunId}' already exists with a different request");
+            }
+            return Progress(EnsureSimulator());
+        }
+        _sim = CreateSimulator(request);
+        state.State = new RunState { Request = request };
+        await state.WriteStateAsync();
+        await SyncAsync(_sim, persist: false);
+        return Progress(_sim);
+    }
+
+    public async Task<RunProgress> AdvanceAsync(double untilMinute)
+    {
+        var sim = EnsureSimulator();
+        if (state.State.IsFinished)
+        {
+            return Progress(sim);
+        }
+        sim.RunUntil(untilMinute);
+        state.State.SimulatedMinute = sim.Now;
+        if (sim.IsFinished)
+        {
+            state.State.IsFinished = true;
+            state.State.ReportJson = ReportJson.Serialize(ReportBuilder.Build(sim));
+        }
+        await SyncAsync(sim, persist: sim.IsFinished);
+        await state.WriteStateAsync();
+        return Progress(sim);
+    }
+
+    public Task<RunProgress> GetProgressAsync() => Task.FromResult(Progress(EnsureSimulator()));
+
+    public Task<RunResult> GetResultAsync()
+    {
+        var sim = EnsureSimulator();
+        if (!state.State.IsFinished)
+        {
+            throw new InvalidOperationException($"run '{RunId}' has not finished (at minute {sim.Now:0.#} of {sim.EndTime:0})");
+        }
+        var incidents = new StringBuilder();
+        CsvWriters.AppendIncidents(incidents, sim);
+        var report = state.State.ReportJson!;
+        var units = new StringBuilder();
+        CsvWriters.AppendUnits(units, sim.Replication, ReportJson.Deserialize(report));
+        return Task.FromResult(new RunResult(report, incidents.ToString(), units.ToString()));
+    }
+
+    private static Simulator CreateSimulator(RunRequest request)
+    {
+        var scenario = ScenarioBuilder.Build(ScenarioJson.Parse(request.ScenarioJson, "scenario"));
+        return new Simulator(scenario, request.Seed, request.Replication, request.Days);
+    }
+
+    /// <summary>The kernel, rebuilt and replayed to the stored minute after a reactivation.</summary>
+    private Simulator EnsureSimulator()
+    {
+        if (_sim is not null)
+        {
+            return _sim;
+        }
+        var request = state.State.Request ?? throw new InvalidOperationException($"run '{RunId}' has not been started");
+        _sim = CreateSimulator(request);
+        _sim.RunUntil(state.State.SimulatedMinute);
+        _sim.DrainChanges();
+        return _sim;
+    }
+
+    private RunProgress Progress(Simulator sim) =>
+        new(RunId, sim.Now, sim.EndTime, sim.EventsProcessed, sim.Incidents.Count, sim.QueueLength, state.State.IsFinished);
+
+    /// <summary>One batched update per changed unit and per zone with new or changed incidents.</summary>
+    private Task SyncAsync(Simulator sim, bool persist)
+    {
+        var (units, incidents) = sim.DrainChanges();
+        var scenario = sim.Scenario;
+        var calls = new List<Task>(units.Count + 16);
+        foreach (var unit in units)
+        {
+            calls.Add(grains.GetGrain<IUnitGrain>(GrainKeys.Unit(RunId, unit.Spec.Id)).UpdateAsync(ViewOf(unit, sim), persist));
+        }
+        foreach (var group in incidents.GroupBy(i => i.Zone))
+        {
+            var zone = scenario.Zones[group.Key];
+            var update = new ZoneUpdate(RunId, zone.Id, zone.Kind, sim.Now, group.Select(i => ViewOf(i, scenario)).ToList());
+            calls.Add(grains.GetGrain<IZoneGrain>(GrainKeys.Zone(RunId, zone.Id)).UpdateAsync(update, persist));
+        }
+        return Task.WhenAll(calls);
+    }
+
+    private UnitView ViewOf(UnitState unit, Simulator sim)
+    {
+        var p = unit.PositionAt(sim.Now);
+        return new UnitView(RunId, unit.Spec.Id, ReportBuilder.ModeName(unit.Spec.Mode), unit.Status.ToString(),
+            p.X, p.Y, sim.Now, unit.Dispatches, unit.CurrentIncident);
+    }
+
+    private static IncidentView ViewOf(IncidentRecord i, Scenario scenario) =>
+        new(i.Id, scenario.IncidentTypes[i.Type].Id, i.Priority, i.CreatedAt, i.DispatchedAt, i.ArrivedAt, i.ClearedAt,
+            i.Unit >= 0 ? scenario.Units[i.Unit].Id : null, i.Outcome.ToString());
+}

@@ -1,0 +1,123 @@
+namespace Dispatch.Model.Reporting;
+
+// report.json (docs/report-schema.md). Names and meanings of the DESIGN section 6 fields are a
+// contract: minutes for times, fractions 0..1 for rates. Numbers are doubles so that the same type
+// holds a single run and the mean over replications. A null is "not defined" (e.g. the mean
+// response of a zone with no attended incident) and is omitted from the file.
+
+public sealed record Report
+{
+    public int SchemaVersion { get; init; } = 1;
+    public required string Scenario { get; init; }
+    public required long Seed { get; init; }
+    public required int Replications { get; init; }
+    public required double SimulatedDays { get; init; }
+    public required string Start { get; init; }
+    public required string DispatchPolicy { get; init; }
+    public required IncidentCounts Incidents { get; init; }
+    public required ResponseStats ResponseMinutes { get; init; }
+    public required QueueStats QueueWaitMinutes { get; init; }
+    public required MeanStat TravelMinutes { get; init; }
+    public required MeanStat OnSceneMinutes { get; init; }
+    public double? HandlingRate { get; init; }
+    public Dictionary<string, double?>? Ci95HalfWidth { get; init; }
+    public required List<UnitReport> Units { get; init; }
+    public required List<ZoneReport> Zones { get; init; }
+    public required List<HourReport> ByHour { get; init; }
+    public required List<PriorityReport> ByPriority { get; init; }
+    public required List<ModeReport> ByMode { get; init; }
+}
+
+public sealed record IncidentCounts
+{
+    public double Total { get; init; }
+    public double Attended { get; init; }
+    public double Cleared { get; init; }
+    public double Unattended { get; init; }
+    public double Diverted { get; init; }
+    public double QueuedAtEnd { get; init; }
+}
+
+public sealed record ResponseStats
+{
+    public double? Mean { get; init; }
+    public double? P50 { get; init; }
+    public double? P90 { get; init; }
+    public double? P95 { get; init; }
+    public double? Within1 { get; init; }
+    public double? Within3 { get; init; }
+    public double? Within5 { get; init; }
+}
+
+public sealed record QueueStats
+{
+    public double? Mean { get; init; }
+    public double? ProbWait { get; init; }
+    public double? MeanQueueLength { get; init; }
+}
+
+public sealed record MeanStat
+{
+    public double? Mean { get; init; }
+}
+
+public sealed record UnitMinutes
+{
+    public double Patrol { get; init; }
+    public double Post { get; init; }
+    public double EnRoute { get; init; }
+    public double OnScene { get; init; }
+    public double Idle { get; init; }
+    public double Returning { get; init; }
+    public double OffShift { get; init; }
+}
+
+public sealed record UnitReport
+{
+    public required string Id { get; init; }
+    public required string Mode { get; init; }
+    public required string Station { get; init; }
+    public double Dispatches { get; init; }
+    public double? Utilisation { get; init; }
+    public required UnitMinutes Minutes { get; init; }
+}
+
+public sealed record ZoneReport
+{
+    public required string Id { get; init; }
+    public required string Kind { get; init; }
+    public double Incidents { get; init; }
+    public double? ResponseMinutesMean { get; init; }
+    public double? HandlingRate { get; init; }
+}
+
+public sealed record HourReport
+{
+    public int Hour { get; init; }
+    public double Incidents { get; init; }
+    public double? ResponseMinutesMean { get; init; }
+    public double? HandlingRate { get; init; }
+}
+
+public sealed record PriorityReport
+{
+    public int Priority { get; init; }
+    public double Incidents { get; init; }
+    public double? HandlingRate { get; init; }
+    public double? TargetMinutes { get; init; }
+    public required PriorityResponse ResponseMinutes { get; init; }
+}
+
+public sealed record PriorityResponse
+{
+    public double? Mean { get; init; }
+    public double? P90 { get; init; }
+}
+
+public sealed record ModeReport
+{
+    public required string Mode { get; init; }
+    public double Units { get; init; }
+    public double Dispatches { get; init; }
+    public double? Utilisation { get; init; }
+}

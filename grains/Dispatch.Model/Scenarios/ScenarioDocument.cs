@@ -1,0 +1,102 @@
+using System.Text.Json.Serialization;
+
+namespace Dispatch.Model.Scenarios;
+
+// The scenario file as written by a planner (docs/scenario-format.md). Every member is nullable so
+// that the builder can say precisely what is missing instead of silently defaulting.
+
+/// <summary>Root of a scenario file.</summary>
+public sealed class ScenarioDocument
+{
+    public string? Name { get; set; }
+    public string? Description { get; set; }
+    public string? Start { get; set; }
+    public int? Days { get; set; }
+    public long? Seed { get; set; }
+    public Dictionary<string, ModeDocument>? Modes { get; set; }
+    public List<StationDocument>? Stations { get; set; }
+    public Dictionary<string, ProfileDocument>? Profiles { get; set; }
+    public List<IncidentTypeDocument>? IncidentTypes { get; set; }
+    public List<ZoneDocument>? Zones { get; set; }
+    public string? ZonesGeoJson { get; set; }
+    public List<UnitDocument>? Units { get; set; }
+    public DispatchDocument? Dispatch { get; set; }
+}
+
+public sealed class ModeDocument
+{
+    public double? SpeedKmh { get; set; }
+    public double? DetourFactor { get; set; }
+}
+
+public sealed class StationDocument
+{
+    public string? Id { get; set; }
+    public string? Name { get; set; }
+    public double[]? Location { get; set; }
+}
+
+public sealed class ProfileDocument
+{
+    public double[]? Hour { get; set; }
+    public double[]? Day { get; set; }
+}
+
+public sealed class IncidentTypeDocument
+{
+    public string? Id { get; set; }
+    public string? Name { get; set; }
+    public int? Priority { get; set; }
+    public double? TargetResponseMinutes { get; set; }
+    public DurationDocument? OnScene { get; set; }
+    public List<string>? Modes { get; set; }
+}
+
+public sealed class DurationDocument
+{
+    public string? Distribution { get; set; }
+    public double? Mean { get; set; }
+    public double? Sd { get; set; }
+    public double? Value { get; set; }
+    public double? Min { get; set; }
+    public double? Max { get; set; }
+}
+
+public sealed class ZoneDocument
+{
+    public string? Id { get; set; }
+    public string? Name { get; set; }
+    public string? Kind { get; set; }
+    public List<double[]>? Polygon { get; set; }
+    public double? RatePerHour { get; set; }
+    public string? Profile { get; set; }
+    public double[]? HourProfile { get; set; }
+    public double[]? DayProfile { get; set; }
+    public Dictionary<string, double>? TypeMix { get; set; }
+
+    /// <summary>Where the zone came from when it was read from GeoJSON (for messages).</summary>
+    [JsonIgnore]
+    public string? Origin { get; set; }
+}
+
+public sealed class UnitDocument
+{
+    public string? Id { get; set; }
+    public int? Count { get; set; }
+    public string? Mode { get; set; }
+    public string? Station { get; set; }
+    public double[]? Post { get; set; }
+    public ShiftDocument? Shift { get; set; }
+}
+
+public sealed class ShiftDocument
+{
+    public List<string>? Starts { get; set; }
+    public string? Start { get; set; }
+    public double? Hours { get; set; }
+}
+
+public sealed class DispatchDocument
+{
+    public bool? Queue { get; set; }
+}

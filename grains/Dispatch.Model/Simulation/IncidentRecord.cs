@@ -1,0 +1,54 @@
+using Dispatch.Model.Geometry;
+
+namespace Dispatch.Model.Simulation;
+
+/// <summary>What became of an incident (closed vocabulary; written to incidents.csv in camelCase).</summary>
+public enum IncidentOutcome
+{
+    /// <summary>A unit arrived and finished on scene.</summary>
+    Cleared,
+    /// <summary>A unit was on scene when the run ended.</summary>
+    OnScene,
+    /// <summary>A unit was on its way when the run ended.</summary>
+    EnRoute,
+    /// <summary>Still waiting in the dispatch queue when the run ended.</summary>
+    Queued,
+    /// <summary>No unit free and queueing is off: handed elsewhere (lost to this fleet).</summary>
+    Diverted,
+}
+
+/// <summary>One incident and its timeline, in simulated minutes from the start (NaN = not yet).</summary>
+public sealed class IncidentRecord
+{
+    public required int Id { get; init; }
+    public required int Zone { get; init; }
+    public required int Type { get; init; }
+    public required int Priority { get; init; }
+    public required Point2 Location { get; init; }
+    public required double CreatedAt { get; init; }
+    public required double OnSceneDuration { get; init; }
+    public double DispatchedAt { get; internal set; } = double.NaN;
+    public double ArrivedAt { get; internal set; } = double.NaN;
+    public double ClearedAt { get; internal set; } = double.NaN;
+    public int Unit { get; internal set; } = -1;
+    public bool Diverted { get; internal set; }
+
+    /// <summary>Set when changed since the last <see cref="Simulator.DrainChanges"/>.</summary>
+    internal bool Touched { get; set; }
+
+    public bool IsAttended => !double.IsNaN(ArrivedAt);
+
+    /// <summary>Dispatch delay (queue) plus travel; NaN if no unit arrived.</summary>
+    public double ResponseMinutes => ArrivedAt - CreatedAt;
+
+    public double QueueWaitMinutes => DispatchedAt - CreatedAt;
+
+    public double TravelMinutes => ArrivedAt - DispatchedAt;
+
+    public IncidentOutcome Outcome =>
+        Diverted ? IncidentOutcome.Diverted
+        : !double.IsNaN(ClearedAt) ? IncidentOutcome.Cleared
+        : !double.IsNaN(ArrivedAt) ? IncidentOutcome.OnScene
+        : !double.IsNaN(DispatchedAt) ? IncidentOutcome.EnRoute
+        : IncidentOutcome.Queued;
+}

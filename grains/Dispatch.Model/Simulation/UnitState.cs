@@ -1,0 +1,81 @@
+using Dispatch.Model.Geometry;
+using Dispatch.Model.Scenarios;
+
+namespace Dispatch.Model.Simulation;
+
+/// <summary>Unit statuses (closed vocabulary).</summary>
+public enum UnitStatus
+{
+    OffShift,
+    /// <summary>On duty and free at its base (fixed post or station).</summary>
+    Available,
+    /// <summary>Free and dispatchable, travelling back to base.</summary>
+    Returning,
+    EnRoute,
+    OnScene,
+}
+
+/// <summary>A unit's live state in the kernel, with exact time accounting per status.</summary>
+public sealed class UnitState(UnitSpec spec)
+{
+    private readonly double[] _minutes = new double[Enum.GetValues<UnitStatus>().Length];
+    private double _since;
+    private Point2 _from = spec.Base;
+    private Point2 _to = spec.Base;
+    private double _departAt;
+    private double _arriveAt;
+
+    public UnitSpec Spec { get; } = spec;
+
+    public UnitStatus Status { get; private set; } = UnitStatus.OffShift;
+
+    /// <summary>Incremented on every status change; stale events carry an older value.</summary>
+    public int Version { get; private set; }
+
+    public int Dispatches { get; internal set; }
+
+    public int CurrentIncident { get; internal set; } = -1;
+
+    /// <summary>The shift ended while busy: go off duty when the job is done.</summary>
+    public bool OffAfterJob { get; internal set; }
+
+    public bool IsDispatchable => Status is UnitStatus.Available or UnitStatus.Returning;
+
+    /// <summary>Position at time <paramref name="now"/>, interpolated along the current leg.</summary>
+    public Point2 PositionAt(double now)
+    {
+        if (_arriveAt <= _departAt || now >= _arriveAt)
+        {
+            return _to;
+        }
+        return now <= _departAt ? _from : _from.Lerp(_to, (now - _departAt) / (_arriveAt - _departAt));
+    }
+
+    /// <summary>Changes status at <paramref name="now"/>, closing the time spent in the previous one.</summary>
+    internal void SetStatus(UnitStatus status, double now)
+    {
+        _minutes[(int)Status] += now - _since;
+        _since = now;
+        Status = status;
+        Version++;
+    }
+
+    /// <summary>Starts a straight-line leg (for position reporting) from here to <paramref name="to"/>.</summary>
+    internal void SetLeg(double now, Point2 to, double arriveAt)
+    {
+        _from = PositionAt(now);
+        _to = to;
+        _departAt = now;
+        _arriveAt = arriveAt;
+    }
+
+    internal void PlaceAt(Point2 p)
+    {
+        _from = _to = p;
+        _departAt = _arriveAt = 0;
+    }
+
+    /// <summary>Minutes spent in <paramref name="status"/> up to <paramref name="now"/>.</summary>
+    public double MinutesIn(UnitStatus status, double now) =>
+        _minutes[(int)status] + (Status == status ? now - _since : 0);
+}

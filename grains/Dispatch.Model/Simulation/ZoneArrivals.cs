@@ -1,0 +1,44 @@
+using Dispatch.Model.Randomness;
+using Dispatch.Model.Scenarios;
+
+namespace Dispatch.Model.Simulation;
+
+/// <summary>
+/// Non-homogeneous Poisson arrivals of one zone by thinning (Lewis and Shedler): candidates at the
+/// peak rate, each kept with probability rate(t) / peak. One stream for the arrival times and one
+/// for the incident's attributes, both named by zone id (common random numbers across scenarios).
+/// </summary>
+public sealed class ZoneArrivals
+{
+    private readonly Zone _zone;
+    private readonly Scenario _scenario;
+    private readonly RandomStream _times;
+    private readonly double _peakPerMinute;
+
+    public ZoneArrivals(Scenario scenario, Zone zone, StreamFactory streams)
+    {
+        _scenario = scenario;
+        _zone = zone;
+        _times = streams.Create($"arrivals/{zone.Id}");
+        Attributes = streams.Create($"incident/{zone.Id}");
+        Service = streams.Create($"service/{zone.Id}");
+        _peakPerMinute = zone.RatePerHour / 60.0 * zone.HourProfile.Max() * zone.DayProfile.Max();
+    }
+
+    /// <summary>Stream for incident type and location.</summary>
+    public RandomStream Attributes { get; }
+
+    /// <summary>Stream for on-scene durations.</summary>
+    public RandomStream Service { get; }
+
+    /// <summary>Rate in incidents per minute at simulated minute t.</summary>
+    public double RateAt(double t) =>
+        _zone.RatePerHour / 60.0 * _zone.HourProfile[_scenario.HourOfDay(t)] * _zone.DayProfile[_scenario.DayOfWeek(t)];
+
+    /// <summary>The next candidate time after <paramref name="t"/>, or +infinity if the zone is silent.</summary>
+    public double NextCandidate(double t) =>
+        _peakPerMinute > 0 ? t - Math.Log(_times.NextOpenDouble()) / _peakPerMinute : double.PositiveInfinity;
+
+    /// <summary>Whether the candidate at <paramref name="t"/> is a real arrival.</summary>
+    public bool Accept(double t) => _times.NextDouble() * _peakPerMinute < RateAt(t);
+}
