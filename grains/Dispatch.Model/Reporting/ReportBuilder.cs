@@ -82,6 +82,7 @@ public static class ReportBuilder
                     Priority = p,
                     Incidents = mine.Count,
                     HandlingRate = HandlingRate(mine, scenario),
+                    TargetMinutes = scenario.IncidentTypes.Where(t => t.Priority == p).Select(t => t.TargetResponseMinutes).Distinct().ToList() is [var only] ? only : null,
                     ResponseMinutes = new PriorityResponse
                     {
                         Mean = Round(Statistics.Mean(sorted)),

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace Dispatch.Cli.Commands;
+
+/// <summary><c>validate &lt;scenario&gt;</c>: checks a scenario file and lists every problem with its location.</summary>
+public static class ValidateCommand
+{
+    public static Command Create(IAnsiConsole console, TextWriter error)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario file (JSON)." };
+        var command = new Command("validate", "Check a scenario file and list every problem with its location.") { scenario };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(scenario)!;
+            var loaded = ScenarioInput.Load(path, error);
+            if (loaded is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+            var s = loaded.Value.Scenario;
+            console.MarkupLine($"[green]valid[/]: {Markup.Escape(path)}: '{Markup.Escape(s.Name)}', {s.Zones.Count} zones, {s.Units.Count} units, {s.IncidentTypes.Count} incident types, {s.Stations.Count} stations");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

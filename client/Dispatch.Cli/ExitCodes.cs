@@ -1,0 +1,9 @@
+namespace Dispatch.Cli;
+
+/// <summary>Process exit codes (a contract, DESIGN section 6).</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int InvalidInput = 2;
+}
