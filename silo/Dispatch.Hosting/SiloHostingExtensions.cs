@@ -11,7 +11,7 @@ namespace Dispatch.Hosting;
 public static class SiloHostingExtensions
 {
     /// <summary>Name of the grain storage provider: <c>[PersistentState("x", SiloHostingExtensions.StorageName)]</c>.</summary>
-    public const string StorageName = "dispatch";
+    public const string StorageName = Dispatch.Abstractions.StorageNames.Dispatch;
 
     /// <summary>ClusterId and ServiceId of the embedded silo. The ServiceId is part of every stored row's key.</summary>
     public const string ClusterId = "dispatch";
@@ -26,10 +26,15 @@ public static class SiloHostingExtensions
     public static ISiloBuilder UseDispatchEmbedded(this ISiloBuilder silo, string databasePath, int siloPort, int gatewayPort)
     {
         ArgumentNullException.ThrowIfNull(silo);
+        silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: ClusterId, clusterId: ClusterId);
+        return silo.AddDispatchSqliteStorage(databasePath);
+    }
+
+    /// <summary>Adds the <see cref="StorageName"/> grain storage on a SQLite file, creating its schema if needed.</summary>
+    public static ISiloBuilder AddDispatchSqliteStorage(this ISiloBuilder silo, string databasePath)
+    {
         SqliteSchema.EnsureCreated(databasePath);
         var connectionString = SqliteSchema.BuildConnectionString(databasePath);
-
-        silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: ClusterId, clusterId: ClusterId);
         silo.AddAdoNetGrainStorage(StorageName, options =>
         {
             options.Invariant = SqliteInvariant;

@@ -89,7 +89,7 @@ public class DistributionTests
         Assert.InRange(variance, sd * sd - K * seVar, sd * sd + K * seVar);
 
         // The logs are normal(mu, sigma): their mean has SE sigma / sqrt(n), their variance SE sigma^2 sqrt(2 / n).
-        var (logMean, logVariance) = Moments(x.Select(Math.Log).ToArray());
+        var (logMean, logVariance) = Moments(x.Select(v => Math.Log(v)).ToArray());
         Assert.InRange(logMean, d.Mu - K * d.Sigma / Math.Sqrt(N), d.Mu + K * d.Sigma / Math.Sqrt(N));
         var seLogVar = s2 * Math.Sqrt(2.0 / N);
         Assert.InRange(logVariance, s2 - K * seLogVar, s2 + K * seLogVar);

@@ -1,0 +1,64 @@
+using Dispatch.Abstractions;
+using Dispatch.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Dispatch.Grains.Tests;
+
+/// <summary>Grain state written to the SQLite file is read back by a new silo on the same file.</summary>
+public sealed class PersistenceTests
+{
+    [Fact]
+    public async Task State_written_to_sqlite_survives_a_silo_restart()
+    {
+        var database = TestPaths.TempFile("restart.db");
+        var json = File.ReadAllText(TestPaths.Scenario("mmc-erlang.json"));
+        const string runId = "restart-run";
+        string reportBefore;
+        UnitView? unitBefore;
+        ZoneView? zoneBefore;
+
+        using (var silo = await StartSiloAsync(database))
+        {
+            var grains = silo.Services.GetRequiredService<IGrainFactory>();
+            var run = grains.GetGrain<IScenarioGrain>(runId);
+            await run.StartAsync(new RunRequest(json, 3, 0, 2));
+            await run.AdvanceAsync(double.PositiveInfinity);
+            reportBefore = (await run.GetResultAsync()).ReportJson;
+            unitBefore = await grains.GetGrain<IUnitGrain>(GrainKeys.Unit(runId, "unit-2")).GetAsync();
+            zoneBefore = await grains.GetGrain<IZoneGrain>(GrainKeys.Zone(runId, "square")).GetAsync();
+            await silo.StopAsync();
+        }
+
+        using (var silo = await StartSiloAsync(database))
+        {
+            var grains = silo.Services.GetRequiredService<IGrainFactory>();
+            var unitAfter = await grains.GetGrain<IUnitGrain>(GrainKeys.Unit(runId, "unit-2")).GetAsync();
+            var zoneAfter = await grains.GetGrain<IZoneGrain>(GrainKeys.Zone(runId, "square")).GetAsync();
+            var run = grains.GetGrain<IScenarioGrain>(runId);
+            var progress = await run.GetProgressAsync();
+
+            Assert.NotNull(unitBefore);
+            Assert.Equal(unitBefore, unitAfter);
+            Assert.NotNull(zoneAfter);
+            Assert.Equal(zoneBefore!.Incidents, zoneAfter.Incidents);
+            Assert.Equal(zoneBefore.Attended, zoneAfter.Attended);
+            Assert.Equal(zoneBefore.Recent.Select(r => r.Id), zoneAfter.Recent.Select(r => r.Id));
+            Assert.True(progress.IsFinished);
+            Assert.Equal(reportBefore, (await run.GetResultAsync()).ReportJson);
+            await silo.StopAsync();
+        }
+    }
+
+    private static async Task<IHost> StartSiloAsync(string database)
+    {
+        var (siloPort, gatewayPort) = SiloHostingExtensions.FindFreePorts();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.UseOrleans(silo => silo.UseDispatchEmbedded(database, siloPort, gatewayPort));
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+}

@@ -1,0 +1,95 @@
+using Dispatch.Abstractions;
+using Dispatch.Model.Reporting;
+using Dispatch.Model.Scenarios;
+using Dispatch.Model.Simulation;
+
+namespace Dispatch.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ScenarioGrainTests(ClusterFixture fixture)
+{
+    private static readonly string ScenarioJsonText =
+        ScenarioJson.Serialize(ScenarioLoader.LoadDocument(TestPaths.Scenario("small-town.json")));
+
+    private IGrainFactory Grains => fixture.Cluster.Client;
+
+    [Fact]
+    public async Task A_run_through_the_grains_gives_the_kernel_report_exactly()
+    {
+        var grain = Grains.GetGrain<IScenarioGrain>("grain-test-report");
+        var progress = await grain.StartAsync(new RunRequest(ScenarioJsonText, 11, 0, 3));
+        Assert.Equal(3 * 1440, progress.EndMinute);
+        while (!progress.IsFinished)
+        {
+            progress = await grain.AdvanceAsync(progress.SimulatedMinute + 500);
+        }
+        var result = await grain.GetResultAsync();
+
+        var sim = new Simulator(ScenarioBuilder.Build(ScenarioJson.Parse(ScenarioJsonText, "test")), 11, 0, 3);
+        sim.RunToEnd();
+        Assert.Equal(ReportJson.Serialize(ReportBuilder.Build(sim)), result.ReportJson);
+        Assert.Equal(sim.Incidents.Count, result.IncidentsCsvRows.Count(c => c == '\n'));
+        Assert.Equal(sim.EventsProcessed, progress.EventsProcessed);
+    }
+
+    [Fact]
+    public async Task Zone_and_unit_grains_hold_the_state_of_the_run_mid_way()
+    {
+        const string runId = "grain-test-midway";
+        var grain = Grains.GetGrain<IScenarioGrain>(runId);
+        await grain.StartAsync(new RunRequest(ScenarioJsonText, 5, 0, 2));
+        var at = await grain.AdvanceAsync(1000);
+        Assert.Equal(1000, at.SimulatedMinute);
+        Assert.False(at.IsFinished);
+
+        var sim = new Simulator(ScenarioBuilder.Build(ScenarioJson.Parse(ScenarioJsonText, "test")), 5, 0, 2);
+        sim.RunUntil(1000);
+        foreach (var unit in sim.Units)
+        {
+            var view = await Grains.GetGrain<IUnitGrain>(GrainKeys.Unit(runId, unit.Spec.Id)).GetAsync();
+            Assert.NotNull(view);
+            Assert.Equal(unit.Status.ToString(), view.Status);
+            Assert.Equal(unit.Dispatches, view.Dispatches);
+            Assert.Equal(unit.PositionAt(1000).X, view.X, 6);
+        }
+        foreach (var zone in sim.Scenario.Zones)
+        {
+            var mine = sim.Incidents.Where(i => i.Zone == zone.Index).ToList();
+            var view = await Grains.GetGrain<IZoneGrain>(GrainKeys.Zone(runId, zone.Id)).GetAsync();
+            if (mine.Count == 0)
+            {
+                Assert.Null(view);
+                continue;
+            }
+            Assert.NotNull(view);
+            Assert.Equal(mine.Count, view.Incidents);
+            Assert.Equal(mine.Count(i => i.IsAttended), view.Attended);
+            Assert.Equal(mine[^1].Id, view.Recent[^1].Id);
+        }
+    }
+
+    [Fact]
+    public async Task Runs_are_isolated_by_key_and_start_is_idempotent()
+    {
+        var a = Grains.GetGrain<IScenarioGrain>("grain-test-iso-a");
+        var b = Grains.GetGrain<IScenarioGrain>("grain-test-iso-b");
+        var requestA = new RunRequest(ScenarioJsonText, 1, 0, 1);
+        await a.StartAsync(requestA);
+        await b.StartAsync(new RunRequest(ScenarioJsonText, 2, 0, 1));
+        var pa = await a.AdvanceAsync(1440);
+        var pb = await b.AdvanceAsync(1440);
+        Assert.True(pa.IsFinished && pb.IsFinished);
+        Assert.NotEqual((await a.GetResultAsync()).IncidentsCsvRows, (await b.GetResultAsync()).IncidentsCsvRows);
+        Assert.Equal(pa.EventsProcessed, (await a.StartAsync(requestA)).EventsProcessed);
+        await Assert.ThrowsAnyAsync<Exception>(() => a.StartAsync(requestA with { Seed = 99 }));
+    }
+
+    [Fact]
+    public async Task Result_is_refused_before_the_run_has_finished()
+    {
+        var grain = Grains.GetGrain<IScenarioGrain>("grain-test-unfinished");
+        await grain.StartAsync(new RunRequest(ScenarioJsonText, 1, 0, 2));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => grain.GetResultAsync());
+        Assert.Contains("has not finished", error.Message);
+    }
+}
