@@ -22,6 +22,7 @@ public sealed class ZoneShape
             coordinates.Add(coordinates[0].Copy());
         }
         Polygon = Factory.CreatePolygon(coordinates.ToArray());
+        Ring = coordinates.Take(coordinates.Count - 1).Select(c => new Point2(c.X, c.Y)).ToArray();
         _locator = new IndexedPointInAreaLocator(Polygon);
         _envelope = Polygon.EnvelopeInternal;
         var centroid = Polygon.Centroid;
@@ -29,6 +30,12 @@ public sealed class ZoneShape
     }
 
     public Polygon Polygon { get; }
+
+    /// <summary>The outer ring without the closing point.</summary>
+    public IReadOnlyList<Point2> Ring { get; }
+
+    /// <summary>Intervals (fractions 0..1 of the segment a->b) that lie inside the zone.</summary>
+    public List<(double From, double To)> InsideIntervals(Point2 a, Point2 b) => SegmentClipper.InsideIntervals(a, b, Ring, Contains);
 
     /// <summary>Area in square metres.</summary>
     public double Area => Polygon.Area;

@@ -13,7 +13,7 @@ public enum UnitMode
 }
 
 /// <summary>Speed and detour factor of a mode: travel minutes = distance x detour / speed.</summary>
-public sealed record ModeSpec(double SpeedKmh, double DetourFactor)
+public sealed record ModeSpec(double SpeedKmh, double DetourFactor, double Visibility = 1)
 {
     public double MetresPerMinute => SpeedKmh * 1000.0 / 60.0;
 
@@ -29,7 +29,23 @@ public sealed record IncidentType(
     int Priority,
     double TargetResponseMinutes,
     IDistribution OnScene,
-    IReadOnlySet<UnitMode> CapableModes);
+    IReadOnlySet<UnitMode> CapableModes)
+{
+    /// <summary>Probability that an incident arising where a unit is visibly present is found on view.</summary>
+    public double OnViewProbability { get; init; }
+
+    /// <summary>Minutes after creation at which an unattended incident escalates (infinity: never).</summary>
+    public double EscalationMinutes { get; init; } = double.PositiveInfinity;
+
+    public int EscalatedPriority { get; init; } = 1;
+
+    public double EscalatedOnSceneFactor { get; init; } = 1.5;
+
+    /// <summary>Share of handled incidents transferred to the social-governance centre for mediation.</summary>
+    public double TransferShare { get; init; }
+
+    public bool Escalates => double.IsFinite(EscalationMinutes);
+}
 
 /// <summary>A zone with its demand profile. Rate per minute at time t = RatePerHour/60 x Hour[h] x Day[d].</summary>
 public sealed record Zone(
@@ -42,7 +58,38 @@ public sealed record Zone(
     double[] HourProfile,
     double[] DayProfile,
     int[] MixTypes,
-    double[] MixCumulative);
+    double[] MixCumulative)
+{
+    /// <summary>Hotspots are every zone but the district-wide background zone(s).</summary>
+    public bool IsHotspot => Kind != ZoneKinds.District;
+}
+
+/// <summary>Zone kinds the scheduler knows (others are allowed but get no special treatment).</summary>
+public static class ZoneKinds
+{
+    public const string District = "district";
+    public const string Nightlife = "nightlife";
+    public const string NightFood = "nightFood";
+    public const string Influencer = "influencer";
+    public const string Commercial = "commercial";
+    public const string Residential = "residential";
+    public const string Transit = "transit";
+    public const string SchoolGate = "schoolGate";
+
+    public static readonly IReadOnlyList<string> All =
+        [District, Nightlife, NightFood, Influencer, Commercial, Residential, Transit, SchoolGate];
+}
+
+/// <summary>What a unit does when it is not answering a call.</summary>
+public enum Duty
+{
+    /// <summary>Waits at its station.</summary>
+    Station,
+    /// <summary>Stands at a fixed post (a key point).</summary>
+    Post,
+    /// <summary>Patrols the hotspot zones of its beat, as the patrol policy directs.</summary>
+    Patrol,
+}
 
 /// <summary>A daily shift: on duty from StartMinuteOfDay for DurationMinutes (may cross midnight).</summary>
 public sealed record Shift(double StartMinuteOfDay, double DurationMinutes)
@@ -58,9 +105,54 @@ public sealed record UnitSpec(
     int StationIndex,
     Point2 Base,
     bool HasPost,
-    Shift Shift);
+    Shift Shift)
+{
+    public Duty Duty { get; init; } = HasPost ? Duty.Post : Duty.Station;
 
-public sealed record DispatchOptions(bool Queue);
+    /// <summary>Zone indices of the beat (patrol units); empty means the policy's default beat.</summary>
+    public IReadOnlyList<int> Beat { get; init; } = [];
+
+    /// <summary>Part of the night surge pool.</summary>
+    public bool IsSurge { get; init; }
+}
+
+public sealed record DispatchOptions(bool Queue)
+{
+    /// <summary>Units on a fixed or school post may be pulled away only for this priority or more urgent.</summary>
+    public int PreemptPostsUpToPriority { get; init; } = 1;
+
+    /// <summary>For priority-1 incidents a tactical unit is sent if at most this many minutes slower than the nearest.</summary>
+    public double TacticalPreferenceMinutes { get; init; } = 3;
+}
+
+/// <summary>Patrol, risk model, deterrence and alert settings (docs/scheduler.md).</summary>
+public sealed record PatrolOptions
+{
+    public string Policy { get; init; } = "static";
+    public double DwellMinMinutes { get; init; } = 10;
+    public double DwellMaxMinutes { get; init; } = 16;
+    public double ReplanMinutes { get; init; } = 30;
+    public double Diminishing { get; init; } = 0.5;
+    public double DeterrenceFactor { get; init; } = 0.5;
+    public double ResidualMinutes { get; init; } = 30;
+    public double NearRepeatRadiusMetres { get; init; } = 300;
+    public double NearRepeatWeight { get; init; } = 0.5;
+    public double NearRepeatDecayMinutes { get; init; } = 120;
+    public double AlertThreshold { get; init; } = double.PositiveInfinity;
+    public double CheckMinutes { get; init; } = 15;
+    public double AlertCooldownMinutes { get; init; } = 60;
+    public double TopRiskShare { get; init; } = 0.2;
+}
+
+/// <summary>The night surge: extra units on duty From..To, patrolling zones of the given kinds.</summary>
+public sealed record SurgeOptions(double FromMinuteOfDay, double ToMinuteOfDay, IReadOnlySet<string> ZoneKinds);
+
+/// <summary>A daily time window [Start, End) in minutes of the day.</summary>
+public sealed record TimeWindow(double StartMinuteOfDay, double EndMinuteOfDay);
+
+/// <summary>School-gate posts (护学岗): staffed from the free units at opening and closing peaks.</summary>
+public sealed record SchoolPostOptions(
+    string ZoneKind, IReadOnlyList<TimeWindow> Windows, int OfficersPerPost, IReadOnlySet<int> Days, IReadOnlySet<UnitMode> PoolModes);
 
 /// <summary>A validated scenario, ready to simulate.</summary>
 public sealed record Scenario(
@@ -74,6 +166,15 @@ public sealed record Scenario(
     IReadOnlyList<UnitSpec> Units,
     DispatchOptions Dispatch)
 {
+    public PatrolOptions Patrol { get; init; } = new();
+
+    public SurgeOptions? Surge { get; init; }
+
+    public SchoolPostOptions? SchoolPosts { get; init; }
+
+    /// <summary>Share of transferred incidents that mediation resolves (the report: 98%).</summary>
+    public double MediationResolvedShare { get; init; } = 0.98;
+
     /// <summary>Minutes from Monday 00:00 of the start week to the start.</summary>
     public double StartMinuteOfWeek =>
         (((int)Start.DayOfWeek + 6) % 7) * 1440.0 + Start.TimeOfDay.TotalMinutes;

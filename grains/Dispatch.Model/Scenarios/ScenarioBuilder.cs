@@ -24,7 +24,7 @@ public sealed class ScenarioBuilder
     public static Scenario Build(ScenarioDocument document) => new ScenarioBuilder().BuildCore(document);
 
     public static bool TryParseMode(string? text, out UnitMode mode) =>
-        Enum.TryParse(text, ignoreCase: true, out mode) && Enum.IsDefined(mode) && !int.TryParse(text, out _);
+        text is not null && text.All(char.IsLetter) && Enum.TryParse(text, ignoreCase: true, out mode) && Enum.IsDefined(mode);
 
     private Scenario BuildCore(ScenarioDocument d)
     {
@@ -63,9 +63,11 @@ public sealed class ScenarioBuilder
             Error("start", "missing; expected a local date and time such as \"2023-06-05T00:00\"");
             return default;
         }
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+        // A local date and time without a zone offset, so a run never depends on the machine's time zone.
+        string[] formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"];
+        if (!DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
         {
-            Error("start", $"'{text}' is not a date and time; expected for example \"2023-06-05T00:00\"");
+            Error("start", $"'{text}' is not a local date and time; expected for example \"2023-06-05T00:00\" (no time zone)");
         }
         return start;
     }
@@ -312,7 +314,7 @@ public sealed class ScenarioBuilder
             var hasPost = u.Post is not null;
             var home = hasPost ? ParsePoint(u.Post, $"{path}.post") : station >= 0 ? stations[station].Location : default;
             var shifts = BuildShifts(u.Shift, $"{path}.shift");
-            if (u.Id is null)
+            if (string.IsNullOrWhiteSpace(u.Id))
             {
                 Error($"{path}.id", "missing");
                 continue;

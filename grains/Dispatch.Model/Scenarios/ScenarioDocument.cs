@@ -21,12 +21,17 @@ public sealed class ScenarioDocument
     public string? ZonesGeoJson { get; set; }
     public List<UnitDocument>? Units { get; set; }
     public DispatchDocument? Dispatch { get; set; }
+    public PatrolDocument? Patrol { get; set; }
+    public SurgeDocument? Surge { get; set; }
+    public SchoolPostsDocument? SchoolPosts { get; set; }
+    public MediationDocument? Mediation { get; set; }
 }
 
 public sealed class ModeDocument
 {
     public double? SpeedKmh { get; set; }
     public double? DetourFactor { get; set; }
+    public double? Visibility { get; set; }
 }
 
 public sealed class StationDocument
@@ -50,6 +55,11 @@ public sealed class IncidentTypeDocument
     public double? TargetResponseMinutes { get; set; }
     public DurationDocument? OnScene { get; set; }
     public List<string>? Modes { get; set; }
+    public double? OnViewProbability { get; set; }
+    public double? EscalationMinutes { get; set; }
+    public int? EscalatedPriority { get; set; }
+    public double? EscalatedOnSceneFactor { get; set; }
+    public double? TransferShare { get; set; }
 }
 
 public sealed class DurationDocument
@@ -87,6 +97,9 @@ public sealed class UnitDocument
     public string? Station { get; set; }
     public double[]? Post { get; set; }
     public ShiftDocument? Shift { get; set; }
+    public string? Duty { get; set; }
+    public List<string>? Beat { get; set; }
+    public List<string>? BeatKinds { get; set; }
 }
 
 public sealed class ShiftDocument
@@ -99,4 +112,52 @@ public sealed class ShiftDocument
 public sealed class DispatchDocument
 {
     public bool? Queue { get; set; }
+    public int? PreemptPostsUpToPriority { get; set; }
+    public double? TacticalPreferenceMinutes { get; set; }
+}
+
+public sealed class PatrolDocument
+{
+    public string? Policy { get; set; }
+    public double? DwellMinMinutes { get; set; }
+    public double? DwellMaxMinutes { get; set; }
+    public double? ReplanMinutes { get; set; }
+    public double? Diminishing { get; set; }
+    public double? DeterrenceFactor { get; set; }
+    public double? ResidualMinutes { get; set; }
+    public double? NearRepeatRadiusMetres { get; set; }
+    public double? NearRepeatWeight { get; set; }
+    public double? NearRepeatDecayMinutes { get; set; }
+    public double? AlertThreshold { get; set; }
+    public double? CheckMinutes { get; set; }
+    public double? AlertCooldownMinutes { get; set; }
+    public double? TopRiskShare { get; set; }
+}
+
+public sealed class SurgeDocument
+{
+    public string? From { get; set; }
+    public string? To { get; set; }
+    public List<string>? ZoneKinds { get; set; }
+    public List<UnitDocument>? Units { get; set; }
+}
+
+public sealed class SchoolPostsDocument
+{
+    public string? ZoneKind { get; set; }
+    public List<WindowDocument>? Windows { get; set; }
+    public int? OfficersPerPost { get; set; }
+    public List<int>? Days { get; set; }
+    public List<string>? PoolModes { get; set; }
+}
+
+public sealed class WindowDocument
+{
+    public string? Start { get; set; }
+    public string? End { get; set; }
+}
+
+public sealed class MediationDocument
+{
+    public double? ResolvedShare { get; set; }
 }

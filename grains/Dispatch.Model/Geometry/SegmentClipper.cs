@@ -1,0 +1,60 @@
+namespace Dispatch.Model.Geometry;
+
+/// <summary>
+/// Where a straight segment runs inside a polygon, as fractions of its length: the exact
+/// "segment-in-polygon" of a unit's path, used for presence while moving. Works on the polygon's
+/// ring directly (edge crossings, then a midpoint test per piece), which is much faster than a
+/// general overlay and exact for simple polygons.
+/// </summary>
+public static class SegmentClipper
+{
+    /// <summary>Intervals [from, to] (0..1 along a->b) where the segment is inside the ring.</summary>
+    public static List<(double From, double To)> InsideIntervals(Point2 a, Point2 b, IReadOnlyList<Point2> ring, Func<Point2, bool> contains)
+    {
+        var cuts = new List<double> { 0, 1 };
+        var dx = b.X - a.X;
+        var dy = b.Y - a.Y;
+        for (var i = 0; i < ring.Count; i++)
+        {
+            var p = ring[i];
+            var q = ring[(i + 1) % ring.Count];
+            var ex = q.X - p.X;
+            var ey = q.Y - p.Y;
+            var denominator = dx * ey - dy * ex;
+            if (Math.Abs(denominator) < 1e-12)
+            {
+                continue; // parallel: touching along an edge adds no crossing
+            }
+            var t = ((p.X - a.X) * ey - (p.Y - a.Y) * ex) / denominator;
+            var u = ((p.X - a.X) * dy - (p.Y - a.Y) * dx) / denominator;
+            if (t > 0 && t < 1 && u >= 0 && u <= 1)
+            {
+                cuts.Add(t);
+            }
+        }
+        cuts.Sort();
+        var result = new List<(double, double)>();
+        for (var k = 0; k + 1 < cuts.Count; k++)
+        {
+            var from = cuts[k];
+            var to = cuts[k + 1];
+            if (to - from < 1e-12)
+            {
+                continue;
+            }
+            var mid = (from + to) / 2;
+            if (contains(new Point2(a.X + dx * mid, a.Y + dy * mid)))
+            {
+                if (result.Count > 0 && Math.Abs(result[^1].Item2 - from) < 1e-12)
+                {
+                    result[^1] = (result[^1].Item1, to);
+                }
+                else
+                {
+                    result.Add((from, to));
+                }
+            }
+        }
+        return result;
+    }
+}
