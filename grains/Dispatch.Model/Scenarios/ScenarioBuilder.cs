@@ -23,8 +23,11 @@ public sealed class ScenarioBuilder
 
     public static Scenario Build(ScenarioDocument document) => new ScenarioBuilder().BuildCore(document);
 
-    public static bool TryParseMode(string? text, out UnitMode mode) =>
-        text is not null && text.All(char.IsLetter) && Enum.TryParse(text, ignoreCase: true, out mode) && Enum.IsDefined(mode);
+    public static bool TryParseMode(string? text, out UnitMode mode)
+    {
+        mode = default;
+        return text is not null && text.All(char.IsLetter) && Enum.TryParse(text, ignoreCase: true, out mode) && Enum.IsDefined(mode);
+    }
 
     private Scenario BuildCore(ScenarioDocument d)
     {
