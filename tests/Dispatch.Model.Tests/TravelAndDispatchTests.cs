@@ -35,7 +35,7 @@ public class TravelAndDispatchTests
             modes: new() { ["foot"] = new ModeDocument { SpeedKmh = 6, DetourFactor = 1.5 } }));
         Assert.Equal(new ModeSpec(6, 1.5), scenario.Units[0].Speed);
         Assert.Equal(ScenarioBuilder.DefaultModes[UnitMode.Car], scenario.Units[1].Speed);
-        Assert.Equal(new ModeSpec(30, 1.4), scenario.Units[1].Speed);
+        Assert.Equal(new ModeSpec(30, 1.4, 0.6), scenario.Units[1].Speed);
     }
 
     [Fact]

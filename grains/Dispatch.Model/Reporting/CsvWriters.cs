@@ -8,10 +8,10 @@ namespace Dispatch.Model.Reporting;
 public static class CsvWriters
 {
     public const string IncidentsHeader =
-        "replication,id,zone,type,priority,createdAt,dispatchedAt,arrivedAt,clearedAt,unit,outcome,x,y,responseMinutes";
+        "replication,id,zone,type,priority,createdAt,dispatchedAt,arrivedAt,clearedAt,unit,outcome,x,y,responseMinutes,initialPriority,discoveredOnView,escalated,transferred,mediationResolved";
 
     public const string UnitsHeader =
-        "replication,id,mode,station,dispatches,utilisation,patrol,post,enRoute,onScene,idle,returning,offShift";
+        "replication,id,mode,station,dispatches,utilisation,patrol,post,check,enRoute,onScene,idle,returning,offShift";
 
     public static void AppendIncidents(StringBuilder csv, Simulator sim)
     {
@@ -31,7 +31,12 @@ public static class CsvWriters
                 .Append(JsonNamingCamel(i.Outcome.ToString())).Append(',')
                 .Append(Number(i.Location.X, "0.##")).Append(',')
                 .Append(Number(i.Location.Y, "0.##")).Append(',')
-                .Append(Number(i.ResponseMinutes)).Append('\n');
+                .Append(Number(i.ResponseMinutes)).Append(',')
+                .Append(i.InitialPriority).Append(',')
+                .Append(Flag(i.DiscoveredOnView)).Append(',')
+                .Append(Flag(i.Escalated)).Append(',')
+                .Append(Flag(i.Transferred)).Append(',')
+                .Append(Flag(i.MediationResolved)).Append('\n');
         }
     }
 
@@ -46,10 +51,12 @@ public static class CsvWriters
                 .Append(Field(u.Station)).Append(',')
                 .Append(Number(u.Dispatches)).Append(',')
                 .Append(Number(u.Utilisation ?? double.NaN)).Append(',')
-                .AppendJoin(',', new[] { m.Patrol, m.Post, m.EnRoute, m.OnScene, m.Idle, m.Returning, m.OffShift }.Select(v => Number(v)))
+                .AppendJoin(',', new[] { m.Patrol, m.Post, m.Check, m.EnRoute, m.OnScene, m.Idle, m.Returning, m.OffShift }.Select(v => Number(v)))
                 .Append('\n');
         }
     }
+
+    private static string Flag(bool value) => value ? "1" : "0";
 
     /// <summary>Invariant number, empty for NaN (not yet happened).</summary>
     public static string Number(double value, string format = "0.####") =>

@@ -14,18 +14,30 @@ public sealed record Report
     public required double SimulatedDays { get; init; }
     public required string Start { get; init; }
     public required string DispatchPolicy { get; init; }
+    public required string PatrolPolicy { get; init; }
     public required IncidentCounts Incidents { get; init; }
     public required ResponseStats ResponseMinutes { get; init; }
     public required QueueStats QueueWaitMinutes { get; init; }
     public required MeanStat TravelMinutes { get; init; }
     public required MeanStat OnSceneMinutes { get; init; }
     public double? HandlingRate { get; init; }
+    public double? VisibilityRate { get; init; }
+    public double? VisibilityRateNight { get; init; }
+    public double? VisibilityTimeShare { get; init; }
+    public double? PrecisionRate { get; init; }
+    public double? Pai { get; init; }
+    public double? DiscoveryRate { get; init; }
+    public double? ControlRate { get; init; }
+    public double? DeterrenceRate { get; init; }
+    public double Checks { get; init; }
+    public SchoolPostReport? SchoolPosts { get; init; }
     public Dictionary<string, double?>? Ci95HalfWidth { get; init; }
     public required List<UnitReport> Units { get; init; }
     public required List<ZoneReport> Zones { get; init; }
     public required List<HourReport> ByHour { get; init; }
     public required List<PriorityReport> ByPriority { get; init; }
     public required List<ModeReport> ByMode { get; init; }
+    public required List<KindReport> ByKind { get; init; }
 }
 
 public sealed record IncidentCounts
@@ -36,6 +48,11 @@ public sealed record IncidentCounts
     public double Unattended { get; init; }
     public double Diverted { get; init; }
     public double QueuedAtEnd { get; init; }
+    public double DiscoveredOnView { get; init; }
+    public double Escalated { get; init; }
+    public double Transferred { get; init; }
+    public double MediationResolved { get; init; }
+    public double Prevented { get; init; }
 }
 
 public sealed record ResponseStats
@@ -67,6 +84,7 @@ public sealed record UnitMinutes
     public double Post { get; init; }
     public double EnRoute { get; init; }
     public double OnScene { get; init; }
+    public double Check { get; init; }
     public double Idle { get; init; }
     public double Returning { get; init; }
     public double OffShift { get; init; }
@@ -87,6 +105,8 @@ public sealed record ZoneReport
     public required string Id { get; init; }
     public required string Kind { get; init; }
     public double Incidents { get; init; }
+    public double Prevented { get; init; }
+    public double? VisibilityRate { get; init; }
     public double? ResponseMinutesMean { get; init; }
     public double? HandlingRate { get; init; }
 }
@@ -95,6 +115,7 @@ public sealed record HourReport
 {
     public int Hour { get; init; }
     public double Incidents { get; init; }
+    public double? VisibilityRate { get; init; }
     public double? ResponseMinutesMean { get; init; }
     public double? HandlingRate { get; init; }
 }
@@ -120,4 +141,34 @@ public sealed record ModeReport
     public double Units { get; init; }
     public double Dispatches { get; init; }
     public double? Utilisation { get; init; }
+}
+
+public sealed record KindReport
+{
+    public required string Kind { get; init; }
+    public double Zones { get; init; }
+    public double Incidents { get; init; }
+    public double? VisibilityRate { get; init; }
+    public double? ResponseMinutesMean { get; init; }
+    public double? HandlingRate { get; init; }
+}
+
+public sealed record SchoolPostReport
+{
+    public double Posts { get; init; }
+    public double Windows { get; init; }
+    public double Postings { get; init; }
+    public double? PostingsPerSchoolDay { get; init; }
+    public double RequiredPostMinutes { get; init; }
+    public double StaffedPostMinutes { get; init; }
+    public double? StaffedShare { get; init; }
+    public required List<SchoolHourReport> ByHour { get; init; }
+}
+
+public sealed record SchoolHourReport
+{
+    public int Hour { get; init; }
+    public double RequiredPostMinutes { get; init; }
+    public double StaffedPostMinutes { get; init; }
+    public double? StaffedShare { get; init; }
 }

@@ -4,19 +4,25 @@ using Dispatch.Model.Simulation;
 
 namespace Dispatch.Model.Reporting;
 
-/// <summary>Computes the report of one finished (or paused) run from the kernel's records.</summary>
+/// <summary>Computes the report of a run from the kernel's records (definitions: docs/metrics.md).</summary>
 public static class ReportBuilder
 {
     public static Report Build(Simulator sim)
     {
         var scenario = sim.Scenario;
         var now = sim.Now;
+        var ledger = sim.LedgerAtNow();
         var incidents = sim.Incidents;
         var attended = incidents.Where(i => i.IsAttended).ToList();
         var dispatched = incidents.Where(i => !double.IsNaN(i.DispatchedAt)).ToList();
         var waitingAtEnd = incidents.Count(i => i.Outcome == IncidentOutcome.Queued);
         var waits = dispatched.Select(i => i.QueueWaitMinutes).ToList();
-        var units = sim.Units.Select(u => UnitReport(u, scenario, now)).ToList();
+        var prevented = sim.Prevented.Sum();
+        var escalating = incidents.Where(i => scenario.IncidentTypes[i.Type].Escalates).ToList();
+        var patrolMinutes = sim.Units.Sum(u => u.MinutesIn(UnitStatus.Patrol, now));
+        var hotspots = scenario.Zones.Where(z => z.IsHotspot).Select(z => z.Index).ToList();
+        var hotspotIncidents = incidents.Where(i => scenario.Zones[i.Zone].IsHotspot).ToList();
+        var incidentsFlagged = hotspotIncidents.Count(i => ledger.IsFlagged(i.Zone, i.CreatedAt));
         return new Report
         {
             Scenario = scenario.Name,
@@ -25,6 +31,7 @@ public static class ReportBuilder
             SimulatedDays = Round(now / 1440.0),
             Start = scenario.Start.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
             DispatchPolicy = "nearest-available",
+            PatrolPolicy = sim.PatrolPolicy.Name,
             Incidents = new IncidentCounts
             {
                 Total = incidents.Count,
@@ -33,6 +40,11 @@ public static class ReportBuilder
                 Unattended = incidents.Count - attended.Count,
                 Diverted = incidents.Count(i => i.Diverted),
                 QueuedAtEnd = waitingAtEnd,
+                DiscoveredOnView = incidents.Count(i => i.DiscoveredOnView),
+                Escalated = incidents.Count(i => i.Escalated),
+                Transferred = incidents.Count(i => i.Transferred),
+                MediationResolved = incidents.Count(i => i.MediationResolved),
+                Prevented = prevented,
             },
             ResponseMinutes = Response(attended),
             QueueWaitMinutes = new QueueStats
@@ -49,7 +61,18 @@ public static class ReportBuilder
                 Mean = Round(Statistics.Mean(incidents.Where(i => !double.IsNaN(i.ClearedAt)).Select(i => i.ClearedAt - i.ArrivedAt).ToList())),
             },
             HandlingRate = HandlingRate(incidents, scenario),
-            Units = units,
+            VisibilityRate = Ratio(hotspots.Sum(z => ledger.WeightedCovered[z]), hotspots.Sum(z => ledger.WeightTotal[z])),
+            VisibilityRateNight = Ratio(ledger.NightWeightedCovered, ledger.NightWeightTotal),
+            VisibilityTimeShare = Ratio(hotspots.Sum(z => ledger.CoveredMinutes[z]), ledger.HotspotMinutes),
+            PrecisionRate = Ratio(ledger.PatrolMinutesFlagged, patrolMinutes),
+            Pai = hotspotIncidents.Count == 0 || ledger.FlaggedAreaTimeShare <= 0 ? null
+                : Round(incidentsFlagged / (double)hotspotIncidents.Count / ledger.FlaggedAreaTimeShare),
+            DiscoveryRate = Ratio(incidents.Count(i => i.DiscoveredOnView), incidents.Count),
+            ControlRate = Ratio(escalating.Count(i => i.AttendedBeforeEscalation), escalating.Count),
+            DeterrenceRate = Ratio(prevented, incidents.Count + prevented),
+            Checks = sim.ChecksStarted,
+            SchoolPosts = SchoolPosts(sim, ledger),
+            Units = sim.Units.Select(u => UnitReport(u, scenario, now)).ToList(),
             Zones = scenario.Zones.Select(z =>
             {
                 var mine = incidents.Where(i => i.Zone == z.Index).ToList();
@@ -58,6 +81,8 @@ public static class ReportBuilder
                     Id = z.Id,
                     Kind = z.Kind,
                     Incidents = mine.Count,
+                    Prevented = sim.Prevented[z.Index],
+                    VisibilityRate = z.IsHotspot ? Ratio(ledger.WeightedCovered[z.Index], ledger.WeightTotal[z.Index]) : null,
                     ResponseMinutesMean = MeanResponse(mine),
                     HandlingRate = HandlingRate(mine, scenario),
                 };
@@ -69,13 +94,14 @@ public static class ReportBuilder
                 {
                     Hour = h,
                     Incidents = mine.Count,
+                    VisibilityRate = Ratio(ledger.HourWeightedCovered[h], ledger.HourWeightTotal[h]),
                     ResponseMinutesMean = MeanResponse(mine),
                     HandlingRate = HandlingRate(mine, scenario),
                 };
             }).ToList(),
             ByPriority = scenario.Priorities.Select(p =>
             {
-                var mine = incidents.Where(i => i.Priority == p).ToList();
+                var mine = incidents.Where(i => i.InitialPriority == p).ToList();
                 var sorted = mine.Where(i => i.IsAttended).Select(i => i.ResponseMinutes).Order().ToList();
                 return new PriorityReport
                 {
@@ -94,6 +120,20 @@ public static class ReportBuilder
                 .Where(m => scenario.Units.Any(u => u.Mode == m))
                 .Select(m => ModeReport(m, sim.Units.Where(u => u.Spec.Mode == m).ToList(), now))
                 .ToList(),
+            ByKind = scenario.Zones.GroupBy(z => z.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+            {
+                var ids = g.Select(z => z.Index).ToHashSet();
+                var mine = incidents.Where(i => ids.Contains(i.Zone)).ToList();
+                return new KindReport
+                {
+                    Kind = g.Key,
+                    Zones = ids.Count,
+                    Incidents = mine.Count,
+                    VisibilityRate = g.First().IsHotspot ? Ratio(ids.Sum(z => ledger.WeightedCovered[z]), ids.Sum(z => ledger.WeightTotal[z])) : null,
+                    ResponseMinutesMean = MeanResponse(mine),
+                    HandlingRate = HandlingRate(mine, scenario),
+                };
+            }).ToList(),
         };
     }
 
@@ -118,6 +158,34 @@ public static class ReportBuilder
         incidents.Count == 0 ? null
         : Round(incidents.Count(i => i.IsAttended && i.ResponseMinutes <= scenario.IncidentTypes[i.Type].TargetResponseMinutes) / (double)incidents.Count);
 
+    private static SchoolPostReport? SchoolPosts(Simulator sim, PresenceLedger ledger)
+    {
+        var school = sim.Scenario.SchoolPosts;
+        if (school is null)
+        {
+            return null;
+        }
+        var schoolDays = sim.SchoolWindowsStarted / (double)Math.Max(1, school.Windows.Count);
+        return new SchoolPostReport
+        {
+            Posts = sim.Scenario.Zones.Count(z => z.IsHotspot && z.Kind == school.ZoneKind),
+            Windows = sim.SchoolWindowsStarted,
+            Postings = sim.SchoolPostings,
+            PostingsPerSchoolDay = schoolDays > 0 ? Round(sim.SchoolPostings / schoolDays) : null,
+            RequiredPostMinutes = Round(ledger.SchoolRequiredMinutes.Sum()),
+            StaffedPostMinutes = Round(ledger.SchoolStaffedMinutes.Sum()),
+            StaffedShare = Ratio(ledger.SchoolStaffedMinutes.Sum(), ledger.SchoolRequiredMinutes.Sum()),
+            ByHour = Enumerable.Range(0, 24).Where(h => ledger.SchoolRequiredMinutes[h] > 0 || ledger.SchoolStaffedMinutes[h] > 0)
+                .Select(h => new SchoolHourReport
+                {
+                    Hour = h,
+                    RequiredPostMinutes = Round(ledger.SchoolRequiredMinutes[h]),
+                    StaffedPostMinutes = Round(ledger.SchoolStaffedMinutes[h]),
+                    StaffedShare = Ratio(ledger.SchoolStaffedMinutes[h], ledger.SchoolRequiredMinutes[h]),
+                }).ToList(),
+        };
+    }
+
     private static double? MeanResponse(IEnumerable<IncidentRecord> incidents) =>
         Round(Statistics.Mean(incidents.Where(i => i.IsAttended).Select(i => i.ResponseMinutes).ToList()));
 
@@ -137,8 +205,9 @@ public static class ReportBuilder
             Utilisation = onDuty > 0 ? Round((enRoute + onScene) / onDuty) : null,
             Minutes = new UnitMinutes
             {
-                Patrol = 0,
-                Post = Round(u.Spec.HasPost ? available : 0),
+                Patrol = Round(u.MinutesIn(UnitStatus.Patrol, now)),
+                Post = Round((u.Spec.HasPost ? available : 0) + u.MinutesIn(UnitStatus.SchoolPost, now)),
+                Check = Round(u.MinutesIn(UnitStatus.Check, now)),
                 Idle = Round(u.Spec.HasPost ? 0 : available),
                 EnRoute = Round(enRoute),
                 OnScene = Round(onScene),
@@ -162,6 +231,8 @@ public static class ReportBuilder
     }
 
     public static string ModeName(UnitMode mode) => mode.ToString().ToLowerInvariant();
+
+    private static double? Ratio(double numerator, double denominator) => denominator > 0 ? Round(numerator / denominator) : null;
 
     /// <summary>Rounds to 6 decimals so reports are readable; the same everywhere, so reproducible.</summary>
     public static double Round(double value) => Math.Round(value, 6);

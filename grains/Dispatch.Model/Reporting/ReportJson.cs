@@ -22,6 +22,9 @@ public static class ReportJson
         "responseMinutes.within1", "responseMinutes.within3", "responseMinutes.within5",
         "queueWaitMinutes.mean", "queueWaitMinutes.probWait", "queueWaitMinutes.meanQueueLength",
         "travelMinutes.mean", "onSceneMinutes.mean", "handlingRate",
+        "visibilityRate", "visibilityRateNight", "visibilityTimeShare", "precisionRate", "pai",
+        "discoveryRate", "controlRate", "deterrenceRate",
+        "incidents.discoveredOnView", "incidents.escalated", "incidents.transferred", "incidents.prevented",
     ];
 
     public static string Serialize(Report report) => JsonSerializer.Serialize(report, Options) + "\n";

@@ -60,6 +60,9 @@ public sealed record Zone(
     int[] MixTypes,
     double[] MixCumulative)
 {
+    /// <summary>Officers a school-gate post of this zone needs (null: the scenario's officersPerPost).</summary>
+    public int? PostOfficers { get; init; }
+
     /// <summary>Hotspots are every zone but the district-wide background zone(s).</summary>
     public bool IsHotspot => Kind != ZoneKinds.District;
 }
@@ -119,10 +122,10 @@ public sealed record UnitSpec(
 public sealed record DispatchOptions(bool Queue)
 {
     /// <summary>Units on a fixed or school post may be pulled away only for this priority or more urgent.</summary>
-    public int PreemptPostsUpToPriority { get; init; } = 1;
+    public int PreemptPostsUpToPriority { get; init; } = 9;
 
     /// <summary>For priority-1 incidents a tactical unit is sent if at most this many minutes slower than the nearest.</summary>
-    public double TacticalPreferenceMinutes { get; init; } = 3;
+    public double TacticalPreferenceMinutes { get; init; }
 }
 
 /// <summary>Patrol, risk model, deterrence and alert settings (docs/scheduler.md).</summary>

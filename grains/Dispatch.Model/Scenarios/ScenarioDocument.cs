@@ -83,6 +83,7 @@ public sealed class ZoneDocument
     public double[]? HourProfile { get; set; }
     public double[]? DayProfile { get; set; }
     public Dictionary<string, double>? TypeMix { get; set; }
+    public int? PostOfficers { get; set; }
 
     /// <summary>Where the zone came from when it was read from GeoJSON (for messages).</summary>
     [JsonIgnore]

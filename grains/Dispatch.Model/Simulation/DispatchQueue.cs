@@ -11,6 +11,9 @@ public sealed class DispatchQueue
 
     public void Enqueue(IncidentRecord incident) => _waiting.Add(incident);
 
+    /// <summary>Removes an incident (before its priority changes, since the order depends on it).</summary>
+    public bool Remove(IncidentRecord incident) => _waiting.Remove(incident);
+
     /// <summary>Removes and returns the first waiting incident that <paramref name="canServe"/> accepts.</summary>
     public IncidentRecord? TakeFirst(Func<IncidentRecord, bool> canServe)
     {

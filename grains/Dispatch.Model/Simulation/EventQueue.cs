@@ -10,6 +10,16 @@ public enum EventKind : byte
     UnitBackAtBase,
     ShiftStarts,
     ShiftEnds,
+    /// <summary>A patrol, check or school-post leg (travel or dwell) ends.</summary>
+    UnitLegEnds,
+    /// <summary>A patrolling unit crosses into a zone (Incident holds the zone).</summary>
+    ZoneEnter,
+    /// <summary>A patrolling unit crosses out of a zone (Incident holds the zone).</summary>
+    ZoneExit,
+    Replan,
+    SchoolWindowStarts,
+    SchoolWindowEnds,
+    Escalation,
 }
 
 /// <summary>A scheduled event. <see cref="Version"/> lets a unit's superseded events be ignored.</summary>

@@ -23,10 +23,32 @@ public sealed class IncidentRecord
     public required int Id { get; init; }
     public required int Zone { get; init; }
     public required int Type { get; init; }
-    public required int Priority { get; init; }
+    public required int Priority { get; set; }
+
+    /// <summary>The priority of the incident's type, before any escalation.</summary>
+    public int InitialPriority
+    {
+        get => _initialPriority ?? Priority;
+        init => _initialPriority = value;
+    }
+
+    private readonly int? _initialPriority;
     public required Point2 Location { get; init; }
     public required double CreatedAt { get; init; }
-    public required double OnSceneDuration { get; init; }
+    public required double OnSceneDuration { get; set; }
+
+    /// <summary>Pre-drawn uniforms (from the zone's incident stream) for on-view discovery, transfer and mediation.</summary>
+    internal double ViewDraw { get; init; }
+    internal double TransferDraw { get; init; }
+    internal double MediationDraw { get; init; }
+
+    public bool DiscoveredOnView { get; internal set; }
+    public bool Escalated { get; internal set; }
+    public bool Transferred { get; internal set; }
+    public bool MediationResolved { get; internal set; }
+
+    /// <summary>Whether the incident was attended before its escalation time (false if its type never escalates).</summary>
+    public bool AttendedBeforeEscalation { get; internal set; }
     public double DispatchedAt { get; internal set; } = double.NaN;
     public double ArrivedAt { get; internal set; } = double.NaN;
     public double ClearedAt { get; internal set; } = double.NaN;

@@ -1,15 +1,18 @@
+using Dispatch.Model.Geometry;
 using Dispatch.Model.Randomness;
 using Dispatch.Model.Scenarios;
+using Dispatch.Model.Scheduling;
 
 namespace Dispatch.Model.Simulation;
 
 /// <summary>
 /// The discrete-event kernel: virtual time with exact event times, seeded streams per source,
-/// thinned Poisson incidents per zone, shifts, dispatch to the nearest free unit and a priority
-/// queue. Plain C#: no Orleans, no wall clock, no shared randomness. A run is a pure function of
-/// (scenario, seed, replication, days).
+/// thinned Poisson incidents per zone, shifts, dispatch to the nearest free unit with a priority
+/// queue, patrol under a scheduling policy, posts, checks, presence, deterrence and discovery.
+/// Plain C#: no Orleans, no wall clock, no shared randomness. A run is a pure function of
+/// (scenario, seed, replication, days). The partial files hold one concern each.
 /// </summary>
-public sealed class Simulator
+public sealed partial class Simulator
 {
     private readonly EventQueue _events = new();
     private readonly DispatchQueue _queue = new();
@@ -20,6 +23,8 @@ public sealed class Simulator
     private readonly bool[] _unitDirty;
     private readonly List<int> _dirtyUnits = [];
     private readonly List<IncidentRecord> _touched = [];
+    private readonly RandomStream[] _patrolStreams;
+    private readonly bool[] _wasMoving;
     private double _queueArea;
     private double _queueSince;
 
@@ -29,15 +34,26 @@ public sealed class Simulator
         Seed = seed;
         Replication = replication;
         EndTime = (days ?? scenario.Days) * 1440.0;
-        _policy = policy ?? new NearestAvailableDispatch();
+        _policy = policy ?? new NearestAvailableDispatch(scenario.Dispatch);
         var streams = new StreamFactory(seed, replication);
         _units = scenario.Units.Select(u => new UnitState(u)).ToArray();
         _unitDirty = new bool[_units.Length];
+        _wasMoving = new bool[_units.Length];
+        _patrolStreams = scenario.Units.Select(u => streams.Create($"patrol/{u.Id}")).ToArray();
         _arrivals = scenario.Zones.Select(z => new ZoneArrivals(scenario, z, streams)).ToArray();
+        Hotspots = new ZoneIndex(scenario.Zones.Where(z => z.IsHotspot).Select(z => (z.Index, z.Shape)));
+        Risk = new RiskModel(scenario, Hotspots);
+        PatrolPolicy = PatrolPolicies.Create(scenario.Patrol.Policy);
+        Plan = new PatrolPlan(scenario.Zones, scenario.Patrol.Diminishing);
+        Ledger = new PresenceLedger(scenario, EndTime);
+        _zones = scenario.Zones.Select(_ => new ZonePresence()).ToArray();
+        Prevented = new int[scenario.Zones.Count];
         for (var z = 0; z < _arrivals.Length; z++)
         {
             ScheduleCandidate(z, _arrivals[z].NextCandidate(0));
         }
+        Replan();
+        ScheduleSchoolWindows();
         foreach (var unit in _units)
         {
             StartUnit(unit);
@@ -65,6 +81,22 @@ public sealed class Simulator
     public IReadOnlyList<UnitState> Units => _units;
 
     public int QueueLength => _queue.Count;
+
+    public ZoneIndex Hotspots { get; }
+
+    public RiskModel Risk { get; }
+
+    public IPatrolPolicy PatrolPolicy { get; }
+
+    public PatrolPlan Plan { get; }
+
+    public PresenceLedger Ledger { get; }
+
+    /// <summary>Incidents prevented by presence, per zone (candidates that would have occurred without it).</summary>
+    public int[] Prevented { get; }
+
+    /// <summary>Alert-guided checks started.</summary>
+    public int ChecksStarted { get; private set; }
 
     /// <summary>Time-average number of incidents waiting in the queue from the start to now.</summary>
     public double MeanQueueLength => Now > 0 ? (_queueArea + _queue.Count * (Now - _queueSince)) / Now : 0;
@@ -117,7 +149,10 @@ public sealed class Simulator
                 OnClear(_units[e.Subject], _incidents[e.Incident]);
                 break;
             case EventKind.UnitBackAtBase when IsCurrent(e):
-                SetStatus(_units[e.Subject], UnitStatus.Available);
+                OnBackAtBase(_units[e.Subject]);
+                break;
+            case EventKind.UnitLegEnds when IsCurrent(e):
+                OnLegEnds(_units[e.Subject]);
                 break;
             case EventKind.ShiftStarts:
                 OnShiftStart(_units[e.Subject]);
@@ -125,199 +160,40 @@ public sealed class Simulator
             case EventKind.ShiftEnds:
                 OnShiftEnd(_units[e.Subject]);
                 break;
+            case EventKind.ZoneEnter when _units[e.Subject].PresenceVersion == e.Version:
+                EnterZone(_units[e.Subject], e.Incident);
+                break;
+            case EventKind.ZoneExit when _units[e.Subject].PresenceVersion == e.Version:
+                ExitZone(_units[e.Subject], e.Incident);
+                break;
+            case EventKind.Replan:
+                Replan();
+                break;
+            case EventKind.SchoolWindowStarts:
+                OnSchoolWindowStart(e.Subject);
+                break;
+            case EventKind.SchoolWindowEnds:
+                OnSchoolWindowEnd(e.Subject);
+                break;
+            case EventKind.Escalation:
+                OnEscalation(_incidents[e.Incident]);
+                break;
         }
     }
 
     private bool IsCurrent(SimEvent e) => _units[e.Subject].Version == e.Version;
 
-    private void ScheduleCandidate(int zone, double time)
-    {
-        if (time < EndTime)
-        {
-            _events.Schedule(time, new SimEvent(EventKind.ZoneCandidate, zone, -1, 0));
-        }
-    }
-
-    private void OnCandidate(int z)
-    {
-        var arrivals = _arrivals[z];
-        if (arrivals.Accept(Now))
-        {
-            CreateIncident(z, arrivals);
-        }
-        ScheduleCandidate(z, arrivals.NextCandidate(Now));
-    }
-
-    private void CreateIncident(int z, ZoneArrivals arrivals)
-    {
-        var zone = Scenario.Zones[z];
-        var u = arrivals.Attributes.NextDouble();
-        var mix = Array.FindIndex(zone.MixCumulative, c => u < c);
-        var type = Scenario.IncidentTypes[zone.MixTypes[mix < 0 ? zone.MixTypes.Length - 1 : mix]];
-        var location = zone.Shape.SamplePoint(arrivals.Attributes);
-        var incident = new IncidentRecord
-        {
-            Id = _incidents.Count,
-            Zone = z,
-            Type = type.Index,
-            Priority = type.Priority,
-            Location = location,
-            CreatedAt = Now,
-            OnSceneDuration = type.OnScene.Sample(arrivals.Service),
-        };
-        _incidents.Add(incident);
-        Touch(incident);
-        var unit = _policy.ChooseUnit(incident, type, _units, Now);
-        if (unit >= 0)
-        {
-            Dispatch(_units[unit], incident);
-        }
-        else if (Scenario.Dispatch.Queue)
-        {
-            AccrueQueueArea();
-            _queue.Enqueue(incident);
-        }
-        else
-        {
-            incident.Diverted = true;
-        }
-    }
-
-    private void Dispatch(UnitState unit, IncidentRecord incident)
-    {
-        var travel = unit.Spec.Speed.TravelMinutes(unit.PositionAt(Now).DistanceTo(incident.Location));
-        incident.DispatchedAt = Now;
-        incident.Unit = unit.Spec.Index;
-        Touch(incident);
-        unit.Dispatches++;
-        unit.CurrentIncident = incident.Id;
-        unit.SetLeg(Now, incident.Location, Now + travel);
-        SetStatus(unit, UnitStatus.EnRoute);
-        _events.Schedule(Now + travel, new SimEvent(EventKind.UnitArrives, unit.Spec.Index, incident.Id, unit.Version));
-    }
-
-    private void OnArrive(UnitState unit, IncidentRecord incident)
-    {
-        incident.ArrivedAt = Now;
-        Touch(incident);
-        SetStatus(unit, UnitStatus.OnScene);
-        _events.Schedule(Now + incident.OnSceneDuration, new SimEvent(EventKind.UnitClears, unit.Spec.Index, incident.Id, unit.Version));
-    }
-
-    private void OnClear(UnitState unit, IncidentRecord incident)
-    {
-        incident.ClearedAt = Now;
-        Touch(incident);
-        unit.CurrentIncident = -1;
-        if (unit.OffAfterJob)
-        {
-            GoOffShift(unit);
-            return;
-        }
-        if (!TryServeQueue(unit))
-        {
-            ReturnToBase(unit);
-        }
-    }
-
-    private void ReturnToBase(UnitState unit)
-    {
-        var travel = unit.Spec.Speed.TravelMinutes(unit.PositionAt(Now).DistanceTo(unit.Spec.Base));
-        unit.SetLeg(Now, unit.Spec.Base, Now + travel);
-        if (travel <= 0)
-        {
-            SetStatus(unit, UnitStatus.Available);
-            return;
-        }
-        SetStatus(unit, UnitStatus.Returning);
-        _events.Schedule(Now + travel, new SimEvent(EventKind.UnitBackAtBase, unit.Spec.Index, -1, unit.Version));
-    }
-
-    /// <summary>Gives a newly free unit the first queued incident it can serve.</summary>
-    private bool TryServeQueue(UnitState unit)
-    {
-        if (_queue.Count == 0)
-        {
-            return false;
-        }
-        AccrueQueueArea();
-        var next = _queue.TakeFirst(i => Scenario.IncidentTypes[i.Type].CapableModes.Contains(unit.Spec.Mode));
-        if (next is null)
-        {
-            return false;
-        }
-        Dispatch(unit, next);
-        return true;
-    }
-
-    private void AccrueQueueArea()
-    {
-        _queueArea += _queue.Count * (Now - _queueSince);
-        _queueSince = Now;
-    }
-
-    private void StartUnit(UnitState unit)
-    {
-        var shift = unit.Spec.Shift;
-        if (shift.IsAlwaysOn)
-        {
-            unit.PlaceAt(unit.Spec.Base);
-            SetStatus(unit, UnitStatus.Available);
-            return;
-        }
-        var minuteOfDay = Scenario.StartMinuteOfWeek % 1440.0;
-        var intoShift = ((minuteOfDay - shift.StartMinuteOfDay) % 1440.0 + 1440.0) % 1440.0;
-        if (intoShift < shift.DurationMinutes)
-        {
-            unit.PlaceAt(unit.Spec.Base);
-            SetStatus(unit, UnitStatus.Available);
-            _events.Schedule(shift.DurationMinutes - intoShift, new SimEvent(EventKind.ShiftEnds, unit.Spec.Index, -1, 0));
-        }
-        else
-        {
-            MarkDirty(unit);
-            _events.Schedule(1440.0 - intoShift, new SimEvent(EventKind.ShiftStarts, unit.Spec.Index, -1, 0));
-        }
-    }
-
-    private void OnShiftStart(UnitState unit)
-    {
-        _events.Schedule(Now + unit.Spec.Shift.DurationMinutes, new SimEvent(EventKind.ShiftEnds, unit.Spec.Index, -1, 0));
-        if (unit.OffAfterJob)
-        {
-            // Still busy from the previous shift: the new shift simply carries on with the job.
-            unit.OffAfterJob = false;
-            return;
-        }
-        unit.PlaceAt(unit.Spec.Base);
-        SetStatus(unit, UnitStatus.Available);
-        TryServeQueue(unit);
-    }
-
-    private void OnShiftEnd(UnitState unit)
-    {
-        _events.Schedule(Now + 1440.0 - unit.Spec.Shift.DurationMinutes, new SimEvent(EventKind.ShiftStarts, unit.Spec.Index, -1, 0));
-        if (unit.IsDispatchable)
-        {
-            GoOffShift(unit);
-        }
-        else
-        {
-            unit.OffAfterJob = true;
-        }
-    }
-
-    private void GoOffShift(UnitState unit)
-    {
-        unit.OffAfterJob = false;
-        unit.PlaceAt(unit.Spec.Base);
-        SetStatus(unit, UnitStatus.OffShift);
-    }
-
+    /// <summary>Changes a unit's status and recomputes where it is visibly present.</summary>
     private void SetStatus(UnitState unit, UnitStatus status)
     {
+        if (unit.Status == UnitStatus.SchoolPost && !_wasMoving[unit.Spec.Index])
+        {
+            Ledger.AddSchoolStaffed(unit.StatusSince, Now);
+        }
+        _wasMoving[unit.Spec.Index] = unit.IsMoving;
         unit.SetStatus(status, Now);
         MarkDirty(unit);
+        UpdatePresence(unit);
     }
 
     private void MarkDirty(UnitState unit)
@@ -337,4 +213,12 @@ public sealed class Simulator
             _touched.Add(incident);
         }
     }
+
+    private void AccrueQueueArea()
+    {
+        _queueArea += _queue.Count * (Now - _queueSince);
+        _queueSince = Now;
+    }
+
+    private double TravelMinutes(UnitState unit, Point2 to) => unit.Spec.Speed.TravelMinutes(unit.PositionAt(Now).DistanceTo(to));
 }

@@ -13,6 +13,12 @@ public enum UnitStatus
     Returning,
     EnRoute,
     OnScene,
+    /// <summary>Patrolling its beat: travelling between hotspots (visible) or dwelling in one.</summary>
+    Patrol,
+    /// <summary>Going to or standing at a school-gate post during a peak window.</summary>
+    SchoolPost,
+    /// <summary>Going to or making an alert-guided check of a zone.</summary>
+    Check,
 }
 
 /// <summary>A unit's live state in the kernel, with exact time accounting per status.</summary>
@@ -39,7 +45,35 @@ public sealed class UnitState(UnitSpec spec)
     /// <summary>The shift ended while busy: go off duty when the job is done.</summary>
     public bool OffAfterJob { get; internal set; }
 
-    public bool IsDispatchable => Status is UnitStatus.Available or UnitStatus.Returning;
+    /// <summary>Free to be sent to any incident (not on a post that only urgent calls may break).</summary>
+    public bool IsDispatchable => Status is UnitStatus.Available or UnitStatus.Returning or UnitStatus.Patrol or UnitStatus.Check;
+
+    /// <summary>Whether the unit may be sent to an incident of this priority (posts yield only to urgent calls).</summary>
+    public bool CanTake(int priority, DispatchOptions options) => Status switch
+    {
+        UnitStatus.Returning or UnitStatus.Patrol or UnitStatus.Check => true,
+        UnitStatus.Available => !Spec.HasPost || priority <= options.PreemptPostsUpToPriority,
+        UnitStatus.SchoolPost => priority <= options.PreemptPostsUpToPriority,
+        _ => false,
+    };
+
+    /// <summary>Travelling on the current leg (as opposed to standing or dwelling at its end).</summary>
+    public bool IsMoving { get; internal set; }
+
+    /// <summary>The zone the unit is heading to or dwelling in (patrol, check, school post), or -1.</summary>
+    public int TargetZone { get; internal set; } = -1;
+
+    /// <summary>Hotspot zones where the unit is visibly present now, with the time it entered each.</summary>
+    internal List<(int Zone, double Since, bool Patrolling)> Presence { get; } = [];
+
+    /// <summary>Incremented whenever the presence of the unit is recomputed; stale crossing events carry an older value.</summary>
+    internal int PresenceVersion { get; set; }
+
+    /// <summary>The end time of the current leg.</summary>
+    public double LegEndsAt => _arriveAt;
+
+    /// <summary>The end point of the current leg.</summary>
+    public Point2 Destination => _to;
 
     /// <summary>Position at time <paramref name="now"/>, interpolated along the current leg.</summary>
     public Point2 PositionAt(double now)
@@ -50,6 +84,9 @@ public sealed class UnitState(UnitSpec spec)
         }
         return now <= _departAt ? _from : _from.Lerp(_to, (now - _departAt) / (_arriveAt - _departAt));
     }
+
+    /// <summary>When the current status began.</summary>
+    public double StatusSince => _since;
 
     /// <summary>Changes status at <paramref name="now"/>, closing the time spent in the previous one.</summary>
     internal void SetStatus(UnitStatus status, double now)

@@ -39,6 +39,9 @@ public sealed class ZoneArrivals
     public double NextCandidate(double t) =>
         _peakPerMinute > 0 ? t - Math.Log(_times.NextOpenDouble()) / _peakPerMinute : double.PositiveInfinity;
 
-    /// <summary>Whether the candidate at <paramref name="t"/> is a real arrival.</summary>
-    public bool Accept(double t) => _times.NextDouble() * _peakPerMinute < RateAt(t);
+    /// <summary>The uniform that decides a candidate (drawn once per candidate, whatever deterrence does).</summary>
+    public double DrawAcceptance() => _times.NextDouble();
+
+    /// <summary>Whether a candidate with uniform <paramref name="u"/> is an arrival at the given rate per minute.</summary>
+    public bool Accepts(double u, double ratePerMinute) => u * _peakPerMinute < ratePerMinute;
 }

@@ -1,0 +1,61 @@
+using Dispatch.Model.Geometry;
+using Dispatch.Model.Scenarios;
+
+namespace Dispatch.Model.Scheduling;
+
+/// <summary>
+/// The plan of one re-planning period: a weight per zone (from the policy) and the number of
+/// dwell blocks already committed to each zone. A free patrol unit takes the zone of its beat
+/// with the highest marginal value <c>weight x diminishing^committed</c> (diminishing returns: the
+/// k-th unit in a zone is worth less than the first), ties to the nearer zone, then the lower
+/// index. When a unit is pulled away its block is released, so the next free unit fills the gap
+/// (dynamic redeployment).
+/// </summary>
+public sealed class PatrolPlan(IReadOnlyList<Zone> zones, double diminishing)
+{
+    private readonly double[] _weights = new double[zones.Count];
+    private readonly int[] _committed = new int[zones.Count];
+
+    public double[] Weights => _weights;
+
+    public int Committed(int zone) => _committed[zone];
+
+    /// <summary>Starts a new period: all commitments are cleared (callers re-commit units already placed).</summary>
+    public void Reset() => Array.Clear(_committed);
+
+    public void Commit(int zone) => _committed[zone]++;
+
+    public void Release(int zone)
+    {
+        if (zone >= 0 && _committed[zone] > 0)
+        {
+            _committed[zone]--;
+        }
+    }
+
+    public double MarginalValue(int zone) => _weights[zone] * Math.Pow(diminishing, _committed[zone]);
+
+    /// <summary>The best zone of the beat for a unit at <paramref name="from"/>, or -1 if none is worth a visit.</summary>
+    public int Choose(IReadOnlyList<int> beat, Point2 from)
+    {
+        var best = -1;
+        var bestValue = 0.0;
+        var bestDistance = double.PositiveInfinity;
+        foreach (var zone in beat)
+        {
+            var value = MarginalValue(zone);
+            if (value <= 0)
+            {
+                continue;
+            }
+            var distance = zones[zone].Shape.Centroid.DistanceTo(from);
+            if (value > bestValue + 1e-12 || (Math.Abs(value - bestValue) <= 1e-12 && (distance < bestDistance || (distance == bestDistance && zone < best))))
+            {
+                best = zone;
+                bestValue = value;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+}

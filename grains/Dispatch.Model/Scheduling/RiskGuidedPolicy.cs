@@ -1,0 +1,24 @@
+using Dispatch.Model.Scenarios;
+
+namespace Dispatch.Model.Scheduling;
+
+/// <summary>
+/// <c>risk-guided</c> (风险导巡): a hotspot weighs its forecast risk for the coming period: the
+/// profile rate at the middle of the period plus the current near-repeat component. Zones with no
+/// risk are not visited.
+/// </summary>
+public sealed class RiskGuidedPolicy : IPatrolPolicy
+{
+    public string Name => "risk-guided";
+
+    public bool Patrols => true;
+
+    public void Weigh(double now, double length, RiskModel risk, IReadOnlyList<Zone> zones, double[] weights)
+    {
+        var middle = now + length / 2;
+        for (var z = 0; z < zones.Count; z++)
+        {
+            weights[z] = zones[z].IsHotspot ? risk.BaseRate(z, middle) + risk.NearRepeat(z, now) : 0;
+        }
+    }
+}

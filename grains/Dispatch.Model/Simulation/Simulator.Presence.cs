@@ -1,0 +1,184 @@
+using Dispatch.Model.Geometry;
+
+namespace Dispatch.Model.Simulation;
+
+/// <summary>Who is visibly present in which hotspot, exactly in time, and the deterrence it exerts.</summary>
+public sealed partial class Simulator
+{
+    private const double Epsilon = 1e-9;
+    private readonly ZonePresence[] _zones;
+
+    /// <summary>The units visibly present in a zone now (ascending unit index).</summary>
+    public IReadOnlyList<int> PresentUnits(int zone) => _zones[zone].Units;
+
+    /// <summary>
+    /// Recomputes where a unit is visibly present after a change of status or leg: standing
+    /// (patrol dwell, check, post, on scene) counts in the zones containing its position; a patrol
+    /// leg counts in every zone it crosses, entered and left at the exact crossing times.
+    /// </summary>
+    private void UpdatePresence(UnitState unit)
+    {
+        unit.PresenceVersion++;
+        var now = new List<int>();
+        var position = unit.PositionAt(Now);
+        if (unit.Status == UnitStatus.Patrol && unit.IsMoving && unit.LegEndsAt > Now)
+        {
+            PlanCrossings(unit, position, unit.Destination, unit.LegEndsAt, now);
+        }
+        else if (IsVisiblyStanding(unit))
+        {
+            foreach (var zone in Hotspots.Near(position))
+            {
+                if (Scenario.Zones[zone].Shape.Contains(position))
+                {
+                    now.Add(zone);
+                }
+            }
+        }
+        for (var k = unit.Presence.Count - 1; k >= 0; k--)
+        {
+            if (!now.Contains(unit.Presence[k].Zone))
+            {
+                ExitZone(unit, unit.Presence[k].Zone);
+            }
+        }
+        foreach (var zone in now)
+        {
+            if (!unit.Presence.Exists(p => p.Zone == zone))
+            {
+                EnterZone(unit, zone);
+            }
+        }
+    }
+
+    private static bool IsVisiblyStanding(UnitState unit) => unit.Status switch
+    {
+        UnitStatus.OnScene => true,
+        UnitStatus.Patrol or UnitStatus.Check or UnitStatus.SchoolPost => !unit.IsMoving,
+        UnitStatus.Available => unit.Spec.HasPost,
+        _ => false,
+    };
+
+    private void PlanCrossings(UnitState unit, Point2 from, Point2 to, double arriveAt, List<int> insideNow)
+    {
+        var duration = arriveAt - Now;
+        foreach (var zone in Hotspots.Near(from, to))
+        {
+            foreach (var (enter, exit) in Scenario.Zones[zone].Shape.InsideIntervals(from, to))
+            {
+                if (enter <= Epsilon)
+                {
+                    insideNow.Add(zone);
+                }
+                else
+                {
+                    _events.Schedule(Now + enter * duration, new SimEvent(EventKind.ZoneEnter, unit.Spec.Index, zone, unit.PresenceVersion));
+                }
+                if (exit < 1 - Epsilon)
+                {
+                    _events.Schedule(Now + exit * duration, new SimEvent(EventKind.ZoneExit, unit.Spec.Index, zone, unit.PresenceVersion));
+                }
+            }
+        }
+    }
+
+    private void EnterZone(UnitState unit, int zone)
+    {
+        if (unit.Presence.Exists(p => p.Zone == zone))
+        {
+            return;
+        }
+        unit.Presence.Add((zone, Now, unit.Status == UnitStatus.Patrol));
+        var z = _zones[zone];
+        if (z.Units.Count == 0)
+        {
+            z.CoveredSince = Now;
+        }
+        var at = z.Units.BinarySearch(unit.Spec.Index);
+        z.Units.Insert(at < 0 ? ~at : at, unit.Spec.Index);
+        z.VisibilitySum += unit.Spec.Speed.Visibility;
+    }
+
+    private void ExitZone(UnitState unit, int zone)
+    {
+        var k = unit.Presence.FindIndex(p => p.Zone == zone);
+        if (k < 0)
+        {
+            return;
+        }
+        var (_, since, patrolling) = unit.Presence[k];
+        unit.Presence.RemoveAt(k);
+        if (patrolling)
+        {
+            Ledger.AddPatrolPresence(zone, since, Now);
+        }
+        var z = _zones[zone];
+        z.Units.Remove(unit.Spec.Index);
+        var before = z.VisibilitySum;
+        z.VisibilitySum = z.Units.Count == 0 ? 0 : z.VisibilitySum - unit.Spec.Speed.Visibility;
+        if (z.Units.Count == 0)
+        {
+            Ledger.AddCoverage(zone, z.CoveredSince, Now);
+            z.LastLeftAt = Now;
+            z.LastVisibility = Math.Min(1, before);
+        }
+    }
+
+    /// <summary>
+    /// The factor on a zone's incident rate now: <c>1 - f x min(1, visibility)</c> while units are
+    /// present, then fading linearly back to 1 over the residual time after the last one leaves.
+    /// </summary>
+    public double DeterrenceMultiplier(int zone)
+    {
+        var options = Scenario.Patrol;
+        var z = _zones[zone];
+        if (z.Units.Count > 0)
+        {
+            return 1 - options.DeterrenceFactor * Math.Min(1, z.VisibilitySum);
+        }
+        var since = Now - z.LastLeftAt;
+        if (options.ResidualMinutes > 0 && since < options.ResidualMinutes)
+        {
+            return 1 - options.DeterrenceFactor * z.LastVisibility * (1 - since / options.ResidualMinutes);
+        }
+        return 1;
+    }
+
+    /// <summary>The ledger with every interval still open at <see cref="Now"/> closed, for a report.</summary>
+    public PresenceLedger LedgerAtNow()
+    {
+        var ledger = Ledger.Copy();
+        for (var zone = 0; zone < _zones.Length; zone++)
+        {
+            if (_zones[zone].Units.Count > 0)
+            {
+                ledger.AddCoverage(zone, _zones[zone].CoveredSince, Now);
+            }
+        }
+        foreach (var unit in _units)
+        {
+            foreach (var (zone, since, patrolling) in unit.Presence)
+            {
+                if (patrolling)
+                {
+                    ledger.AddPatrolPresence(zone, since, Now);
+                }
+            }
+            if (unit.Status == UnitStatus.SchoolPost && !unit.IsMoving)
+            {
+                ledger.AddSchoolStaffed(unit.StatusSince, Now);
+            }
+        }
+        return ledger;
+    }
+
+    /// <summary>Presence state of one zone.</summary>
+    private sealed class ZonePresence
+    {
+        public List<int> Units { get; } = [];
+        public double VisibilitySum { get; set; }
+        public double CoveredSince { get; set; }
+        public double LastLeftAt { get; set; } = double.NegativeInfinity;
+        public double LastVisibility { get; set; }
+    }
+}
