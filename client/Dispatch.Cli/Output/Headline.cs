@@ -12,6 +12,7 @@ public static class Headline
             r.Ci95HalfWidth is { } ci && ci.TryGetValue(name, out var h) && h is { } v ? "± " + format(v) : "";
         (string, string, string) Minutes(string label, string name, double? value) => (label, Min(value), Ci(name, v => Min(v)));
         (string, string, string) Rate(string label, string name, double? value) => (label, Pct(value), Ci(name, v => Pct(v)));
+        (string, string, string) Ratio(string label, string name, double? value) => (label, Min(value), Ci(name, v => Min(v)));
         (string, string, string) Count(string label, string name, double value) => (label, Num(value), Ci(name, Num));
         return
         [
@@ -30,6 +31,17 @@ public static class Headline
             Minutes("Travel mean (min)", "travelMinutes.mean", r.TravelMinutes.Mean),
             Minutes("On scene mean (min)", "onSceneMinutes.mean", r.OnSceneMinutes.Mean),
             Rate("Handling rate (管事率)", "handlingRate", r.HandlingRate),
+            Rate("Visibility rate (见警率)", "visibilityRate", r.VisibilityRate),
+            Rate("Visibility rate 22:00-04:00", "visibilityRateNight", r.VisibilityRateNight),
+            Rate("Visibility time share", "visibilityTimeShare", r.VisibilityTimeShare),
+            Rate("Precision rate (精准率)", "precisionRate", r.PrecisionRate),
+            Ratio("PAI", "pai", r.Pai),
+            Rate("Discovery on view (发现力)", "discoveryRate", r.DiscoveryRate),
+            Rate("Control (控制力)", "controlRate", r.ControlRate),
+            Rate("Deterrence (震慑力)", "deterrenceRate", r.DeterrenceRate),
+            Count("Prevented by presence", "incidents.prevented", r.Incidents.Prevented),
+            Count("Escalated", "incidents.escalated", r.Incidents.Escalated),
+            Count("Transferred to mediation", "incidents.transferred", r.Incidents.Transferred),
         ];
     }
 

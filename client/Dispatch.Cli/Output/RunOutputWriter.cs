@@ -12,7 +12,8 @@ public static class RunOutputWriter
     {
         Directory.CreateDirectory(directory);
         WriteAtomically(Path.Combine(directory, "report.json"), ReportJson.Serialize(outcome.Report));
-        WriteAtomically(Path.Combine(directory, "report.md"), ReportMarkdown.Render(outcome.Report));
+        var charts = Charts.WriteRunCharts(directory, outcome.Report, Charts.ResponseMinutesFromCsv(outcome.IncidentsCsv));
+        WriteAtomically(Path.Combine(directory, "report.md"), ReportMarkdown.Render(outcome.Report, charts));
         WriteAtomically(Path.Combine(directory, "incidents.csv"), outcome.IncidentsCsv);
         WriteAtomically(Path.Combine(directory, "units.csv"), outcome.UnitsCsv);
     }

@@ -1,0 +1,207 @@
+using System.Globalization;
+using Dispatch.Model.Reporting;
+using ScottPlot;
+
+namespace Dispatch.Cli.Output;
+
+/// <summary>Charts of a run and of a comparison, as PNG files (ScottPlot), embedded in the Markdown reports.</summary>
+public static class Charts
+{
+    private const int Width = 900;
+    private const int Height = 500;
+
+    /// <summary>Writes the run charts into <paramref name="directory"/>; returns (file name, caption) pairs.</summary>
+    public static List<(string File, string Caption)> WriteRunCharts(string directory, Report report, IReadOnlyList<double> responseMinutes)
+    {
+        var charts = new List<(string, string)>
+        {
+            Save(directory, "response-cdf.png", ResponseCdf(responseMinutes), "Response time distribution (CDF) with the 1, 3 and 5 minute circles"),
+            Save(directory, "visibility-by-hour.png", VisibilityByHour(report), "Visibility rate by hour of day; the night window 22:00-04:00 is shaded"),
+            Save(directory, "visibility-by-zone.png", VisibilityByZone(report), "Visibility rate of the hotspot zones with the most incidents"),
+            Save(directory, "unit-time-by-status.png", UnitTime(report), "Unit time by status, per mode"),
+        };
+        return charts;
+    }
+
+    public static Plot ResponseCdf(IReadOnlyList<double> responseMinutes)
+    {
+        var plot = new Plot();
+        var sorted = responseMinutes.Order().ToArray();
+        if (sorted.Length > 0)
+        {
+            var ys = Enumerable.Range(1, sorted.Length).Select(k => k / (double)sorted.Length).ToArray();
+            var line = plot.Add.ScatterLine(sorted, ys);
+            line.LineWidth = 2;
+        }
+        foreach (var limit in new[] { 1.0, 3.0, 5.0 })
+        {
+            var v = plot.Add.VerticalLine(limit);
+            v.LinePattern = LinePattern.Dashed;
+            v.Text = $"{limit:0} min";
+        }
+        plot.Title("Response time (queue + travel)");
+        plot.XLabel("minutes");
+        plot.YLabel("share of attended incidents");
+        plot.Axes.SetLimitsY(0, 1.02);
+        var top = sorted.Length > 0 ? Math.Min(sorted[^1], Math.Max(10, sorted[(int)(0.99 * (sorted.Length - 1))] * 1.2)) : 10;
+        plot.Axes.SetLimitsX(0, top);
+        return plot;
+    }
+
+    public static Plot VisibilityByHour(Report report)
+    {
+        var plot = new Plot();
+        var night1 = plot.Add.HorizontalSpan(-0.5, 3.5);
+        var night2 = plot.Add.HorizontalSpan(21.5, 23.5);
+        night1.FillStyle.Color = night2.FillStyle.Color = Colors.Navy.WithAlpha(0.12);
+        night1.LineStyle.Width = night2.LineStyle.Width = 0;
+        var bars = report.ByHour.Select(h => new Bar { Position = h.Hour, Value = h.VisibilityRate ?? 0 }).ToList();
+        var series = plot.Add.Bars(bars);
+        series.Color = Colors.SteelBlue;
+        plot.Title("Visibility rate by hour of day (night window shaded)");
+        plot.XLabel("hour of day");
+        plot.YLabel("risk-weighted visibility rate");
+        plot.Axes.SetLimits(-0.5, 23.5, 0, 1.05);
+        return plot;
+    }
+
+    public static Plot VisibilityByZone(Report report)
+    {
+        var plot = new Plot();
+        var zones = report.Zones.Where(z => z.VisibilityRate is not null)
+            .OrderByDescending(z => z.Incidents).ThenBy(z => z.Id, StringComparer.Ordinal).Take(30).ToList();
+        plot.Add.Bars(zones.Select((z, i) => new Bar { Position = i, Value = z.VisibilityRate ?? 0 }).ToList()).Color = Colors.SteelBlue;
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, zones.Count).Select(i => (double)i).ToArray(), zones.Select(z => z.Id).ToArray());
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 60;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 140;
+        plot.Title("Visibility rate per hotspot zone (busiest 30)");
+        plot.YLabel("risk-weighted visibility rate");
+        plot.Axes.SetLimitsY(0, 1.05);
+        return plot;
+    }
+
+    public static Plot UnitTime(Report report)
+    {
+        var plot = new Plot();
+        var modes = report.Units.Select(u => u.Mode).Distinct().ToList();
+        (string Name, Func<UnitMinutes, double> Pick)[] statuses =
+        [
+            ("patrol", m => m.Patrol), ("post", m => m.Post), ("check", m => m.Check), ("en route", m => m.EnRoute),
+            ("on scene", m => m.OnScene), ("returning", m => m.Returning), ("idle", m => m.Idle),
+        ];
+        var palette = new ScottPlot.Palettes.Category10();
+        for (var m = 0; m < modes.Count; m++)
+        {
+            var units = report.Units.Where(u => u.Mode == modes[m]).ToList();
+            var onDuty = units.Sum(u => statuses.Sum(s => s.Pick(u.Minutes)));
+            var start = 0.0;
+            for (var s = 0; s < statuses.Length; s++)
+            {
+                var share = onDuty > 0 ? units.Sum(u => statuses[s].Pick(u.Minutes)) / onDuty : 0;
+                plot.Add.Bar(new Bar { Position = m, ValueBase = start, Value = start + share, FillColor = palette.GetColor(s) });
+                start += share;
+            }
+        }
+        for (var s = 0; s < statuses.Length; s++)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = statuses[s].Name, FillColor = palette.GetColor(s) });
+        }
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, modes.Count).Select(i => (double)i).ToArray(), modes.ToArray());
+        plot.Title("Unit time by status (share of on-duty minutes)");
+        plot.YLabel("share of on-duty time");
+        plot.Axes.SetLimitsY(0, 1.02);
+        plot.ShowLegend(Edge.Right);
+        return plot;
+    }
+
+    /// <summary>The paired differences of a comparison, each relative to A's mean, with their 95% intervals.</summary>
+    public static Plot Differences(IReadOnlyList<MeasureComparison> measures)
+    {
+        var plot = new Plot();
+        var shown = measures.Where(m => m.Difference is not null && m.A is { } a && Math.Abs(a) > 1e-12).ToList();
+        for (var i = 0; i < shown.Count; i++)
+        {
+            var m = shown[i];
+            var scale = 100 / Math.Abs(m.A!.Value);
+            var color = m.Verdict switch { "better" => Colors.ForestGreen, "worse" => Colors.Crimson, _ => Colors.Gray };
+            plot.Add.Bar(new Bar { Position = i, Value = m.Difference!.Value * scale, FillColor = color, Error = (m.Ci95HalfWidth ?? 0) * scale });
+        }
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, shown.Count).Select(i => (double)i).ToArray(), shown.Select(m => m.Name).ToArray());
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 60;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 190;
+        plot.Add.HorizontalLine(0).LineStyle.Width = 1;
+        plot.Title("B - A, % of A, with 95% intervals (green better, red worse)");
+        plot.YLabel("difference (% of A)");
+        return plot;
+    }
+
+    public static (string File, string Caption) Save(string directory, string file, Plot plot, string caption)
+    {
+        var path = Path.Combine(directory, file);
+        var temporary = path + ".partial.png";
+        plot.SavePng(temporary, Width, Height);
+        File.Move(temporary, path, overwrite: true);
+        return (file, caption);
+    }
+
+    /// <summary>The responseMinutes column of incidents.csv text (empty cells skipped).</summary>
+    public static List<double> ResponseMinutesFromCsv(string incidentsCsv)
+    {
+        var lines = incidentsCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var column = Array.IndexOf(lines[0].Split(','), "responseMinutes");
+        var values = new List<double>();
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = SplitCsv(line);
+            if (column < cells.Count && double.TryParse(cells[column], NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            {
+                values.Add(v);
+            }
+        }
+        return values;
+    }
+
+    private static List<string> SplitCsv(string line)
+    {
+        var cells = new List<string>();
+        var current = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    current.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    current.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                cells.Add(current.ToString());
+                current.Clear();
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+        cells.Add(current.ToString());
+        return cells;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text.Json.Nodes;
+
+namespace Dispatch.Model.Reporting;
+
+/// <summary>Which direction of change is an improvement for a measure.</summary>
+public enum Better
+{
+    Higher,
+    Lower,
+    /// <summary>Neither: a count that describes the load rather than the service.</summary>
+    Neutral,
+}
+
+/// <summary>One measure of a comparison: means of A and B, the mean paired difference B - A and its 95% interval.</summary>
+public sealed record MeasureComparison(
+    string Name, double? A, double? B, double? Difference, double? Ci95HalfWidth, Better Better, string Verdict);
+
+/// <summary>
+/// Paired comparison of two scenarios run on the same seeds and replication numbers (common random
+/// numbers): for every headline measure, the difference B - A per replication, its mean and the
+/// half-width of the 95% Student t interval; significant when the interval excludes zero.
+/// </summary>
+public static class Comparison
+{
+    public static readonly IReadOnlyDictionary<string, Better> Direction = new Dictionary<string, Better>
+    {
+        ["incidents.total"] = Better.Lower,
+        ["incidents.attended"] = Better.Neutral,
+        ["incidents.unattended"] = Better.Lower,
+        ["incidents.discoveredOnView"] = Better.Higher,
+        ["incidents.escalated"] = Better.Lower,
+        ["incidents.transferred"] = Better.Neutral,
+        ["incidents.prevented"] = Better.Higher,
+        ["responseMinutes.mean"] = Better.Lower,
+        ["responseMinutes.p50"] = Better.Lower,
+        ["responseMinutes.p90"] = Better.Lower,
+        ["responseMinutes.p95"] = Better.Lower,
+        ["responseMinutes.within1"] = Better.Higher,
+        ["responseMinutes.within3"] = Better.Higher,
+        ["responseMinutes.within5"] = Better.Higher,
+        ["queueWaitMinutes.mean"] = Better.Lower,
+        ["queueWaitMinutes.probWait"] = Better.Lower,
+        ["queueWaitMinutes.meanQueueLength"] = Better.Lower,
+        ["travelMinutes.mean"] = Better.Lower,
+        ["onSceneMinutes.mean"] = Better.Neutral,
+        ["handlingRate"] = Better.Higher,
+        ["visibilityRate"] = Better.Higher,
+        ["visibilityRateNight"] = Better.Higher,
+        ["visibilityTimeShare"] = Better.Higher,
+        ["precisionRate"] = Better.Higher,
+        ["pai"] = Better.Higher,
+        ["discoveryRate"] = Better.Higher,
+        ["controlRate"] = Better.Higher,
+        ["deterrenceRate"] = Better.Higher,
+    };
+
+    public static List<MeasureComparison> Compare(IReadOnlyList<Report> a, IReadOnlyList<Report> b)
+    {
+        if (a.Count != b.Count || a.Count == 0)
+        {
+            throw new ArgumentException("both sides need the same, non-zero number of replications");
+        }
+        var nodesA = a.Select(r => System.Text.Json.JsonSerializer.SerializeToNode(r, ReportJson.Options)).ToList();
+        var nodesB = b.Select(r => System.Text.Json.JsonSerializer.SerializeToNode(r, ReportJson.Options)).ToList();
+        var result = new List<MeasureComparison>();
+        foreach (var name in ReportJson.HeadlineNames)
+        {
+            var better = Direction.GetValueOrDefault(name, Better.Neutral);
+            var valuesA = nodesA.Select(n => ReportJson.Find(n, name)).ToList();
+            var valuesB = nodesB.Select(n => ReportJson.Find(n, name)).ToList();
+            var pairs = valuesA.Zip(valuesB).Where(p => p.First is not null && p.Second is not null)
+                .Select(p => p.Second!.Value - p.First!.Value).ToList();
+            double? Mean(IEnumerable<double?> values) => values.OfType<double>().ToList() is { Count: > 0 } v ? ReportBuilder.Round(v.Average()) : null;
+            var meanA = Mean(valuesA);
+            var meanB = Mean(valuesB);
+            if (meanA is null && meanB is null)
+            {
+                continue;
+            }
+            double? difference = pairs.Count > 0 ? ReportBuilder.Round(pairs.Average()) : null;
+            double? halfWidth = pairs.Count >= 2 ? ReportBuilder.Round(Statistics.Ci95HalfWidth(pairs)) : null;
+            result.Add(new MeasureComparison(name, meanA, meanB, difference, halfWidth, better, Verdict(difference, halfWidth, better, pairs.Count)));
+        }
+        return result;
+    }
+
+    /// <summary>"better", "worse", "higher"/"lower" (neutral measures), or "no significant difference".</summary>
+    public static string Verdict(double? difference, double? halfWidth, Better better, int pairs)
+    {
+        if (difference is null || pairs < 2 || halfWidth is null)
+        {
+            return pairs < 2 ? "no interval (one replication)" : "not available";
+        }
+        if (Math.Abs(difference.Value) <= halfWidth.Value)
+        {
+            return "no significant difference";
+        }
+        var up = difference.Value > 0;
+        return better switch
+        {
+            Better.Higher => up ? "better" : "worse",
+            Better.Lower => up ? "worse" : "better",
+            _ => up ? "higher" : "lower",
+        };
+    }
+
+    public static JsonObject ToJson(string pathA, string nameA, string pathB, string nameB, long seed, int replications, double days, IReadOnlyList<MeasureComparison> measures)
+    {
+        var list = new JsonArray();
+        foreach (var m in measures)
+        {
+            list.Add(new JsonObject
+            {
+                ["name"] = m.Name,
+                ["a"] = m.A,
+                ["b"] = m.B,
+                ["difference"] = m.Difference,
+                ["ci95HalfWidth"] = m.Ci95HalfWidth,
+                ["better"] = m.Better.ToString().ToLowerInvariant(),
+                ["verdict"] = m.Verdict,
+            });
+        }
+        return new JsonObject
+        {
+            ["schemaVersion"] = 1,
+            ["a"] = new JsonObject { ["scenario"] = nameA, ["file"] = pathA },
+            ["b"] = new JsonObject { ["scenario"] = nameB, ["file"] = pathB },
+            ["seed"] = seed,
+            ["replications"] = replications,
+            ["simulatedDays"] = days,
+            ["measures"] = list,
+        };
+    }
+}
