@@ -12,6 +12,7 @@ public static class CliApp
         var root = new RootCommand("Dispatch: a patrol dispatch simulator for police operations planners.")
         {
             RunCommand.Create(console, error),
+            CompareCommand.Create(console, error),
             ValidateCommand.Create(console, error),
         };
         var parsed = root.Parse(args);

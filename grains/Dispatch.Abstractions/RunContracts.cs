@@ -6,7 +6,8 @@ public sealed record RunRequest(
     [property: Id(0)] string ScenarioJson,
     [property: Id(1)] long Seed,
     [property: Id(2)] int Replication,
-    [property: Id(3)] int Days);
+    [property: Id(3)] int Days,
+    [property: Id(4)] double WarmupDays = 0);
 
 /// <summary>Where a run is: simulated minute, events so far, and whether it has finished.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.RunProgress")]

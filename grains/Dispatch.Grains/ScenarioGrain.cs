@@ -75,7 +75,7 @@ public sealed class ScenarioGrain(
     private static Simulator CreateSimulator(RunRequest request)
     {
         var scenario = ScenarioBuilder.Build(ScenarioJson.Parse(request.ScenarioJson, "scenario"));
-        return new Simulator(scenario, request.Seed, request.Replication, request.Days);
+        return new Simulator(scenario, request.Seed, request.Replication, request.Days, warmupDays: request.WarmupDays);
     }
 
     /// <summary>The kernel, rebuilt and replayed to the stored minute after a reactivation.</summary>

@@ -12,35 +12,27 @@ namespace Dispatch.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
+    private const string Usage = "dispatch run <scenario> [--seed N] [--days D] [--out DIR] [--replications R] [--warmup-days W]";
+
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (JSON)." };
-        var seed = new Option<long?>("--seed") { Description = "Random seed (default: the scenario's seed)." };
-        var days = new Option<int?>("--days") { Description = "Simulated days (default: the scenario's days)." };
-        var output = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario file name>)." };
-        var replications = new Option<int>("--replications") { Description = "Independent replications, run in parallel.", DefaultValueFactory = _ => 1 };
-        var state = new Option<string>("--state") { Description = "SQLite file for grain state (embedded silo).", DefaultValueFactory = _ => Path.Combine("data", "dispatch.db") };
-        var command = new Command("run", "Run a scenario as fast as possible and write report.json, report.md, incidents.csv and units.csv.")
+        var options = new CommonOptions();
+        var command = new Command("run", "Run a scenario as fast as possible and write report.json, report.md, incidents.csv, units.csv and charts.")
         {
-            scenario, seed, days, output, replications, state,
+            scenario,
         };
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(
-            console, error, parse.GetValue(scenario)!, parse.GetValue(seed), parse.GetValue(days), parse.GetValue(output),
-            parse.GetValue(replications), parse.GetValue(state)!, cancellationToken));
+        options.AddTo(command);
+        command.SetAction((parse, cancellationToken) => ExecuteAsync(console, error, parse, parse.GetValue(scenario)!, options, cancellationToken));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
-        IAnsiConsole console, TextWriter error, string path, long? seed, int? days, string? output, int replications,
-        string statePath, CancellationToken cancellationToken)
+        IAnsiConsole console, TextWriter error, ParseResult parse, string path, CommonOptions options, CancellationToken cancellationToken)
     {
-        if (replications is < 1 or > 10_000)
+        if (options.Check(parse) is { } problem)
         {
-            return Usage(error, $"--replications {replications}: expected a whole number from 1 to 10000");
-        }
-        if (days is < 1 or > 3650)
-        {
-            return Usage(error, $"--days {days}: expected a whole number of days from 1 to 3650");
+            return CommonOptions.Usage(error, problem, Usage);
         }
         var loaded = ScenarioInput.Load(path, error);
         if (loaded is null)
@@ -48,22 +40,22 @@ public static class RunCommand
             return ExitCodes.InvalidInput;
         }
         var (model, json) = loaded.Value;
-        var outDir = output ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path));
-        try
+        var outDir = parse.GetValue(options.Out) ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path));
+        if (CommonOptions.PrepareOutput(outDir) is { } outProblem)
         {
-            Directory.CreateDirectory(outDir);
-            RunOutputWriter.WriteAtomically(Path.Combine(outDir, ".write-check"), "");
-            File.Delete(Path.Combine(outDir, ".write-check"));
+            return CommonOptions.Usage(error, outProblem, Usage);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        var days = parse.GetValue(options.Days) ?? model.Days;
+        var warmup = parse.GetValue(options.WarmupDays);
+        if (warmup >= days)
         {
-            return Usage(error, $"--out {outDir}: the folder cannot be written ({e.Message})");
+            return CommonOptions.Usage(error, $"--warmup-days {warmup}: must be shorter than the run ({days} days)", Usage);
         }
-
-        var settings = new RunSettings(json, seed ?? model.Seed, days ?? model.Days, replications,
-            $"run-{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Environment.ProcessId}");
-        await using var cluster = await EmbeddedCluster.StartAsync(statePath, cancellationToken);
-        var outcome = await RunOrchestrator.RunAsync(cluster.Grains, settings, progress: null, cancellationToken);
+        var settings = new RunSettings(json, parse.GetValue(options.Seed) ?? model.Seed, days, parse.GetValue(options.Replications),
+            RunOrchestrator.NewRunIdPrefix("run"), warmup);
+        await using var cluster = await EmbeddedCluster.StartAsync(parse.GetValue(options.State)!, cancellationToken);
+        var outcome = await ProgressDisplay.RunAsync(console, error, model.Name,
+            progress => RunOrchestrator.RunAsync(cluster.Grains, settings, progress, cancellationToken));
         RunOutputWriter.Write(outDir, outcome);
         PrintSummary(console, outcome, outDir);
         return ExitCodes.Success;
@@ -72,7 +64,8 @@ public static class RunCommand
     private static void PrintSummary(IAnsiConsole console, RunOutcome outcome, string outDir)
     {
         var r = outcome.Report;
-        var table = new Table().Title($"[bold]{Markup.Escape(r.Scenario)}[/]: {Headline.Num(r.SimulatedDays)} days from {r.Start}, seed {r.Seed}, {r.Replications} replication(s)");
+        console.MarkupLine($"[bold]{Markup.Escape(r.Scenario)}[/]: {Headline.Num(r.SimulatedDays)} days from {r.Start}, seed {r.Seed}, {r.Replications} replication(s), patrol policy {Markup.Escape(r.PatrolPolicy)}");
+        var table = new Table();
         table.AddColumn("Measure");
         table.AddColumn(new TableColumn("Value").RightAligned());
         if (r.Replications > 1)
@@ -88,13 +81,6 @@ public static class RunCommand
         var simulatedDays = r.SimulatedDays * r.Replications;
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"Simulated {simulatedDays:0.#} days ({outcome.EventsProcessed:N0} events) in {seconds:0.00} s: {simulatedDays / Math.Max(seconds, 1e-9):0.0} simulated days per second (silo start-up excluded)."));
-        console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, incidents.csv, units.csv");
-    }
-
-    private static int Usage(TextWriter error, string message)
-    {
-        error.WriteLine($"error: {message}");
-        error.WriteLine("Usage: dispatch run <scenario> [--seed N] [--days D] [--out DIR] [--replications R]");
-        return ExitCodes.InvalidInput;
+        console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, incidents.csv, units.csv and charts");
     }
 }

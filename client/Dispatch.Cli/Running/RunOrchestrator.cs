@@ -6,7 +6,7 @@ using Dispatch.Model.Reporting;
 namespace Dispatch.Cli.Running;
 
 /// <summary>What to run: the self-contained scenario JSON and the run parameters.</summary>
-public sealed record RunSettings(string ScenarioJson, long Seed, int Days, int Replications, string RunIdPrefix)
+public sealed record RunSettings(string ScenarioJson, long Seed, int Days, int Replications, string RunIdPrefix, double WarmupDays = 0)
 {
     /// <summary>Simulated minutes per grain call; zone and unit grains are updated once per chunk.</summary>
     public double ChunkMinutes { get; init; } = 1440;
@@ -27,6 +27,11 @@ public sealed record RunOutcome(
 /// </summary>
 public static class RunOrchestrator
 {
+    /// <summary>A run id prefix unique to this client process and moment (never part of a report).</summary>
+    public static string NewRunIdPrefix(string verb) => $"{verb}-{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Environment.ProcessId}-{Interlocked.Increment(ref _counter)}";
+
+    private static int _counter;
+
     public static async Task<RunOutcome> RunAsync(
         IGrainFactory grains, RunSettings settings, IProgress<double>? progress, CancellationToken cancellationToken)
     {
@@ -35,16 +40,18 @@ public static class RunOrchestrator
         var tasks = Enumerable.Range(0, settings.Replications).Select(async k =>
         {
             var grain = grains.GetGrain<IScenarioGrain>($"{settings.RunIdPrefix}-r{k}");
-            var at = await grain.StartAsync(new RunRequest(settings.ScenarioJson, settings.Seed, k, settings.Days));
+            var at = await grain.StartAsync(new RunRequest(settings.ScenarioJson, settings.Seed, k, settings.Days, settings.WarmupDays));
             while (!at.IsFinished)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 at = await grain.AdvanceAsync(at.SimulatedMinute + settings.ChunkMinutes);
+                double average;
                 lock (done)
                 {
                     done[k] = at.SimulatedMinute / at.EndMinute;
-                    progress?.Report(done.Average());
+                    average = done.Average();
                 }
+                progress?.Report(average);
             }
             return (Result: await grain.GetResultAsync(), at.EventsProcessed);
         }).ToList();

@@ -12,6 +12,7 @@ public sealed record Report
     public required long Seed { get; init; }
     public required int Replications { get; init; }
     public required double SimulatedDays { get; init; }
+    public double WarmupDays { get; init; }
     public required string Start { get; init; }
     public required string DispatchPolicy { get; init; }
     public required string PatrolPolicy { get; init; }

@@ -12,7 +12,7 @@ public static class ReportBuilder
         var scenario = sim.Scenario;
         var now = sim.Now;
         var ledger = sim.LedgerAtNow();
-        var incidents = sim.Incidents;
+        var incidents = sim.Incidents.Where(i => i.CreatedAt >= sim.StatsFrom).ToList();
         var attended = incidents.Where(i => i.IsAttended).ToList();
         var dispatched = incidents.Where(i => !double.IsNaN(i.DispatchedAt)).ToList();
         var waitingAtEnd = incidents.Count(i => i.Outcome == IncidentOutcome.Queued);
@@ -29,6 +29,7 @@ public static class ReportBuilder
             Seed = sim.Seed,
             Replications = 1,
             SimulatedDays = Round(now / 1440.0),
+            WarmupDays = Round(sim.StatsFrom / 1440.0),
             Start = scenario.Start.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
             DispatchPolicy = "nearest-available",
             PatrolPolicy = sim.PatrolPolicy.Name,
@@ -195,7 +196,7 @@ public static class ReportBuilder
         var enRoute = u.MinutesIn(UnitStatus.EnRoute, now);
         var onScene = u.MinutesIn(UnitStatus.OnScene, now);
         var offShift = u.MinutesIn(UnitStatus.OffShift, now);
-        var onDuty = now - offShift;
+        var onDuty = Enum.GetValues<UnitStatus>().Sum(s => u.MinutesIn(s, now)) - offShift;
         return new UnitReport
         {
             Id = u.Spec.Id,
@@ -220,7 +221,7 @@ public static class ReportBuilder
     private static ModeReport ModeReport(UnitMode mode, List<UnitState> units, double now)
     {
         var busy = units.Sum(u => u.MinutesIn(UnitStatus.EnRoute, now) + u.MinutesIn(UnitStatus.OnScene, now));
-        var onDuty = units.Sum(u => now - u.MinutesIn(UnitStatus.OffShift, now));
+        var onDuty = units.Sum(u => Enum.GetValues<UnitStatus>().Sum(s => u.MinutesIn(s, now)) - u.MinutesIn(UnitStatus.OffShift, now));
         return new ModeReport
         {
             Mode = ModeName(mode),

@@ -20,6 +20,8 @@ public enum EventKind : byte
     SchoolWindowStarts,
     SchoolWindowEnds,
     Escalation,
+    /// <summary>The end of the warm-up period.</summary>
+    StatisticsStart,
 }
 
 /// <summary>A scheduled event. <see cref="Version"/> lets a unit's superseded events be ignored.</summary>

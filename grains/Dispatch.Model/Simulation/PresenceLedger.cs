@@ -18,10 +18,11 @@ public sealed class PresenceLedger
     private readonly double[,] _rate;
     private readonly bool[,] _flagged;
 
-    public PresenceLedger(Scenario scenario, double endTime)
+    public PresenceLedger(Scenario scenario, double endTime, double statsFrom = 0)
     {
         _scenario = scenario;
         EndTime = endTime;
+        StatsFrom = statsFrom;
         _offset = scenario.StartMinuteOfWeek % 60;
         _slots = (int)Math.Ceiling((endTime + _offset) / 60.0);
         var zones = scenario.Zones.Count;
@@ -39,6 +40,10 @@ public sealed class PresenceLedger
             for (var k = 0; k < _slots; k++)
             {
                 var (from, to) = SlotSpan(k);
+                if (to <= from)
+                {
+                    continue;
+                }
                 var rate = zone.RatePerHour * zone.HourProfile[scenario.HourOfDay(from)] * zone.DayProfile[scenario.DayOfWeek(from)];
                 _rate[zone.Index, k] = rate;
                 var weight = rate * (to - from);
@@ -54,9 +59,9 @@ public sealed class PresenceLedger
                     candidates.Add((rate, zone.Index, k));
                 }
             }
-            HotspotMinutes += endTime;
+            HotspotMinutes += endTime - statsFrom;
         }
-        var hotspotSlots = scenario.Zones.Count(z => z.IsHotspot) * _slots;
+        var hotspotSlots = scenario.Zones.Count(z => z.IsHotspot) * Enumerable.Range(0, _slots).Count(k => SlotSpan(k).To > SlotSpan(k).From);
         var flag = (int)Math.Ceiling(scenario.Patrol.TopRiskShare * hotspotSlots);
         var flaggedAreaTime = 0.0;
         foreach (var (_, zone, slot) in candidates.OrderByDescending(c => c.Rate).ThenBy(c => c.Zone).ThenBy(c => c.Slot).Take(flag))
@@ -69,6 +74,9 @@ public sealed class PresenceLedger
     }
 
     public double EndTime { get; }
+
+    /// <summary>Intervals before this time (the warm-up) are not counted.</summary>
+    public double StatsFrom { get; }
 
     /// <summary>Minutes with at least one unit visibly present, per zone.</summary>
     public double[] CoveredMinutes { get; }
@@ -119,6 +127,7 @@ public sealed class PresenceLedger
         _rate = other._rate;
         _flagged = other._flagged;
         EndTime = other.EndTime;
+        StatsFrom = other.StatsFrom;
         WeightTotal = other.WeightTotal;
         HourWeightTotal = other.HourWeightTotal;
         NightWeightTotal = other.NightWeightTotal;
@@ -166,11 +175,12 @@ public sealed class PresenceLedger
         });
 
     private (double From, double To) SlotSpan(int k) =>
-        (Math.Max(0, k * 60.0 - _offset), Math.Min(EndTime, (k + 1) * 60.0 - _offset));
+        (Math.Max(StatsFrom, k * 60.0 - _offset), Math.Min(EndTime, (k + 1) * 60.0 - _offset));
 
     private void ForEachSlot(double from, double to, Action<int, double, double> add)
     {
         to = Math.Min(to, EndTime);
+        from = Math.Max(from, StatsFrom);
         while (from < to)
         {
             var slot = SlotOf(from);

@@ -30,7 +30,7 @@ public sealed partial class Simulator
             {
                 CreateIncident(incident);
             }
-            else
+            else if (Counting)
             {
                 Prevented[z]++;
             }

@@ -121,7 +121,7 @@ public sealed partial class Simulator
                 continue;
             }
             _lastAlert[zone] = Now;
-            ChecksStarted++;
+            ChecksStarted += Counting ? 1 : 0;
             LeaveAssignment(unit);
             unit.TargetZone = zone;
             MoveTo(unit, centroid, UnitStatus.Check);
@@ -175,7 +175,7 @@ public sealed partial class Simulator
     {
         var school = Scenario.SchoolPosts!;
         var length = school.Windows[window].EndMinuteOfDay - school.Windows[window].StartMinuteOfDay;
-        SchoolWindowsStarted++;
+        SchoolWindowsStarted += Counting ? 1 : 0;
         foreach (var zone in _schoolZones!)
         {
             var officers = Scenario.Zones[zone].PostOfficers ?? school.OfficersPerPost;
@@ -189,7 +189,7 @@ public sealed partial class Simulator
                 {
                     break;
                 }
-                SchoolPostings++;
+                SchoolPostings += Counting ? 1 : 0;
                 LeaveAssignment(unit);
                 unit.TargetZone = zone;
                 MoveTo(unit, centroid, UnitStatus.SchoolPost);

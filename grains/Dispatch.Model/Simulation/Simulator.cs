@@ -28,12 +28,13 @@ public sealed partial class Simulator
     private double _queueArea;
     private double _queueSince;
 
-    public Simulator(Scenario scenario, long seed, int replication = 0, int? days = null, IDispatchPolicy? policy = null)
+    public Simulator(Scenario scenario, long seed, int replication = 0, int? days = null, IDispatchPolicy? policy = null, double warmupDays = 0)
     {
         Scenario = scenario;
         Seed = seed;
         Replication = replication;
         EndTime = (days ?? scenario.Days) * 1440.0;
+        StatsFrom = Math.Min(Math.Max(0, warmupDays * 1440.0), EndTime);
         _policy = policy ?? new NearestAvailableDispatch(scenario.Dispatch);
         var streams = new StreamFactory(seed, replication);
         _units = scenario.Units.Select(u => new UnitState(u)).ToArray();
@@ -45,12 +46,16 @@ public sealed partial class Simulator
         Risk = new RiskModel(scenario, Hotspots);
         PatrolPolicy = PatrolPolicies.Create(scenario.Patrol.Policy);
         Plan = new PatrolPlan(scenario.Zones, scenario.Patrol.Diminishing);
-        Ledger = new PresenceLedger(scenario, EndTime);
+        Ledger = new PresenceLedger(scenario, EndTime, StatsFrom);
         _zones = scenario.Zones.Select(_ => new ZonePresence()).ToArray();
         Prevented = new int[scenario.Zones.Count];
         for (var z = 0; z < _arrivals.Length; z++)
         {
             ScheduleCandidate(z, _arrivals[z].NextCandidate(0));
+        }
+        if (StatsFrom > 0)
+        {
+            _events.Schedule(StatsFrom, new SimEvent(EventKind.StatisticsStart, -1, -1, 0));
         }
         Replan();
         ScheduleSchoolWindows();
@@ -68,6 +73,12 @@ public sealed partial class Simulator
 
     /// <summary>Simulated minutes since the start.</summary>
     public double Now { get; private set; }
+
+    /// <summary>Start of the statistics in simulated minutes (the end of the warm-up).</summary>
+    public double StatsFrom { get; }
+
+    /// <summary>Whether statistics are being collected now (after the warm-up).</summary>
+    public bool Counting => Now >= StatsFrom;
 
     /// <summary>End of the run in simulated minutes (days x 1440).</summary>
     public double EndTime { get; }
@@ -99,7 +110,7 @@ public sealed partial class Simulator
     public int ChecksStarted { get; private set; }
 
     /// <summary>Time-average number of incidents waiting in the queue from the start to now.</summary>
-    public double MeanQueueLength => Now > 0 ? (_queueArea + _queue.Count * (Now - _queueSince)) / Now : 0;
+    public double MeanQueueLength => Now > StatsFrom ? (_queueArea + _queue.Count * (Now - _queueSince)) / (Now - StatsFrom) : 0;
 
     /// <summary>Processes every event before <paramref name="time"/> (capped at the end) and moves the clock there.</summary>
     public void RunUntil(double time)
@@ -178,6 +189,9 @@ public sealed partial class Simulator
             case EventKind.Escalation:
                 OnEscalation(_incidents[e.Incident]);
                 break;
+            case EventKind.StatisticsStart:
+                StartStatistics();
+                break;
         }
     }
 
@@ -212,6 +226,17 @@ public sealed partial class Simulator
             incident.Touched = true;
             _touched.Add(incident);
         }
+    }
+
+    /// <summary>End of the warm-up: unit minutes and the queue area start from zero here.</summary>
+    private void StartStatistics()
+    {
+        foreach (var unit in _units)
+        {
+            unit.SnapshotMinutes(Now);
+        }
+        _queueArea = 0;
+        _queueSince = Now;
     }
 
     private void AccrueQueueArea()

@@ -112,7 +112,19 @@ public sealed class UnitState(UnitSpec spec)
         _departAt = _arriveAt = 0;
     }
 
-    /// <summary>Minutes spent in <paramref name="status"/> up to <paramref name="now"/>.</summary>
+    /// <summary>Minutes spent in <paramref name="status"/> up to <paramref name="now"/>, since the end of the warm-up.</summary>
     public double MinutesIn(UnitStatus status, double now) =>
-        _minutes[(int)status] + (Status == status ? now - _since : 0);
+        _minutes[(int)status] + (Status == status ? now - _since : 0) - _atWarmup[(int)status];
+
+    private readonly double[] _atWarmup = new double[Enum.GetValues<UnitStatus>().Length];
+
+    /// <summary>Remembers the minutes so far, which <see cref="MinutesIn"/> then leaves out.</summary>
+    internal void SnapshotMinutes(double now)
+    {
+        for (var s = 0; s < _atWarmup.Length; s++)
+        {
+            _atWarmup[s] = 0;
+            _atWarmup[s] = MinutesIn((UnitStatus)s, now);
+        }
+    }
 }

@@ -1,0 +1,73 @@
+using System.CommandLine;
+
+namespace Dispatch.Cli.Commands;
+
+/// <summary>Options shared by the verbs that run scenarios (a contract: names from DESIGN section 6).</summary>
+public sealed class CommonOptions
+{
+    public Option<long?> Seed { get; } = new("--seed") { Description = "Random seed (default: the scenario's seed)." };
+
+    public Option<int?> Days { get; } = new("--days") { Description = "Simulated days (default: the scenario's days)." };
+
+    public Option<string?> Out { get; } = new("--out") { Description = "Output folder." };
+
+    public Option<int> Replications { get; } = new("--replications") { Description = "Independent replications, run in parallel.", DefaultValueFactory = _ => 1 };
+
+    public Option<double> WarmupDays { get; } = new("--warmup-days") { Description = "Initial simulated days excluded from the statistics.", DefaultValueFactory = _ => 0 };
+
+    public Option<string> State { get; } = new("--state") { Description = "SQLite file of grain state for the embedded silo.", DefaultValueFactory = _ => Path.Combine("data", "dispatch.db") };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Seed);
+        command.Options.Add(Days);
+        command.Options.Add(Out);
+        command.Options.Add(Replications);
+        command.Options.Add(WarmupDays);
+        command.Options.Add(State);
+    }
+
+    /// <summary>Checks the numbers; returns an error message or null.</summary>
+    public string? Check(ParseResult parse)
+    {
+        var replications = parse.GetValue(Replications);
+        if (replications is < 1 or > 10_000)
+        {
+            return $"--replications {replications}: expected a whole number from 1 to 10000";
+        }
+        if (parse.GetValue(Days) is < 1 or > 3650)
+        {
+            return $"--days {parse.GetValue(Days)}: expected a whole number of days from 1 to 3650";
+        }
+        var warmup = parse.GetValue(WarmupDays);
+        if (warmup < 0 || !double.IsFinite(warmup))
+        {
+            return $"--warmup-days {warmup}: expected 0 or more days";
+        }
+        return null;
+    }
+
+    /// <summary>Creates the output folder and proves it can be written; returns an error message or null.</summary>
+    public static string? PrepareOutput(string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, ".write-check");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return $"--out {directory}: the folder cannot be written ({e.Message})";
+        }
+    }
+
+    public static int Usage(TextWriter error, string message, string usage)
+    {
+        error.WriteLine($"error: {message}");
+        error.WriteLine($"Usage: {usage}");
+        return ExitCodes.InvalidInput;
+    }
+}

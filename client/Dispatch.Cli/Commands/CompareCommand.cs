@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Text.Json;
+using Dispatch.Cli.Output;
+using Dispatch.Cli.Running;
+using Dispatch.Model.Reporting;
+using Spectre.Console;
+
+namespace Dispatch.Cli.Commands;
+
+/// <summary>
+/// <c>compare &lt;A&gt; &lt;B&gt; [--replications R] [--seed N] [--days D] [--out DIR]</c>: runs both scenarios on
+/// the same seeds and replication numbers (common random numbers) and reports the paired
+/// differences B - A with 95% intervals and a verdict per measure.
+/// </summary>
+public static class CompareCommand
+{
+    private const string Usage = "dispatch compare <A> <B> [--replications R] [--seed N] [--days D] [--out DIR] [--warmup-days W]";
+
+    public static Command Create(IAnsiConsole console, TextWriter error)
+    {
+        var a = new Argument<string>("A") { Description = "Baseline scenario file." };
+        var b = new Argument<string>("B") { Description = "Alternative scenario file." };
+        var options = new CommonOptions();
+        var command = new Command("compare", "Compare two scenarios on common random numbers: paired differences with 95% intervals.") { a, b };
+        options.AddTo(command);
+        command.SetAction((parse, cancellationToken) =>
+            ExecuteAsync(console, error, parse, parse.GetValue(a)!, parse.GetValue(b)!, options, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(
+        IAnsiConsole console, TextWriter error, ParseResult parse, string pathA, string pathB, CommonOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Check(parse) is { } problem)
+        {
+            return CommonOptions.Usage(error, problem, Usage);
+        }
+        var loadedA = ScenarioInput.Load(pathA, error);
+        var loadedB = ScenarioInput.Load(pathB, error);
+        if (loadedA is null || loadedB is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+        var (modelA, jsonA) = loadedA.Value;
+        var (modelB, jsonB) = loadedB.Value;
+        var outDir = parse.GetValue(options.Out)
+            ?? Path.Combine("out", $"compare-{Path.GetFileNameWithoutExtension(pathA)}-vs-{Path.GetFileNameWithoutExtension(pathB)}");
+        if (CommonOptions.PrepareOutput(outDir) is { } outProblem)
+        {
+            return CommonOptions.Usage(error, outProblem, Usage);
+        }
+        var days = parse.GetValue(options.Days) ?? modelA.Days;
+        var warmup = parse.GetValue(options.WarmupDays);
+        if (warmup >= days)
+        {
+            return CommonOptions.Usage(error, $"--warmup-days {warmup}: must be shorter than the run ({days} days)", Usage);
+        }
+        var seed = parse.GetValue(options.Seed) ?? modelA.Seed;
+        var replications = parse.GetValue(options.Replications);
+        var settingsA = new RunSettings(jsonA, seed, days, replications, RunOrchestrator.NewRunIdPrefix("compare-a"), warmup);
+        var settingsB = new RunSettings(jsonB, seed, days, replications, RunOrchestrator.NewRunIdPrefix("compare-b"), warmup);
+
+        await using var cluster = await EmbeddedCluster.StartAsync(parse.GetValue(options.State)!, cancellationToken);
+        var (outcomeA, outcomeB) = await ProgressDisplay.RunAsync(console, error, $"{modelA.Name} vs {modelB.Name}", async progress =>
+        {
+            var shares = new double[2];
+            IProgress<double> Part(int k) => new Callback(v =>
+            {
+                lock (shares)
+                {
+                    shares[k] = v;
+                    progress.Report((shares[0] + shares[1]) / 2);
+                }
+            });
+            var runA = RunOrchestrator.RunAsync(cluster.Grains, settingsA, Part(0), cancellationToken);
+            var runB = RunOrchestrator.RunAsync(cluster.Grains, settingsB, Part(1), cancellationToken);
+            return (await runA, await runB);
+        });
+
+        RunOutputWriter.Write(Path.Combine(outDir, "a"), outcomeA);
+        RunOutputWriter.Write(Path.Combine(outDir, "b"), outcomeB);
+        var measures = Comparison.Compare(outcomeA.Replications, outcomeB.Replications);
+        var json = Comparison.ToJson(pathA, modelA.Name, pathB, modelB.Name, seed, replications, days, measures);
+        RunOutputWriter.WriteAtomically(Path.Combine(outDir, "compare.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        var chart = Charts.Save(outDir, "differences.png", Charts.Differences(measures), "Paired differences B - A as % of A, with 95% intervals");
+        RunOutputWriter.WriteAtomically(Path.Combine(outDir, "compare.md"),
+            CompareMarkdown.Render(modelA.Name, modelB.Name, seed, replications, days, measures, outcomeA.Report, outcomeB.Report, chart));
+        PrintTable(console, modelA.Name, modelB.Name, replications, measures);
+        console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "compare.md"))}[/], compare.json, differences.png, and each side's full report in a/ and b/");
+        return ExitCodes.Success;
+    }
+
+    private static void PrintTable(IAnsiConsole console, string a, string b, int replications, IReadOnlyList<MeasureComparison> measures)
+    {
+        console.MarkupLine($"[bold]A[/] = {Markup.Escape(a)}, [bold]B[/] = {Markup.Escape(b)}; {replications} paired replication(s) on common random numbers");
+        var table = new Table();
+        table.AddColumn("Measure");
+        table.AddColumn(new TableColumn("A").RightAligned());
+        table.AddColumn(new TableColumn("B").RightAligned());
+        table.AddColumn(new TableColumn("B - A").RightAligned());
+        table.AddColumn(new TableColumn("95% CI").RightAligned());
+        table.AddColumn("Verdict");
+        foreach (var m in measures)
+        {
+            var color = m.Verdict switch { "better" => "green", "worse" => "red", _ => "grey" };
+            table.AddRow(Markup.Escape(m.Name), CompareMarkdown.Value(m.Name, m.A), CompareMarkdown.Value(m.Name, m.B),
+                CompareMarkdown.Value(m.Name, m.Difference, signed: true), m.Ci95HalfWidth is { } h ? "± " + CompareMarkdown.Value(m.Name, h, points: true) : "",
+                $"[{color}]{Markup.Escape(m.Verdict)}[/]");
+        }
+        console.Write(table);
+    }
+
+    private sealed class Callback(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+}
