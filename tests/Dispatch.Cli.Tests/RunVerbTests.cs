@@ -25,7 +25,7 @@ public sealed class RunVerbTests
         var rows = File.ReadAllLines(Path.Combine(dir, "out", "incidents.csv"));
         Assert.StartsWith("replication,id,zone,type,priority,createdAt,dispatchedAt,arrivedAt,clearedAt,unit,outcome", rows[0]);
         Assert.Equal(total, rows.Length - 1);
-        Assert.Equal(8, File.ReadAllLines(Path.Combine(dir, "out", "units.csv")).Length - 1);
+        Assert.Equal(12, File.ReadAllLines(Path.Combine(dir, "out", "units.csv")).Length - 1); // 3 + 3 cars, foot post, tactical, 2 bicycles, 2 surge
         Assert.Contains("# Dispatch report: small-town", File.ReadAllText(Path.Combine(dir, "out", "report.md")));
     }
 
