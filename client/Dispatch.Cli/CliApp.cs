@@ -7,13 +7,27 @@ namespace Dispatch.Cli;
 /// <summary>The <c>dispatch</c> command line: verbs as separate handler classes.</summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter error)
+    /// <summary>Exit code of a run stopped by Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Runs the command line; Ctrl+C stops a run cleanly (exit code 130, no output written).</summary>
+    public static Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter error) =>
+        RunAsync(args, console, error, CancellationToken.None);
+
+    /// <summary>
+    /// As <see cref="RunAsync(string[], IAnsiConsole, TextWriter)"/>, also stopping when
+    /// <paramref name="cancellationToken"/> is cancelled (as Ctrl+C does).
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken)
     {
         var root = new RootCommand("Dispatch: a patrol dispatch simulator for police operations planners.")
         {
             RunCommand.Create(console, error),
             CompareCommand.Create(console, error),
+            WatchCommand.Create(console, error),
+            RunsCommand.Create(console, error),
             ValidateCommand.Create(console, error),
+            DbCommand.Create(console, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -22,23 +36,91 @@ public static class CliApp
             {
                 error.WriteLine($"error: {e.Message}");
             }
-            error.WriteLine("Run 'dispatch --help' (or 'dispatch <verb> --help') for usage.");
+            error.WriteLine($"Usage: {Usage(parsed.CommandResult.Command, root)}");
+            error.WriteLine(parsed.CommandResult.Command == root
+                ? "Run 'dispatch --help' for the verbs, or 'dispatch <verb> --help' for a verb's options."
+                : $"Run 'dispatch {parsed.CommandResult.Command.Name} --help' for the options.");
             return ExitCodes.InvalidInput;
         }
-        using var cancel = new CancellationTokenSource();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
+            if (cancel.IsCancellationRequested)
+            {
+                return; // a second Ctrl+C ends the process at once
+            }
             e.Cancel = true;
+            error.WriteLine("stopping (Ctrl+C again to abort at once)...");
             cancel.Cancel();
         };
         Console.CancelKeyPress += onCancel;
         try
         {
-            return await parsed.InvokeAsync(cancellationToken: cancel.Token);
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            var exit = await parsed.InvokeAsync(configuration, cancel.Token);
+            return exit;
+        }
+        catch (Exception e) when (cancel.IsCancellationRequested)
+        {
+            error.WriteLine("interrupted: no output written (an existing output folder is left as it was)");
+            Debug(error, e);
+            return Interrupted;
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"error: {OneLine(e)}");
+            if (!Debug(error, e))
+            {
+                error.WriteLine("(set DISPATCH_DEBUG=1 to see the details)");
+            }
+            return ExitCodes.Failure;
         }
         finally
         {
             Console.CancelKeyPress -= onCancel;
         }
+    }
+
+    /// <summary>With DISPATCH_DEBUG=1, prints the whole exception (stack trace included).</summary>
+    private static bool Debug(TextWriter error, Exception e)
+    {
+        if (Environment.GetEnvironmentVariable("DISPATCH_DEBUG") != "1")
+        {
+            return false;
+        }
+        error.WriteLine(e.ToString());
+        return true;
+    }
+
+    /// <summary>The innermost meaningful message, on one line.</summary>
+    private static string OneLine(Exception e)
+    {
+        while (e is AggregateException { InnerExceptions.Count: 1 } or System.Reflection.TargetInvocationException && e.InnerException is not null)
+        {
+            e = e.InnerException!;
+        }
+        var message = string.Join(" ", e.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return $"unexpected failure: {message}";
+    }
+
+    /// <summary>One line of usage for a verb (or the list of verbs), built from its arguments and options.</summary>
+    public static string Usage(Command command, RootCommand root)
+    {
+        if (command == root)
+        {
+            return $"dispatch <verb> [options]; verbs: {string.Join(", ", root.Subcommands.Select(c => c.Name))}";
+        }
+        var parts = new List<string> { "dispatch", command.Name };
+        parts.AddRange(command.Arguments.Select(a => $"<{a.Name}>"));
+        foreach (var option in command.Options.Where(o => !o.Hidden && o.Name is not "--help" and not "-h" and not "--version"))
+        {
+            if (option.Name.StartsWith("-?", StringComparison.Ordinal) || option is System.CommandLine.Help.HelpOption)
+            {
+                continue;
+            }
+            var value = option.ValueType == typeof(bool) ? "" : $" <{option.HelpName ?? option.Name.TrimStart('-')}>";
+            parts.Add($"[{option.Name}{value}]");
+        }
+        return string.Join(" ", parts);
     }
 }

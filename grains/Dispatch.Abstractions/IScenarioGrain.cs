@@ -1,3 +1,5 @@
+using Dispatch.Abstractions.Live;
+
 namespace Dispatch.Abstractions;
 
 /// <summary>
@@ -17,4 +19,16 @@ public interface IScenarioGrain : IGrainWithStringKey
 
     /// <summary>The report and CSV rows; only once the run has finished.</summary>
     Task<RunResult> GetResultAsync();
+
+    /// <summary>Starts the run paced against the wall clock at <paramref name="speed"/> (simulated seconds per wall second; infinity = as fast as watchable).</summary>
+    Task<RunProgress> StartLiveAsync(RunRequest request, double speed);
+
+    /// <summary>Adds a watcher; returns the current state, after which the watcher receives every batch.</summary>
+    Task<LiveSnapshot> SubscribeAsync(IRunObserver observer);
+
+    /// <summary>Removes a watcher (leaving does not stop the run).</summary>
+    Task UnsubscribeAsync(IRunObserver observer);
+
+    /// <summary>Pause, resume, faster, slower or stop a live run.</summary>
+    Task<LiveBatch> ControlAsync(LiveCommand command);
 }

@@ -13,4 +13,11 @@ public sealed class RunState
     [Id(1)] public double SimulatedMinute { get; set; }
     [Id(2)] public bool IsFinished { get; set; }
     [Id(3)] public string? ReportJson { get; set; }
+
+    /// <summary>Paced against the wall clock (a live run); resumes its timer after a reactivation.</summary>
+    [Id(4)] public bool Live { get; set; }
+
+    [Id(5)] public double Speed { get; set; }
+
+    [Id(6)] public bool Paused { get; set; }
 }

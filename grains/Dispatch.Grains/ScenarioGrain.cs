@@ -1,19 +1,22 @@
 using System.Text;
 using Dispatch.Abstractions;
+using Dispatch.Abstractions.Live;
 using Dispatch.Model.Reporting;
 using Dispatch.Model.Scenarios;
 using Dispatch.Model.Simulation;
+using Microsoft.Extensions.Logging;
 
 namespace Dispatch.Grains;
 
 /// <summary>
 /// The command centre of one run. The kernel runs locally inside this activation, a chunk of
-/// simulated time per call; zone and unit grains receive one batched update per chunk, never one
-/// call per event.
+/// simulated time per call (batch) or per timer tick (live); zone and unit grains receive one
+/// batched update per chunk, never one call per event. Live pacing is in ScenarioGrain.Live.cs.
 /// </summary>
-public sealed class ScenarioGrain(
+public sealed partial class ScenarioGrain(
     [PersistentState("run", StorageNames.Dispatch)] IPersistentState<RunState> state,
-    IGrainFactory grains) : Grain, IScenarioGrain
+    IGrainFactory grains,
+    ILogger<ScenarioGrain> logger) : Grain, IScenarioGrain
 {
     private Simulator? _sim;
 
@@ -32,7 +35,8 @@ public sealed class ScenarioGrain(
         _sim = CreateSimulator(request);
         state.State = new RunState { Request = request };
         await state.WriteStateAsync();
-        await SyncAsync(_sim, persist: false);
+        await SyncAsync(_sim, _sim.DrainChanges(), persist: false);
+        await ReportToRegistryAsync(_sim);
         return Progress(_sim);
     }
 
@@ -44,14 +48,7 @@ public sealed class ScenarioGrain(
             return Progress(sim);
         }
         sim.RunUntil(untilMinute);
-        state.State.SimulatedMinute = sim.Now;
-        if (sim.IsFinished)
-        {
-            state.State.IsFinished = true;
-            state.State.ReportJson = ReportJson.Serialize(ReportBuilder.Build(sim));
-        }
-        await SyncAsync(sim, persist: sim.IsFinished);
-        await state.WriteStateAsync();
+        await CheckpointAsync(sim, sim.DrainChanges(), finish: sim.IsFinished);
         return Progress(sim);
     }
 
@@ -72,6 +69,23 @@ public sealed class ScenarioGrain(
         return Task.FromResult(new RunResult(report, incidents.ToString(), units.ToString()));
     }
 
+    /// <summary>Records progress (and the report when finishing), pushes the changes to zone and unit grains.</summary>
+    private async Task CheckpointAsync(Simulator sim, (IReadOnlyList<UnitState> Units, IReadOnlyList<IncidentRecord> Incidents) changes, bool finish)
+    {
+        state.State.SimulatedMinute = sim.Now;
+        if (finish && !state.State.IsFinished)
+        {
+            state.State.IsFinished = true;
+            state.State.ReportJson = ReportJson.Serialize(ReportBuilder.Build(sim));
+        }
+        await SyncAsync(sim, changes, persist: finish);
+        await state.WriteStateAsync();
+        if (finish)
+        {
+            await ReportToRegistryAsync(sim);
+        }
+    }
+
     private static Simulator CreateSimulator(RunRequest request)
     {
         var scenario = ScenarioBuilder.Build(ScenarioJson.Parse(request.ScenarioJson, "scenario"));
@@ -89,16 +103,21 @@ public sealed class ScenarioGrain(
         _sim = CreateSimulator(request);
         _sim.RunUntil(state.State.SimulatedMinute);
         _sim.DrainChanges();
+        _resyncAll = true; // zone and unit grains may have lost state with the previous activation
         return _sim;
     }
 
     private RunProgress Progress(Simulator sim) =>
         new(RunId, sim.Now, sim.EndTime, sim.EventsProcessed, sim.Incidents.Count, sim.QueueLength, state.State.IsFinished);
 
+    private Task ReportToRegistryAsync(Simulator sim) =>
+        grains.GetGrain<IRunRegistryGrain>(0).ReportAsync(new RunListing(RunId, sim.Scenario.Name, state.State.Live, sim.Now, sim.EndTime,
+            state.State.IsFinished, state.State.Live ? state.State.Speed : double.PositiveInfinity));
+
     /// <summary>One batched update per changed unit and per zone with new or changed incidents.</summary>
-    private Task SyncAsync(Simulator sim, bool persist)
+    private Task SyncAsync(Simulator sim, (IReadOnlyList<UnitState> Units, IReadOnlyList<IncidentRecord> Incidents) changes, bool persist)
     {
-        var (units, incidents) = sim.DrainChanges();
+        var (units, incidents) = ToSync(sim, changes, persist);
         var scenario = sim.Scenario;
         var calls = new List<Task>(units.Count + 16);
         foreach (var unit in units)
@@ -111,7 +130,7 @@ public sealed class ScenarioGrain(
             var update = new ZoneUpdate(RunId, zone.Id, zone.Kind, sim.Now, group.Select(i => ViewOf(i, scenario)).ToList());
             calls.Add(grains.GetGrain<IZoneGrain>(GrainKeys.Zone(RunId, zone.Id)).UpdateAsync(update, persist));
         }
-        return Task.WhenAll(calls);
+        return Synced(Task.WhenAll(calls));
     }
 
     private UnitView ViewOf(UnitState unit, Simulator sim)

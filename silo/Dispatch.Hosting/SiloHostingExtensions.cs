@@ -1,12 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
+using Orleans.Configuration;
 using Orleans.Hosting;
 
 namespace Dispatch.Hosting;
 
 /// <summary>
-/// Configures a single-process ("embedded") Dispatch silo: localhost clustering plus ADO.NET
-/// grain storage on a local SQLite file.
+/// Configures a Dispatch silo: either single-process ("embedded": localhost clustering plus ADO.NET
+/// grain storage on a local SQLite file) or a member of a cluster (ADO.NET clustering and grain
+/// storage on PostgreSQL).
 /// </summary>
 public static class SiloHostingExtensions
 {
@@ -18,6 +20,45 @@ public static class SiloHostingExtensions
 
     /// <summary>ADO.NET invariant that Orleans maps to Microsoft.Data.Sqlite.</summary>
     public const string SqliteInvariant = "System.Data.SQLite";
+
+    /// <summary>ADO.NET invariant of Npgsql, for clustering and grain storage on PostgreSQL.</summary>
+    public const string PostgresInvariant = "Npgsql";
+
+    /// <summary>
+    /// Configures a silo of a cluster on PostgreSQL: ADO.NET clustering (the membership table) and
+    /// the <see cref="StorageName"/> grain storage, both invariant <c>"Npgsql"</c>, with the given
+    /// ids and endpoints. The schema must exist: <see cref="PostgresSchema.EnsureCreatedAsync"/>.
+    /// </summary>
+    public static ISiloBuilder UseDispatchCluster(this ISiloBuilder silo, DispatchClusterSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(settings);
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = settings.ClusterId;
+            o.ServiceId = settings.ServiceId;
+        });
+        if (settings.SiloName is { Length: > 0 } name)
+        {
+            silo.Configure<SiloOptions>(o => o.SiloName = name);
+        }
+        // Advertise the loopback address unless told otherwise: several silos on one machine need
+        // only distinct ports; silos on several machines advertise their own address and listen on all.
+        var advertised = settings.AdvertisedAddress ?? IPAddress.Loopback;
+        silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort,
+            listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = settings.ConnectionString;
+        });
+        silo.AddAdoNetGrainStorage(StorageName, o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = settings.ConnectionString;
+        });
+        return silo;
+    }
 
     /// <summary>
     /// Creates the SQLite schema if needed and configures localhost clustering on the given ports

@@ -21,11 +21,11 @@ internal static class TestScenarios
         new() { Id = id, Name = id, Location = [x, y] };
 
     public static ZoneDocument Zone(string id, double cx, double cy, double side, double ratePerHour,
-        double[]? hour = null, double[]? day = null, Dictionary<string, double>? mix = null) =>
+        double[]? hour = null, double[]? day = null, Dictionary<string, double>? mix = null, string kind = "district") =>
         new()
         {
             Id = id,
-            Kind = "district",
+            Kind = kind,
             Polygon = Square(cx, cy, side),
             RatePerHour = ratePerHour,
             HourProfile = hour,
@@ -49,8 +49,8 @@ internal static class TestScenarios
     public static DurationDocument Exponential(double mean) => new() { Distribution = "exponential", Mean = mean };
 
     public static UnitDocument Unit(string id, string mode, double[]? post = null, int count = 1,
-        ShiftDocument? shift = null, string station = "S") =>
-        new() { Id = id, Mode = mode, Station = station, Post = post, Count = count, Shift = shift };
+        ShiftDocument? shift = null, string station = "S", string? duty = null, List<string>? beat = null) =>
+        new() { Id = id, Mode = mode, Station = station, Post = post, Count = count, Shift = shift, Duty = duty, Beat = beat };
 
     public static ScenarioDocument Document(
         List<ZoneDocument> zones,
@@ -61,7 +61,12 @@ internal static class TestScenarios
         int days = 1,
         long seed = 1,
         bool queue = true,
-        Dictionary<string, ModeDocument>? modes = null) =>
+        Dictionary<string, ModeDocument>? modes = null,
+        PatrolDocument? patrol = null,
+        SurgeDocument? surge = null,
+        SchoolPostsDocument? schoolPosts = null,
+        DispatchDocument? dispatch = null,
+        MediationDocument? mediation = null) =>
         new()
         {
             Name = "test",
@@ -73,7 +78,11 @@ internal static class TestScenarios
             IncidentTypes = types ?? [Type("T", 2, Fixed(30))],
             Zones = zones,
             Units = units,
-            Dispatch = new DispatchDocument { Queue = queue },
+            Dispatch = dispatch ?? new DispatchDocument { Queue = queue },
+            Patrol = patrol,
+            Surge = surge,
+            SchoolPosts = schoolPosts,
+            Mediation = mediation,
         };
 
     public static Scenario Build(ScenarioDocument document) => ScenarioBuilder.Build(document);

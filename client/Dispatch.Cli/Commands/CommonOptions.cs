@@ -15,7 +15,13 @@ public sealed class CommonOptions
 
     public Option<double> WarmupDays { get; } = new("--warmup-days") { Description = "Initial simulated days excluded from the statistics.", DefaultValueFactory = _ => 0 };
 
-    public Option<string> State { get; } = new("--state") { Description = "SQLite file of grain state for the embedded silo.", DefaultValueFactory = _ => Path.Combine("data", "dispatch.db") };
+    public Option<bool> Overwrite { get; } = new("--overwrite") { Description = "Replace the output of an earlier run in the output folder (without it such a folder is refused)." };
+
+    public static readonly string DefaultState = Path.Combine("data", "dispatch.db");
+
+    public Option<string?> Cluster { get; } = new("--cluster") { Description = "PostgreSQL connection string of a running Dispatch cluster (default: $DISPATCH_CLUSTER; neither: the embedded silo).", HelpName = "connection" };
+
+    public Option<string> State { get; } = new("--state") { Description = "SQLite file of grain state for the embedded silo.", DefaultValueFactory = _ => DefaultState };
 
     public void AddTo(Command command)
     {
@@ -25,6 +31,8 @@ public sealed class CommonOptions
         command.Options.Add(Replications);
         command.Options.Add(WarmupDays);
         command.Options.Add(State);
+        command.Options.Add(Cluster);
+        command.Options.Add(Overwrite);
     }
 
     /// <summary>Checks the numbers; returns an error message or null.</summary>
@@ -47,18 +55,39 @@ public sealed class CommonOptions
         return null;
     }
 
-    /// <summary>Creates the output folder and proves it can be written; returns an error message or null.</summary>
-    public static string? PrepareOutput(string directory)
+    /// <summary>
+    /// Checks that the output folder can be written, without creating it (the output is written to
+    /// a sibling staging folder and moved into place when complete, see <see cref="Output.RunOutputWriter.Publish"/>).
+    /// A folder that already holds the output of an earlier run (report.json or compare.json) is
+    /// refused unless <paramref name="overwrite"/>. Returns an error message or null.
+    /// </summary>
+    public static string? PrepareOutput(string directory, bool overwrite = false)
     {
         try
         {
-            Directory.CreateDirectory(directory);
-            var probe = Path.Combine(directory, ".write-check");
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
+            var target = Output.RunOutputWriter.FullPath(directory);
+            if (File.Exists(target))
+            {
+                return $"--out {directory}: is a file; expected a folder";
+            }
+            if (Directory.Exists(target) && !overwrite && Output.RunOutputWriter.HoldsOutput(target))
+            {
+                return $"--out {directory}: the folder already holds the output of an earlier run; add --overwrite to replace it, or choose another folder";
+            }
+            // The staging folder is a sibling of the target: prove the parent takes it, leaving nothing behind.
+            var probe = Output.RunOutputWriter.StagingPath(target) + "-check";
+            Directory.CreateDirectory(probe);
+            File.WriteAllText(Path.Combine(probe, ".write-check"), "");
+            Directory.Delete(probe, recursive: true);
+            if (Directory.Exists(target))
+            {
+                var file = Path.Combine(target, $".write-check-{Environment.ProcessId}");
+                File.WriteAllText(file, "");
+                File.Delete(file);
+            }
             return null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or System.Security.SecurityException)
         {
             return $"--out {directory}: the folder cannot be written ({e.Message})";
         }

@@ -14,7 +14,7 @@ namespace Dispatch.Cli.Commands;
 /// </summary>
 public static class CompareCommand
 {
-    private const string Usage = "dispatch compare <A> <B> [--replications R] [--seed N] [--days D] [--out DIR] [--warmup-days W]";
+    private const string Usage = "dispatch compare <A> <B> [--replications R] [--seed N] [--days D] [--out DIR] [--warmup-days W] [--overwrite] [--cluster CONNECTION]";
 
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
@@ -35,8 +35,8 @@ public static class CompareCommand
         {
             return CommonOptions.Usage(error, problem, Usage);
         }
-        var loadedA = ScenarioInput.Load(pathA, error);
-        var loadedB = ScenarioInput.Load(pathB, error);
+        var loadedA = ScenarioInput.Load(pathA, error, parse.GetValue(options.Days), parse.GetValue(options.Replications));
+        var loadedB = ScenarioInput.Load(pathB, error, parse.GetValue(options.Days), parse.GetValue(options.Replications));
         if (loadedA is null || loadedB is null)
         {
             return ExitCodes.InvalidInput;
@@ -45,7 +45,7 @@ public static class CompareCommand
         var (modelB, jsonB) = loadedB.Value;
         var outDir = parse.GetValue(options.Out)
             ?? Path.Combine("out", $"compare-{Path.GetFileNameWithoutExtension(pathA)}-vs-{Path.GetFileNameWithoutExtension(pathB)}");
-        if (CommonOptions.PrepareOutput(outDir) is { } outProblem)
+        if (CommonOptions.PrepareOutput(outDir, parse.GetValue(options.Overwrite)) is { } outProblem)
         {
             return CommonOptions.Usage(error, outProblem, Usage);
         }
@@ -60,7 +60,12 @@ public static class CompareCommand
         var settingsA = new RunSettings(jsonA, seed, days, replications, RunOrchestrator.NewRunIdPrefix("compare-a"), warmup);
         var settingsB = new RunSettings(jsonB, seed, days, replications, RunOrchestrator.NewRunIdPrefix("compare-b"), warmup);
 
-        await using var cluster = await EmbeddedCluster.StartAsync(parse.GetValue(options.State)!, cancellationToken);
+        var connected = await ClusterConnection.TryConnectAsync(parse.GetValue(options.Cluster), parse.GetValue(options.State)!, error, cancellationToken);
+        if (connected is null)
+        {
+            return ExitCodes.Failure;
+        }
+        await using var cluster = connected;
         var (outcomeA, outcomeB) = await ProgressDisplay.RunAsync(console, error, $"{modelA.Name} vs {modelB.Name}", async progress =>
         {
             var shares = new double[2];
@@ -77,14 +82,17 @@ public static class CompareCommand
             return (await runA, await runB);
         });
 
-        RunOutputWriter.Write(Path.Combine(outDir, "a"), outcomeA);
-        RunOutputWriter.Write(Path.Combine(outDir, "b"), outcomeB);
         var measures = Comparison.Compare(outcomeA.Replications, outcomeB.Replications);
         var json = Comparison.ToJson(pathA, modelA.Name, pathB, modelB.Name, seed, replications, days, measures);
-        RunOutputWriter.WriteAtomically(Path.Combine(outDir, "compare.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        var chart = Charts.Save(outDir, "differences.png", Charts.Differences(measures), "Paired differences B - A as % of A, with 95% intervals");
-        RunOutputWriter.WriteAtomically(Path.Combine(outDir, "compare.md"),
-            CompareMarkdown.Render(modelA.Name, modelB.Name, seed, replications, days, measures, outcomeA.Report, outcomeB.Report, chart));
+        RunOutputWriter.Publish(outDir, staging =>
+        {
+            RunOutputWriter.WriteFiles(Path.Combine(staging, "a"), outcomeA);
+            RunOutputWriter.WriteFiles(Path.Combine(staging, "b"), outcomeB);
+            var chart = Charts.Save(staging, "differences.png", Charts.Differences(measures), "Paired differences B - A as % of A, with 95% intervals");
+            RunOutputWriter.WriteAtomically(Path.Combine(staging, "compare.md"),
+                CompareMarkdown.Render(modelA.Name, modelB.Name, seed, replications, days, measures, outcomeA.Report, outcomeB.Report, chart));
+            RunOutputWriter.WriteAtomically(Path.Combine(staging, "compare.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        }, cancellationToken);
         PrintTable(console, modelA.Name, modelB.Name, replications, measures);
         console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "compare.md"))}[/], compare.json, differences.png, and each side's full report in a/ and b/");
         return ExitCodes.Success;

@@ -12,18 +12,26 @@ namespace Dispatch.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
-    private const string Usage = "dispatch run <scenario> [--seed N] [--days D] [--out DIR] [--replications R] [--warmup-days W]";
+    private const string Usage = "dispatch run <scenario> [--seed N] [--days D] [--out DIR] [--replications R] [--warmup-days W] [--overwrite] [--cluster CONNECTION]";
 
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (JSON)." };
         var options = new CommonOptions();
+        var live = new Option<bool>("--live") { Description = "Pace the run against the wall clock so that consoles can watch it (dispatch watch --attach <run-id>)." };
+        var speed = new Option<string>("--speed") { Description = "With --live: simulated seconds per wall second (1, 60, 600, ...) or max.", DefaultValueFactory = _ => "60" };
         var command = new Command("run", "Run a scenario as fast as possible and write report.json, report.md, incidents.csv, units.csv and charts.")
         {
             scenario,
         };
         options.AddTo(command);
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(console, error, parse, parse.GetValue(scenario)!, options, cancellationToken));
+        command.Options.Add(live);
+        command.Options.Add(speed);
+        command.SetAction((parse, cancellationToken) => parse.GetValue(live)
+            ? WatchCommand.ParseSpeed(parse.GetValue(speed)!) is { } factor
+                ? WatchCommand.StartAsync(console, error, parse, parse.GetValue(scenario)!, factor, options, interactiveDashboard: false, cancellationToken)
+                : Task.FromResult(CommonOptions.Usage(error, $"--speed {parse.GetValue(speed)}: expected a positive number such as 1, 60 or 600, or max", Usage))
+            : ExecuteAsync(console, error, parse, parse.GetValue(scenario)!, options, cancellationToken));
         return command;
     }
 
@@ -34,14 +42,14 @@ public static class RunCommand
         {
             return CommonOptions.Usage(error, problem, Usage);
         }
-        var loaded = ScenarioInput.Load(path, error);
+        var loaded = ScenarioInput.Load(path, error, parse.GetValue(options.Days), parse.GetValue(options.Replications));
         if (loaded is null)
         {
             return ExitCodes.InvalidInput;
         }
         var (model, json) = loaded.Value;
         var outDir = parse.GetValue(options.Out) ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path));
-        if (CommonOptions.PrepareOutput(outDir) is { } outProblem)
+        if (CommonOptions.PrepareOutput(outDir, parse.GetValue(options.Overwrite)) is { } outProblem)
         {
             return CommonOptions.Usage(error, outProblem, Usage);
         }
@@ -53,10 +61,15 @@ public static class RunCommand
         }
         var settings = new RunSettings(json, parse.GetValue(options.Seed) ?? model.Seed, days, parse.GetValue(options.Replications),
             RunOrchestrator.NewRunIdPrefix("run"), warmup);
-        await using var cluster = await EmbeddedCluster.StartAsync(parse.GetValue(options.State)!, cancellationToken);
+        var connected = await ClusterConnection.TryConnectAsync(parse.GetValue(options.Cluster), parse.GetValue(options.State)!, error, cancellationToken);
+        if (connected is null)
+        {
+            return ExitCodes.Failure;
+        }
+        await using var cluster = connected;
         var outcome = await ProgressDisplay.RunAsync(console, error, model.Name,
             progress => RunOrchestrator.RunAsync(cluster.Grains, settings, progress, cancellationToken));
-        RunOutputWriter.Write(outDir, outcome);
+        RunOutputWriter.Write(outDir, outcome, cancellationToken);
         PrintSummary(console, outcome, outDir);
         return ExitCodes.Success;
     }
@@ -81,6 +94,10 @@ public static class RunCommand
         var simulatedDays = r.SimulatedDays * r.Replications;
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"Simulated {simulatedDays:0.#} days ({outcome.EventsProcessed:N0} events) in {seconds:0.00} s: {simulatedDays / Math.Max(seconds, 1e-9):0.0} simulated days per second (silo start-up excluded)."));
+        if (outcome.Retries > 0)
+        {
+            console.MarkupLine($"{outcome.Retries} grain call(s) were repeated after cluster failures (a silo stopped?); the run resumed from its checkpoints.");
+        }
         console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, incidents.csv, units.csv and charts");
     }
 }

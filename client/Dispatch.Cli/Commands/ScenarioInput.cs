@@ -5,30 +5,54 @@ namespace Dispatch.Cli.Commands;
 /// <summary>Loads and validates a scenario for any verb, printing every problem with its location.</summary>
 public static class ScenarioInput
 {
-    /// <summary>The validated scenario and its self-contained JSON, or null after printing the problems.</summary>
-    public static (Scenario Scenario, string Json)? Load(string path, TextWriter error)
+    /// <summary>Most problems of each severity printed; the count line gives the total.</summary>
+    public const int MaxPrinted = 500;
+
+    /// <summary>
+    /// The validated scenario and its self-contained JSON, or null after printing the problems.
+    /// Warnings are printed too but do not stop the verb. <paramref name="days"/> (the <c>--days</c>
+    /// option) and <paramref name="replications"/> are checked against the size limits of a run.
+    /// </summary>
+    public static (Scenario Scenario, string Json)? Load(string path, TextWriter error, int? days = null, int replications = 1)
     {
-        try
+        var validation = ScenarioValidator.ValidateFile(path);
+        var problems = validation.Problems.ToList();
+        if (validation.IsValid && (days is not null || replications > 1))
         {
-            var document = ScenarioLoader.LoadDocument(path);
-            var scenario = ScenarioBuilder.Build(document);
-            return (scenario, ScenarioJson.Serialize(document));
+            var options = (days is null ? "" : $"--days {days}") + (replications > 1 ? $"{(days is null ? "" : ", ")}--replications {replications}" : "");
+            problems.AddRange(ScenarioLimits.CheckRunSize(validation.Scenario!, days ?? validation.Scenario!.Days, replications, options)
+                .Select(p => p with { File = path }));
         }
-        catch (ScenarioException e)
+        if (problems.Any(p => p.IsError))
         {
-            Print(e.Problems, path, error);
+            Print(problems, path, error);
             return null;
         }
+        if (problems.Count > 0)
+        {
+            Print(problems, path, error);
+        }
+        return (validation.Scenario!, ScenarioJson.Serialize(validation.Document!));
     }
 
+    /// <summary>Errors, then warnings, one per line (<c>error: file:line:column: path: message</c>), then a count line.</summary>
     public static void Print(IReadOnlyList<ScenarioProblem> problems, string path, TextWriter error)
     {
-        foreach (var p in problems)
+        var errors = problems.Where(p => p.IsError).ToList();
+        var warnings = problems.Where(p => !p.IsError).ToList();
+        foreach (var (list, label) in new[] { (errors, "error"), (warnings, "warning") })
         {
-            var location = p.Location.StartsWith(path, StringComparison.Ordinal) ? p.Location : $"{path}: {p.Location}";
-            error.WriteLine($"{(p.Severity == ProblemSeverity.Error ? "error" : "warning")}: {location}: {p.Message}");
+            foreach (var p in list.Take(MaxPrinted))
+            {
+                var where = p.File is null ? (p.Location.Length > 0 ? $"{path}: {p.Location}" : path) : p.Where;
+                error.WriteLine($"{label}: {where}: {p.Message}");
+            }
+            if (list.Count > MaxPrinted)
+            {
+                error.WriteLine($"{label}: ... and {list.Count - MaxPrinted} more {label}s not shown");
+            }
         }
-        var errors = problems.Count(p => p.Severity == ProblemSeverity.Error);
-        error.WriteLine($"{path}: {errors} error(s), {problems.Count - errors} warning(s)");
+        var verdict = errors.Count > 0 ? "not valid" : "valid";
+        error.WriteLine($"{path}: {verdict}: {errors.Count} error(s), {warnings.Count} warning(s)");
     }
 }

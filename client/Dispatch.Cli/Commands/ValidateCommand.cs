@@ -3,13 +3,17 @@ using Spectre.Console;
 
 namespace Dispatch.Cli.Commands;
 
-/// <summary><c>validate &lt;scenario&gt;</c>: checks a scenario file and lists every problem with its location.</summary>
+/// <summary>
+/// <c>validate &lt;scenario&gt;</c>: checks a scenario file (and its GeoJSON zones file) and lists every
+/// problem with its location: errors first, then warnings (suspicious but runnable). Exit code 0
+/// when the scenario can run (even with warnings), 2 when it has errors.
+/// </summary>
 public static class ValidateCommand
 {
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (JSON)." };
-        var command = new Command("validate", "Check a scenario file and list every problem with its location.") { scenario };
+        var command = new Command("validate", "Check a scenario file and list every problem with its location (errors, then warnings).") { scenario };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(scenario)!;

@@ -3,12 +3,46 @@ using Dispatch.Model.Reporting;
 
 namespace Dispatch.Cli.Output;
 
-/// <summary>Writes a run's files into its output folder; each file is written whole, then renamed into place.</summary>
+/// <summary>
+/// Writes a run's files so that no work is lost and no reader sees a half-written output: all files
+/// go to a staging folder beside the output folder (<c>&lt;out&gt;.partial-&lt;pid&gt;</c>), which then
+/// replaces the output folder in one rename (the old one, if any, is first renamed to
+/// <c>&lt;out&gt;.old-&lt;pid&gt;</c> and deleted afterwards). When the output folder also holds files
+/// of its own (a state database, notes), those are kept: the new files are moved in one by one
+/// while a marker file <see cref="IncompleteMarker"/> says the folder is incomplete.
+/// </summary>
 public static class RunOutputWriter
 {
     public static readonly string[] FileNames = ["report.json", "report.md", "incidents.csv", "units.csv"];
 
-    public static void Write(string directory, RunOutcome outcome)
+    /// <summary>Files whose presence means a folder holds a complete earlier output (written last).</summary>
+    public static readonly string[] CompletionFiles = ["report.json", "compare.json"];
+
+    /// <summary>Present in an output folder only while its files are being replaced one by one.</summary>
+    public const string IncompleteMarker = "OUTPUT-INCOMPLETE.txt";
+
+    /// <summary>Every name the verbs write into an output folder (the charts are added from what was written).</summary>
+    private static readonly string[] KnownOutputNames =
+    [
+        .. FileNames, "compare.json", "compare.md", "a", "b", IncompleteMarker,
+        "response-cdf.png", "visibility-by-hour.png", "visibility-by-zone.png", "unit-time-by-status.png", "differences.png",
+    ];
+
+    /// <summary>The absolute path of a folder, without a trailing separator.</summary>
+    public static string FullPath(string directory) =>
+        Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+
+    public static string StagingPath(string directory) => $"{FullPath(directory)}.partial-{Environment.ProcessId}";
+
+    public static bool HoldsOutput(string directory) =>
+        CompletionFiles.Any(f => File.Exists(Path.Combine(directory, f))) || File.Exists(Path.Combine(directory, IncompleteMarker));
+
+    /// <summary>Writes the run's files into <paramref name="directory"/> as one unit (see the class summary).</summary>
+    public static void Write(string directory, RunOutcome outcome, CancellationToken cancellationToken = default) =>
+        Publish(directory, staging => WriteFiles(staging, outcome), cancellationToken);
+
+    /// <summary>Writes the run's files into a folder directly (used inside <see cref="Publish"/>).</summary>
+    public static void WriteFiles(string directory, RunOutcome outcome)
     {
         Directory.CreateDirectory(directory);
         WriteAtomically(Path.Combine(directory, "report.json"), ReportJson.Serialize(outcome.Report));
@@ -18,11 +52,168 @@ public static class RunOutputWriter
         WriteAtomically(Path.Combine(directory, "units.csv"), outcome.UnitsCsv);
     }
 
+    /// <summary>
+    /// Lets <paramref name="write"/> fill a staging folder, then puts its contents in place as
+    /// <paramref name="directory"/>. If writing fails or <paramref name="cancellationToken"/> is
+    /// cancelled before the swap, the staging folder is deleted and the output folder is untouched.
+    /// </summary>
+    public static void Publish(string directory, Action<string> write, CancellationToken cancellationToken = default)
+    {
+        var target = FullPath(directory);
+        var staging = StagingPath(target);
+        DeleteDirectory(staging);
+        Directory.CreateDirectory(staging);
+        try
+        {
+            write(staging);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        catch
+        {
+            TryDeleteDirectory(staging);
+            throw;
+        }
+        Commit(staging, target);
+    }
+
+    private static void Commit(string staging, string target)
+    {
+        var parent = Path.GetDirectoryName(target);
+        if (!string.IsNullOrEmpty(parent))
+        {
+            Directory.CreateDirectory(parent);
+        }
+        if (!Directory.Exists(target))
+        {
+            Directory.Move(staging, target);
+            return;
+        }
+        var newNames = Directory.EnumerateFileSystemEntries(staging).Select(Path.GetFileName).OfType<string>().ToHashSet();
+        var ours = KnownOutputNames.Concat(newNames).ToHashSet();
+        var existing = Directory.EnumerateFileSystemEntries(target).Select(Path.GetFileName).OfType<string>().ToList();
+        if (existing.All(ours.Contains) && TrySwap(staging, target))
+        {
+            return;
+        }
+        ReplaceOneByOne(staging, target, existing.Where(ours.Contains).ToList());
+    }
+
+    /// <summary>Replaces the whole folder: old renamed aside, new renamed in, old deleted.</summary>
+    private static bool TrySwap(string staging, string target)
+    {
+        var old = $"{target}.old-{Environment.ProcessId}";
+        DeleteDirectory(old);
+        try
+        {
+            Directory.Move(target, old);
+        }
+        catch (IOException)
+        {
+            return false; // for example a file in it is open (Windows): replace file by file instead
+        }
+        try
+        {
+            Directory.Move(staging, target);
+        }
+        catch
+        {
+            Directory.Move(old, target);
+            throw;
+        }
+        TryDeleteDirectory(old);
+        return true;
+    }
+
+    /// <summary>
+    /// The folder holds other files too: mark it incomplete, remove the old output (completion files
+    /// first), move the new files in (completion files last), then remove the mark.
+    /// </summary>
+    private static void ReplaceOneByOne(string staging, string target, List<string> oldOutput)
+    {
+        var marker = Path.Combine(target, IncompleteMarker);
+        File.WriteAllText(marker,
+            "This folder is being written by dispatch, or writing it was interrupted: its output files may be missing or\n" +
+            "from different runs. Run the command again with --overwrite to get a complete output.\n");
+        foreach (var name in oldOutput.OrderBy(n => CompletionFiles.Contains(n) ? 0 : 1).Where(n => n != IncompleteMarker))
+        {
+            DeleteEntry(Path.Combine(target, name));
+        }
+        var entries = Directory.EnumerateFileSystemEntries(staging)
+            .OrderBy(p => CompletionFiles.Contains(Path.GetFileName(p)) ? 1 : 0)
+            .ToList();
+        foreach (var entry in entries)
+        {
+            var destination = Path.Combine(target, Path.GetFileName(entry));
+            if (Directory.Exists(entry))
+            {
+                DeleteEntry(destination);
+                Directory.Move(entry, destination);
+            }
+            else
+            {
+                File.Move(entry, destination, overwrite: true);
+            }
+        }
+        File.Delete(marker);
+        TryDeleteDirectory(staging);
+    }
+
     /// <summary>Writes to a temporary file beside the target, then renames it over the target.</summary>
     public static void WriteAtomically(string path, string content)
     {
         var temporary = path + ".partial";
-        File.WriteAllText(temporary, content);
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(temporary, content);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            TryDeleteFile(temporary);
+            throw;
+        }
+    }
+
+    private static void DeleteEntry(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        else if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static void DeleteDirectory(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
+    private static void TryDeleteDirectory(string path)
+    {
+        try
+        {
+            DeleteDirectory(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left behind with a name that says what it is (.partial- or .old-); nothing else depends on it.
+        }
+    }
+
+    private static void TryDeleteFile(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 }

@@ -13,13 +13,21 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private EmbeddedCluster(IHost host)
+    private EmbeddedCluster(IHost host, int gatewayPort)
     {
         _host = host;
+        GatewayPort = gatewayPort;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
+        Client = host.Services.GetRequiredService<IClusterClient>();
     }
 
     public IGrainFactory Grains { get; }
+
+    /// <summary>The co-hosted client (for grain observers).</summary>
+    public IClusterClient Client { get; }
+
+    /// <summary>The gateway port, through which another process can attach to this silo.</summary>
+    public int GatewayPort { get; }
 
     public static async Task<EmbeddedCluster> StartAsync(string databasePath, CancellationToken cancellationToken)
     {
@@ -32,7 +40,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         builder.UseOrleans(silo => silo.UseDispatchEmbedded(databasePath, siloPort, gatewayPort));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        return new EmbeddedCluster(host);
+        return new EmbeddedCluster(host, gatewayPort);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using Dispatch.Model.Randomness;
+using NetTopologySuite.Algorithm;
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 
@@ -11,7 +12,13 @@ namespace Dispatch.Model.Geometry;
 public sealed class ZoneShape
 {
     private static readonly GeometryFactory Factory = new();
-    private readonly IndexedPointInAreaLocator _locator;
+
+    /// <summary>Rings up to this many corners are tested segment by segment; bigger ones through an interval index.</summary>
+    private const int DirectTestCorners = 32;
+
+    private readonly Coordinate[] _closedRing;
+    private readonly Point2[] _ring;
+    private IndexedPointInAreaLocator? _locator;
     private readonly Envelope _envelope;
 
     public ZoneShape(IReadOnlyList<Point2> ring)
@@ -21,12 +28,14 @@ public sealed class ZoneShape
         {
             coordinates.Add(coordinates[0].Copy());
         }
-        Polygon = Factory.CreatePolygon(coordinates.ToArray());
-        Ring = coordinates.Take(coordinates.Count - 1).Select(c => new Point2(c.X, c.Y)).ToArray();
-        _locator = new IndexedPointInAreaLocator(Polygon);
+        _closedRing = coordinates.ToArray();
+        Polygon = Factory.CreatePolygon(_closedRing);
+        _ring = coordinates.Take(coordinates.Count - 1).Select(c => new Point2(c.X, c.Y)).ToArray();
+        Ring = _ring;
         _envelope = Polygon.EnvelopeInternal;
         var centroid = Polygon.Centroid;
         Centroid = new Point2(centroid.X, centroid.Y);
+        Area = Polygon.Area;
     }
 
     public Polygon Polygon { get; }
@@ -35,14 +44,84 @@ public sealed class ZoneShape
     public IReadOnlyList<Point2> Ring { get; }
 
     /// <summary>Intervals (fractions 0..1 of the segment a->b) that lie inside the zone.</summary>
-    public List<(double From, double To)> InsideIntervals(Point2 a, Point2 b) => SegmentClipper.InsideIntervals(a, b, Ring, Contains);
+    public List<(double From, double To)> InsideIntervals(Point2 a, Point2 b) => SegmentClipper.InsideIntervals(a, b, _ring, this);
 
-    /// <summary>Area in square metres.</summary>
-    public double Area => Polygon.Area;
+    /// <summary>Area in square metres (computed once: NetTopologySuite recomputes it on every call).</summary>
+    public double Area { get; }
+
+    /// <summary>
+    /// False when the segment a->b certainly misses the zone: it does not touch the zone's bounding
+    /// box grown by a millimetre. Conservative (true does not mean it touches), so a caller can
+    /// skip <see cref="InsideIntervals"/>, which would return nothing, without changing any result.
+    /// </summary>
+    public bool SegmentMayTouch(Point2 a, Point2 b)
+    {
+        const double margin = 1e-3;
+        var minX = _envelope.MinX - margin;
+        var maxX = _envelope.MaxX + margin;
+        var minY = _envelope.MinY - margin;
+        var maxY = _envelope.MaxY + margin;
+        // Liang-Barsky clipping of the parameter range [0, 1] against the four sides.
+        var t0 = 0.0;
+        var t1 = 1.0;
+        return Clip(a.X - b.X, a.X - minX, ref t0, ref t1) && Clip(b.X - a.X, maxX - a.X, ref t0, ref t1)
+            && Clip(a.Y - b.Y, a.Y - minY, ref t0, ref t1) && Clip(b.Y - a.Y, maxY - a.Y, ref t0, ref t1);
+
+        static bool Clip(double p, double q, ref double t0, ref double t1)
+        {
+            if (p == 0)
+            {
+                return q >= 0;
+            }
+            var r = q / p;
+            if (p < 0)
+            {
+                if (r > t1)
+                {
+                    return false;
+                }
+                t0 = Math.Max(t0, r);
+            }
+            else
+            {
+                if (r < t0)
+                {
+                    return false;
+                }
+                t1 = Math.Min(t1, r);
+            }
+            return true;
+        }
+    }
 
     public Point2 Centroid { get; }
 
-    public bool Contains(Point2 p) => _locator.Locate(new Coordinate(p.X, p.Y)) != Location.Exterior;
+    /// <summary>
+    /// Inside or on the boundary. Small rings count ray crossings segment by segment with
+    /// NetTopologySuite's <see cref="RayCrossingCounter"/>, in the same order and with the same exact
+    /// orientation test as its <see cref="IndexedPointInAreaLocator"/> (which only skips segments
+    /// whose y-range misses the point, and those count nothing), so the answer is the same without
+    /// the index's set-up, locking and allocations. Bigger rings use the indexed locator.
+    /// </summary>
+    public bool Contains(Point2 p)
+    {
+        var c = new Coordinate(p.X, p.Y);
+        if (_closedRing.Length <= DirectTestCorners + 1)
+        {
+            var counter = new RayCrossingCounter(c);
+            for (var i = 1; i < _closedRing.Length; i++)
+            {
+                counter.CountSegment(_closedRing[i - 1], _closedRing[i]);
+                if (counter.IsOnSegment)
+                {
+                    break;
+                }
+            }
+            return counter.Location != Location.Exterior;
+        }
+        _locator ??= new IndexedPointInAreaLocator(Polygon);
+        return _locator.Locate(c) != Location.Exterior;
+    }
 
     /// <summary>A uniform random point inside the polygon, by rejection from its bounding box.</summary>
     public Point2 SamplePoint(IRandom random)

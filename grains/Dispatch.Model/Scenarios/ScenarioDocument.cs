@@ -85,9 +85,20 @@ public sealed class ZoneDocument
     public Dictionary<string, double>? TypeMix { get; set; }
     public int? PostOfficers { get; set; }
 
-    /// <summary>Where the zone came from when it was read from GeoJSON (for messages).</summary>
+    /// <summary>
+    /// Where the zone came from when it was read from GeoJSON (for messages): the path of its
+    /// properties in <see cref="OriginFile"/>, such as <c>features[3].properties</c>.
+    /// </summary>
     [JsonIgnore]
     public string? Origin { get; set; }
+
+    /// <summary>The GeoJSON file the zone was read from (null for an inline zone).</summary>
+    [JsonIgnore]
+    public string? OriginFile { get; set; }
+
+    /// <summary>Path of the polygon's points in <see cref="OriginFile"/>, such as <c>features[3].geometry.coordinates[0]</c>.</summary>
+    [JsonIgnore]
+    public string? PolygonOrigin { get; set; }
 }
 
 public sealed class UnitDocument

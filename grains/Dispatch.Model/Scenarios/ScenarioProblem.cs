@@ -6,10 +6,39 @@ public enum ProblemSeverity
     Warning,
 }
 
-/// <summary>One thing wrong with a scenario: where (file, line/column or a JSON path) and what.</summary>
+/// <summary>
+/// One thing wrong with a scenario: where and what. <see cref="Location"/> is a JSON path into
+/// <see cref="File"/> (<c>zones[3].polygon</c>; empty for a problem with the file as a whole);
+/// <see cref="Line"/> and <see cref="Column"/> (1-based, column in characters) are filled in when the
+/// place is known in the text of the file.
+/// </summary>
 public sealed record ScenarioProblem(ProblemSeverity Severity, string Location, string Message)
 {
-    public override string ToString() => $"{(Severity == ProblemSeverity.Error ? "error" : "warning")}: {Location}: {Message}";
+    /// <summary>The file the location refers to (the scenario file, or its GeoJSON file); null when not known.</summary>
+    public string? File { get; init; }
+
+    public int? Line { get; init; }
+
+    public int? Column { get; init; }
+
+    public bool IsError => Severity == ProblemSeverity.Error;
+
+    /// <summary><c>file:line:column: path</c>, leaving out the parts that are not known.</summary>
+    public string Where
+    {
+        get
+        {
+            var file = File is null ? "" : Line is { } line ? $"{File}:{line}:{Column ?? 1}" : File;
+            return (file, Location) switch
+            {
+                ("", _) => Location,
+                (_, "") => file,
+                _ => $"{file}: {Location}",
+            };
+        }
+    }
+
+    public override string ToString() => $"{(IsError ? "error" : "warning")}: {Where}: {Message}";
 }
 
 /// <summary>Thrown when a scenario cannot be used; carries every problem found, not only the first.</summary>

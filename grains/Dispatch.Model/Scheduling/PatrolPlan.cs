@@ -33,7 +33,24 @@ public sealed class PatrolPlan(IReadOnlyList<Zone> zones, double diminishing)
         }
     }
 
-    public double MarginalValue(int zone) => _weights[zone] * Math.Pow(diminishing, _committed[zone]);
+    public double MarginalValue(int zone) => _weights[zone] * Power(_committed[zone]);
+
+    /// <summary>diminishing^k, each power computed once with Math.Pow (the same value as computing it every time).</summary>
+    private double Power(int k)
+    {
+        if (k >= _powers.Length)
+        {
+            var grown = new double[Math.Max(k + 1, _powers.Length * 2)];
+            for (var i = 0; i < grown.Length; i++)
+            {
+                grown[i] = Math.Pow(diminishing, i);
+            }
+            _powers = grown;
+        }
+        return _powers[k];
+    }
+
+    private double[] _powers = [];
 
     /// <summary>The best zone of the beat for a unit at <paramref name="from"/>, or -1 if none is worth a visit.</summary>
     public int Choose(IReadOnlyList<int> beat, Point2 from)
@@ -41,8 +58,9 @@ public sealed class PatrolPlan(IReadOnlyList<Zone> zones, double diminishing)
         var best = -1;
         var bestValue = 0.0;
         var bestDistance = double.PositiveInfinity;
-        foreach (var zone in beat)
+        for (var i = 0; i < beat.Count; i++)
         {
+            var zone = beat[i];
             var value = MarginalValue(zone);
             if (value <= 0)
             {

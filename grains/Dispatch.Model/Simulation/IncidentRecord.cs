@@ -53,6 +53,12 @@ public sealed class IncidentRecord
     public double ArrivedAt { get; internal set; } = double.NaN;
     public double ClearedAt { get; internal set; } = double.NaN;
     public int Unit { get; internal set; } = -1;
+
+    /// <summary>Where the unit was when it was dispatched.</summary>
+    public Point2 DispatchOrigin { get; internal set; }
+
+    /// <summary>Expected arrival time at dispatch (dispatch time + travel time).</summary>
+    public double EtaAt { get; internal set; } = double.NaN;
     public bool Diverted { get; internal set; }
 
     /// <summary>Set when changed since the last <see cref="Simulator.DrainChanges"/>.</summary>

@@ -17,6 +17,7 @@ public sealed class PresenceLedger
     private readonly int _slots;
     private readonly double[,] _rate;
     private readonly bool[,] _flagged;
+    private readonly double[] _nightWeightBySlot;
 
     public PresenceLedger(Scenario scenario, double endTime, double statsFrom = 0)
     {
@@ -28,49 +29,196 @@ public sealed class PresenceLedger
         var zones = scenario.Zones.Count;
         _rate = new double[zones, _slots];
         _flagged = new bool[zones, _slots];
+        _nightWeightBySlot = new double[_slots];
         CoveredMinutes = new double[zones];
         WeightedCovered = new double[zones];
         WeightTotal = new double[zones];
         HourWeightedCovered = new double[24];
         HourWeightTotal = new double[24];
-        var candidates = new List<(double Rate, int Zone, int Slot)>();
-        var areaTime = 0.0;
-        foreach (var zone in scenario.Zones.Where(z => z.IsHotspot))
+        // Everything about a slot but the zone (its span, hour, day, night) is the same for every
+        // zone: worked out once per slot rather than once per zone-slot.
+        var spans = new (double From, double To, int Hour, int Day, bool Night)[_slots];
+        var validSlots = 0;
+        for (var k = 0; k < _slots; k++)
         {
+            var (from, to) = SlotSpan(k);
+            spans[k] = (from, to, scenario.HourOfDay(from), scenario.DayOfWeek(from), IsNight(from));
+            validSlots += to > from ? 1 : 0;
+        }
+        var candidates = 0;
+        var areaTime = 0.0;
+        var hotspotCount = 0;
+        foreach (var zone in scenario.Zones)
+        {
+            if (!zone.IsHotspot)
+            {
+                continue;
+            }
+            hotspotCount++;
+            var area = zone.Shape.Area;
             for (var k = 0; k < _slots; k++)
             {
-                var (from, to) = SlotSpan(k);
+                var (from, to, hour, day, night) = spans[k];
                 if (to <= from)
                 {
                     continue;
                 }
-                var rate = zone.RatePerHour * zone.HourProfile[scenario.HourOfDay(from)] * zone.DayProfile[scenario.DayOfWeek(from)];
+                var rate = zone.RatePerHour * zone.HourProfile[hour] * zone.DayProfile[day];
                 _rate[zone.Index, k] = rate;
                 var weight = rate * (to - from);
                 WeightTotal[zone.Index] += weight;
-                HourWeightTotal[scenario.HourOfDay(from)] += weight;
-                if (IsNight(from))
+                HourWeightTotal[hour] += weight;
+                if (night)
                 {
                     NightWeightTotal += weight;
+                    _nightWeightBySlot[k] += weight;
                 }
-                areaTime += zone.Shape.Area * (to - from);
-                if (rate > 0)
-                {
-                    candidates.Add((rate, zone.Index, k));
-                }
+                areaTime += area * (to - from);
+                candidates += rate > 0 ? 1 : 0;
             }
             HotspotMinutes += endTime - statsFrom;
         }
-        var hotspotSlots = scenario.Zones.Count(z => z.IsHotspot) * Enumerable.Range(0, _slots).Count(k => SlotSpan(k).To > SlotSpan(k).From);
+        var hotspotSlots = hotspotCount * validSlots;
         var flag = (int)Math.Ceiling(scenario.Patrol.TopRiskShare * hotspotSlots);
         var flaggedAreaTime = 0.0;
-        foreach (var (_, zone, slot) in candidates.OrderByDescending(c => c.Rate).ThenBy(c => c.Zone).ThenBy(c => c.Slot).Take(flag))
+        // The top `flag` zone-slots by rate (ties: lower zone, then earlier slot), summed in that order.
+        foreach (var (_, zone, slot) in TopRisk(Candidates(scenario, spans), candidates, flag))
         {
             _flagged[zone, slot] = true;
             var (from, to) = SlotSpan(slot);
             flaggedAreaTime += scenario.Zones[zone].Shape.Area * (to - from);
         }
         FlaggedAreaTimeShare = areaTime > 0 ? flaggedAreaTime / areaTime : 0;
+    }
+
+    private readonly record struct Candidate(double Rate, int Zone, int Slot);
+
+    /// <summary>The zone-slots with a positive rate (candidates for flagging), zone by zone, slot by slot.</summary>
+    private IEnumerable<Candidate> Candidates(Scenario scenario, (double From, double To, int Hour, int Day, bool Night)[] spans)
+    {
+        foreach (var zone in scenario.Zones)
+        {
+            if (!zone.IsHotspot)
+            {
+                continue;
+            }
+            for (var k = 0; k < _slots; k++)
+            {
+                if (spans[k].To > spans[k].From && _rate[zone.Index, k] > 0)
+                {
+                    yield return new Candidate(_rate[zone.Index, k], zone.Index, k);
+                }
+            }
+        }
+    }
+
+    /// <summary>Descending rate, then ascending zone, then ascending slot: the order of the flagged zone-slots.</summary>
+    private static int ByRiskOrder(Candidate x, Candidate y)
+    {
+        var c = y.Rate.CompareTo(x.Rate);
+        if (c == 0)
+        {
+            c = x.Zone.CompareTo(y.Zone);
+        }
+        return c != 0 ? c : x.Slot.CompareTo(y.Slot);
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> candidates in <see cref="ByRiskOrder"/>, in that order:
+    /// the rate of the last one is found by selection (linear time), and only the chosen ones are
+    /// sorted, instead of sorting every zone-slot of the run.
+    /// </summary>
+    private static List<Candidate> TopRisk(IEnumerable<Candidate> candidates, int total, int count)
+    {
+        if (count <= 0 || total == 0)
+        {
+            return [];
+        }
+        List<Candidate> chosen;
+        if (count >= total)
+        {
+            chosen = [.. candidates];
+        }
+        else
+        {
+            var rates = new double[total];
+            var n = 0;
+            foreach (var c in candidates)
+            {
+                rates[n++] = c.Rate;
+            }
+            var threshold = NthLargest(rates, count);
+            chosen = new List<Candidate>(count);
+            var ties = new List<Candidate>();
+            foreach (var c in candidates)
+            {
+                if (c.Rate > threshold)
+                {
+                    chosen.Add(c);
+                }
+                else if (c.Rate == threshold)
+                {
+                    ties.Add(c);
+                }
+            }
+            ties.Sort(ByRiskOrder);
+            chosen.AddRange(ties.Take(count - chosen.Count));
+        }
+        chosen.Sort(ByRiskOrder);
+        return chosen;
+    }
+
+    /// <summary>The <paramref name="n"/>-th largest value (1-based) by three-way quickselect; reorders <paramref name="values"/>.</summary>
+    private static double NthLargest(double[] values, int n)
+    {
+        var lo = 0;
+        var hi = values.Length - 1;
+        var k = n - 1; // index in descending order
+        while (true)
+        {
+            if (lo == hi)
+            {
+                return values[lo];
+            }
+            var a = values[lo];
+            var b = values[lo + (hi - lo) / 2];
+            var c = values[hi];
+            var pivot = Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c)); // median of three
+            // Partition descending: [lo, gt) > pivot, [gt, i) == pivot, (lt, hi] < pivot.
+            var gt = lo;
+            var i = lo;
+            var lt = hi;
+            while (i <= lt)
+            {
+                if (values[i] > pivot)
+                {
+                    (values[gt], values[i]) = (values[i], values[gt]);
+                    gt++;
+                    i++;
+                }
+                else if (values[i] < pivot)
+                {
+                    (values[lt], values[i]) = (values[i], values[lt]);
+                    lt--;
+                }
+                else
+                {
+                    i++;
+                }
+            }
+            if (k < gt)
+            {
+                hi = gt - 1;
+            }
+            else if (k <= lt)
+            {
+                return pivot;
+            }
+            else
+            {
+                lo = lt + 1;
+            }
+        }
     }
 
     public double EndTime { get; }
@@ -104,6 +252,22 @@ public sealed class PresenceLedger
     /// <summary>Share of hotspot area x time that is flagged (the denominator of PAI).</summary>
     public double FlaggedAreaTimeShare { get; }
 
+    /// <summary>The night risk-weighted minutes from the start of the statistics up to <paramref name="t"/>.</summary>
+    public double NightWeightUpTo(double t)
+    {
+        var total = 0.0;
+        for (var k = 0; k < _slots; k++)
+        {
+            var (from, to) = SlotSpan(k);
+            if (from >= t || to <= from)
+            {
+                continue;
+            }
+            total += _nightWeightBySlot[k] * (Math.Min(t, to) - from) / (to - from);
+        }
+        return total;
+    }
+
     /// <summary>School-gate post-minutes required, per hour of day.</summary>
     public double[] SchoolRequiredMinutes { get; } = new double[24];
 
@@ -126,6 +290,7 @@ public sealed class PresenceLedger
         _slots = other._slots;
         _rate = other._rate;
         _flagged = other._flagged;
+        _nightWeightBySlot = other._nightWeightBySlot;
         EndTime = other.EndTime;
         StatsFrom = other.StatsFrom;
         WeightTotal = other.WeightTotal;

@@ -11,6 +11,8 @@ public sealed partial class Simulator
         var travel = TravelMinutes(unit, incident.Location);
         incident.DispatchedAt = Now;
         incident.Unit = unit.Spec.Index;
+        incident.DispatchOrigin = unit.PositionAt(Now);
+        incident.EtaAt = Now + travel;
         Touch(incident);
         unit.Dispatches++;
         unit.CurrentIncident = incident.Id;

@@ -92,6 +92,13 @@ public sealed partial class Simulator
             case UnitStatus.SchoolPost when unit.IsMoving:
                 Dwell(unit, UnitStatus.SchoolPost, double.PositiveInfinity);
                 break;
+            case UnitStatus.Patrol:
+                // A dwell block done stays committed for the rest of the period (only a unit pulled
+                // away releases its block), so the next choice moves on when another zone of the
+                // beat is worth more than a further block here.
+                unit.TargetZone = -1;
+                ResumeDuty(unit);
+                break;
             default:
                 LeaveAssignment(unit);
                 ResumeDuty(unit);

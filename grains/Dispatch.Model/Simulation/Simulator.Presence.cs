@@ -42,11 +42,24 @@ public sealed partial class Simulator
                 ExitZone(unit, unit.Presence[k].Zone);
             }
         }
+        var patrolling = unit.Status == UnitStatus.Patrol;
         foreach (var zone in now)
         {
-            if (!unit.Presence.Exists(p => p.Zone == zone))
+            var k = unit.Presence.FindIndex(p => p.Zone == zone);
+            if (k < 0)
             {
                 EnterZone(unit, zone);
+            }
+            else if (unit.Presence[k].Patrolling != patrolling)
+            {
+                // Still present, but now on (or no longer on) patrol, e.g. patrolling on from the
+                // scene of an incident in the zone: the patrol-time account restarts here.
+                var (_, since, wasPatrolling) = unit.Presence[k];
+                if (wasPatrolling)
+                {
+                    Ledger.AddPatrolPresence(zone, since, Now);
+                }
+                unit.Presence[k] = (zone, Now, patrolling);
             }
         }
     }
@@ -62,7 +75,8 @@ public sealed partial class Simulator
     private void PlanCrossings(UnitState unit, Point2 from, Point2 to, double arriveAt, List<int> insideNow)
     {
         var duration = arriveAt - Now;
-        foreach (var zone in Hotspots.Near(from, to))
+        // Zones near the line itself, not just within the bounding box of the leg (the others have no crossings).
+        foreach (var zone in Hotspots.NearSegment(from, to))
         {
             foreach (var (enter, exit) in Scenario.Zones[zone].Shape.InsideIntervals(from, to))
             {

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Globalization;
+using Dispatch.Abstractions.Live;
+using Dispatch.Cli.Live;
+using Dispatch.Cli.Running;
+using Spectre.Console;
+
+namespace Dispatch.Cli.Commands;
+
+/// <summary><c>runs</c>: the live runs that can be watched (embedded runs of other processes on this machine).</summary>
+public static class RunsCommand
+{
+    public static Command Create(IAnsiConsole console, TextWriter error)
+    {
+        var options = new CommonOptions();
+        var command = new Command("runs", "List the runs that can be watched with 'watch --attach <run-id>'.");
+        command.Options.Add(options.State);
+        command.SetAction((parse, cancellationToken) => ListAsync(console, error, parse.GetValue(options.State)!, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> ListAsync(IAnsiConsole console, TextWriter error, string statePath, CancellationToken cancellationToken)
+    {
+        var table = new Table();
+        foreach (var column in new[] { "run id", "scenario", "mode", "progress", "speed", "state" })
+        {
+            table.AddColumn(column);
+        }
+        var rows = 0;
+        foreach (var entry in LiveRunFiles.List(statePath))
+        {
+            try
+            {
+                await using var gateway = await GatewayClient.ConnectAsync(entry.GatewayPort, cancellationToken);
+                var listings = await gateway.Client.GetGrain<IRunRegistryGrain>(0).ListAsync();
+                foreach (var run in listings.Where(l => l.RunId == entry.RunId))
+                {
+                    AddRow(table, run);
+                    rows++;
+                }
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException or OperationCanceledException or InvalidOperationException)
+            {
+                error.WriteLine($"warning: run {entry.RunId} (process {entry.ProcessId}) did not answer: {e.Message}");
+            }
+        }
+        if (rows == 0)
+        {
+            console.WriteLine("no live runs (start one with 'dispatch watch <scenario>' or 'dispatch run <scenario> --live')");
+            return ExitCodes.Success;
+        }
+        console.Write(table);
+        return ExitCodes.Success;
+    }
+
+    private static void AddRow(Table table, RunListing run) =>
+        table.AddRow(Markup.Escape(run.RunId), Markup.Escape(run.Scenario), run.Live ? "live" : "batch",
+            string.Create(CultureInfo.InvariantCulture, $"{100 * run.SimulatedMinute / Math.Max(run.EndMinute, 1):0}%"),
+            DashboardRenderer.SpeedText(run.Speed), run.Finished ? "finished" : "running");
+}

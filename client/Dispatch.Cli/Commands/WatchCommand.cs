@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Globalization;
+using Dispatch.Abstractions;
+using Dispatch.Abstractions.Live;
+using Dispatch.Cli.Live;
+using Dispatch.Cli.Output;
+using Dispatch.Cli.Running;
+using Dispatch.Model.Reporting;
+using Spectre.Console;
+
+namespace Dispatch.Cli.Commands;
+
+/// <summary>
+/// <c>watch &lt;scenario&gt; [--speed S]</c> starts a run paced against the wall clock and shows the live
+/// dashboard; <c>watch --attach &lt;run-id&gt;</c> joins a run already going; <c>watch --list</c> lists runs.
+/// </summary>
+public static class WatchCommand
+{
+    private const string Usage = "dispatch watch <scenario> [--speed S|max] [--seed N] [--days D] [--out DIR] | dispatch watch --attach <run-id> | dispatch watch --list";
+
+    public static Command Create(IAnsiConsole console, TextWriter error)
+    {
+        var scenario = new Argument<string?>("scenario") { Description = "Scenario file (JSON) to start live.", Arity = ArgumentArity.ZeroOrOne };
+        var speed = new Option<string>("--speed") { Description = "Simulated seconds per wall second (1, 60, 600, ...) or max.", DefaultValueFactory = _ => "60" };
+        var attach = new Option<string?>("--attach") { Description = "Join the live run with this id (see 'dispatch runs')." };
+        var list = new Option<bool>("--list") { Description = "List the runs that can be watched." };
+        var options = new CommonOptions();
+        var command = new Command("watch", "Watch a run live: map, units, incidents, dispatch decisions and key figures.") { scenario, speed, attach, list };
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.GetValue(list))
+            {
+                return await RunsCommand.ListAsync(console, error, parse.GetValue(options.State)!, cancellationToken);
+            }
+            if (parse.GetValue(attach) is { } runId)
+            {
+                return await AttachAsync(console, error, runId, parse.GetValue(options.State)!, cancellationToken);
+            }
+            if (parse.GetValue(scenario) is not { } path)
+            {
+                return CommonOptions.Usage(error, "give a scenario to start, --attach <run-id> or --list", Usage);
+            }
+            if (ParseSpeed(parse.GetValue(speed)!) is not { } factor)
+            {
+                return CommonOptions.Usage(error, $"--speed {parse.GetValue(speed)}: expected a positive number such as 1, 60 or 600, or max", Usage);
+            }
+            return await StartAsync(console, error, parse, path, factor, options, interactiveDashboard: true, cancellationToken);
+        });
+        return command;
+    }
+
+    public static double? ParseSpeed(string text) =>
+        text.Equals("max", StringComparison.OrdinalIgnoreCase) ? double.PositiveInfinity
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && double.IsFinite(v) ? v : null;
+
+    /// <summary>Starts a live run in this process, shows it (dashboard or plain lines), writes the outputs when it finishes.</summary>
+    public static async Task<int> StartAsync(IAnsiConsole console, TextWriter error, ParseResult parse, string path, double speed,
+        CommonOptions options, bool interactiveDashboard, CancellationToken cancellationToken)
+    {
+        if (options.Check(parse) is { } problem)
+        {
+            return CommonOptions.Usage(error, problem, Usage);
+        }
+        if (parse.GetValue(options.Replications) != 1)
+        {
+            return CommonOptions.Usage(error, "a live run has one replication; use 'run --replications R' for several", Usage);
+        }
+        var loaded = ScenarioInput.Load(path, error);
+        if (loaded is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+        var (model, json) = loaded.Value;
+        var outDir = parse.GetValue(options.Out) ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path) + "-live");
+        if (CommonOptions.PrepareOutput(outDir) is { } outProblem)
+        {
+            return CommonOptions.Usage(error, outProblem, Usage);
+        }
+        var statePath = parse.GetValue(options.State)!;
+        var request = new RunRequest(json, parse.GetValue(options.Seed) ?? model.Seed, parse.GetValue(options.Days) ?? model.Days, 0, parse.GetValue(options.WarmupDays));
+        var runId = RunOrchestrator.NewRunIdPrefix("live");
+        await using var cluster = await EmbeddedCluster.StartAsync(statePath, cancellationToken);
+        var run = cluster.Grains.GetGrain<IScenarioGrain>(runId);
+        await run.StartLiveAsync(request, speed);
+        LiveRunFiles.Write(statePath, new LiveRunFiles.Entry(runId, model.Name, cluster.GatewayPort, Environment.ProcessId));
+        error.WriteLine($"live run {runId} started at speed {DashboardRenderer.SpeedText(speed)}; attach from another terminal with: dispatch watch --attach {runId}" +
+            (statePath == CommonOptions.DefaultState ? "" : $" --state {statePath}"));
+        try
+        {
+            var finished = interactiveDashboard
+                ? await LiveConsole.WatchAsync(console, cluster.Client, runId, attached: false, cancellationToken)
+                : await WaitAsync(console, cluster.Client, runId, cancellationToken);
+            if (!finished)
+            {
+                error.WriteLine("left before the end: the run stopped with this process (it lived in its embedded silo)");
+                return ExitCodes.Success;
+            }
+            var result = await run.GetResultAsync();
+            var report = ReportJson.Deserialize(result.ReportJson);
+            var outcome = new RunOutcome([report], report,
+                CsvWriters.IncidentsHeader + "\n" + result.IncidentsCsvRows, CsvWriters.UnitsHeader + "\n" + result.UnitsCsvRows, 0, TimeSpan.Zero);
+            RunOutputWriter.Write(outDir, outcome);
+            console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, incidents.csv, units.csv and charts");
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            LiveRunFiles.Remove(statePath, runId);
+        }
+    }
+
+    /// <summary>For <c>run --live</c>: plain lines until the run finishes (others may attach meanwhile).</summary>
+    private static Task<bool> WaitAsync(IAnsiConsole console, IClusterClient client, string runId, CancellationToken cancellationToken) =>
+        LiveConsole.WatchAsync(console, client, runId, attached: false, cancellationToken, plain: true);
+
+    private static async Task<int> AttachAsync(IAnsiConsole console, TextWriter error, string runId, string statePath, CancellationToken cancellationToken)
+    {
+        var entry = LiveRunFiles.List(statePath).FirstOrDefault(e => e.RunId == runId);
+        if (entry is null)
+        {
+            error.WriteLine($"error: no live run '{runId}' found (the runs that can be watched: 'dispatch runs')");
+            return ExitCodes.InvalidInput;
+        }
+        await using var gateway = await GatewayClient.ConnectAsync(entry.GatewayPort, cancellationToken);
+        var finished = await LiveConsole.WatchAsync(console, gateway.Client, runId, attached: true, cancellationToken);
+        error.WriteLine(finished ? $"run {runId} finished" : $"left run {runId}; it goes on");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using Dispatch.Abstractions.Live;
+using Spectre.Console;
+
+namespace Dispatch.Cli.Live;
+
+/// <summary>
+/// Shows a live run in the terminal: the dashboard with keyboard control on an interactive console,
+/// plain timestamped lines otherwise (CI, pipes). Returns when the run finishes or the watcher leaves.
+/// </summary>
+public static class LiveConsole
+{
+    /// <summary>Watches until the run finishes (true) or the watcher leaves (false).</summary>
+    public static async Task<bool> WatchAsync(IAnsiConsole console, IClusterClient client, string runId, bool attached, CancellationToken cancellationToken, bool plain = false)
+    {
+        var (watcher, snapshot) = await LiveWatcher.AttachAsync(client, runId);
+        await using (watcher)
+        {
+            var state = new DashboardState(snapshot);
+            var interactive = !plain && console.Profile.Capabilities.Interactive && !Console.IsInputRedirected;
+            return interactive
+                ? await InteractiveAsync(console, watcher, state, attached, cancellationToken)
+                : await PlainAsync(console, watcher, state, cancellationToken);
+        }
+    }
+
+    private static async Task<bool> InteractiveAsync(IAnsiConsole console, LiveWatcher watcher, DashboardState state, bool attached, CancellationToken cancellationToken)
+    {
+        var finished = state.Latest.Finished;
+        var renewed = DateTime.UtcNow;
+        await console.Live(DashboardRenderer.Render(state, attached)).AutoClear(false).StartAsync(async context =>
+        {
+            while (!finished && !cancellationToken.IsCancellationRequested)
+            {
+                (state, finished) = await DrainAsync(watcher, state);
+                var leave = false;
+                while (Console.KeyAvailable)
+                {
+                    var key = Console.ReadKey(intercept: true).KeyChar;
+                    if (key is 'q' or 'Q')
+                    {
+                        leave = true;
+                    }
+                    else if (Command(key, state.Latest.Paused) is { } command)
+                    {
+                        state.Apply(await watcher.Run.ControlAsync(command));
+                    }
+                }
+                if (DateTime.UtcNow - renewed > LiveWatcher.Resubscribe)
+                {
+                    renewed = DateTime.UtcNow;
+                    await watcher.RenewAsync();
+                }
+                context.UpdateTarget(DashboardRenderer.Render(state, attached));
+                if (leave)
+                {
+                    return;
+                }
+                await WaitForBatchAsync(watcher, cancellationToken);
+            }
+            context.UpdateTarget(DashboardRenderer.Render(state, attached));
+        });
+        return finished;
+    }
+
+    private static async Task<bool> PlainAsync(IAnsiConsole console, LiveWatcher watcher, DashboardState state, CancellationToken cancellationToken)
+    {
+        var b = state.Latest;
+        console.WriteLine($"[{state.Clock(b.SimulatedMinute)}] watching {state.Info.RunId} ({state.Info.Scenario}) at speed {DashboardRenderer.SpeedText(b.Speed)}");
+        var lastHour = Math.Floor(b.SimulatedMinute / 60);
+        var renewed = DateTime.UtcNow;
+        var finished = b.Finished;
+        while (!finished && !cancellationToken.IsCancellationRequested)
+        {
+            await WaitForBatchAsync(watcher, cancellationToken);
+            while (watcher.Batches.TryRead(out var batch))
+            {
+                state.Apply(batch);
+                foreach (var line in state.LastLines)
+                {
+                    console.WriteLine($"[{state.Info.Start.AddMinutes(batch.SimulatedMinute):yyyy-MM-dd}] {line}");
+                }
+                finished |= batch.Finished;
+                if (Math.Floor(batch.SimulatedMinute / 60) > lastHour || batch.Finished)
+                {
+                    lastHour = Math.Floor(batch.SimulatedMinute / 60);
+                    var k = batch.Kpis;
+                    console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"[{state.Clock(batch.SimulatedMinute)}] status: incidents {k.Incidents}, queue {k.QueueLength}, visibility now {Pct(k.VisibilityNow)}, handling {Pct(k.HandlingRate)}, response P50 {k.ResponseP50:0.0} P90 {k.ResponseP90:0.0} min{(batch.Behind ? ", BEHIND: the machine cannot keep up" : "")}{(batch.Finished ? ", finished" : "")}"));
+                }
+            }
+            if (!state.InSync)
+            {
+                state = new DashboardState(await watcher.RenewAsync());
+            }
+            if (DateTime.UtcNow - renewed > LiveWatcher.Resubscribe)
+            {
+                renewed = DateTime.UtcNow;
+                await watcher.RenewAsync();
+            }
+        }
+        return finished;
+    }
+
+    private static async Task<(DashboardState, bool)> DrainAsync(LiveWatcher watcher, DashboardState state)
+    {
+        var finished = state.Latest.Finished;
+        while (watcher.Batches.TryRead(out var batch))
+        {
+            state.Apply(batch);
+            finished |= batch.Finished;
+        }
+        if (!state.InSync)
+        {
+            state = new DashboardState(await watcher.RenewAsync());
+        }
+        return (state, finished);
+    }
+
+    private static async Task WaitForBatchAsync(LiveWatcher watcher, CancellationToken cancellationToken)
+    {
+        using var tick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        tick.CancelAfter(TimeSpan.FromMilliseconds(250));
+        try
+        {
+            await watcher.Batches.WaitToReadAsync(tick.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Timed out: redraw anyway (keys, clock).
+        }
+    }
+
+    /// <summary>The keys of the dashboard.</summary>
+    public static LiveCommand? Command(char key, bool paused) => key switch
+    {
+        'p' or 'P' or ' ' => paused ? LiveCommand.Resume : LiveCommand.Pause,
+        '+' or '=' => LiveCommand.Faster,
+        '-' or '_' => LiveCommand.Slower,
+        's' or 'S' => LiveCommand.Stop,
+        _ => null,
+    };
+
+    private static string Pct(double? v) => v is { } x ? (100 * x).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a";
+}

@@ -1,0 +1,56 @@
+using Dispatch.Abstractions.Live;
+using Dispatch.Model.Reporting;
+using Dispatch.Model.Scenarios;
+using Dispatch.Model.Simulation;
+
+namespace Dispatch.Grains.Live;
+
+/// <summary>Turns the kernel's state and changes into what watchers receive.</summary>
+public static class LiveFeed
+{
+    /// <summary>How many finished incidents a snapshot carries for the feed.</summary>
+    public const int RecentIncidents = 20;
+
+    public static LiveScenarioInfo Info(string runId, Simulator sim)
+    {
+        var s = sim.Scenario;
+        return new LiveScenarioInfo(runId, s.Name, s.Start, sim.EndTime,
+            s.Zones.Select(z =>
+            {
+                var e = z.Shape.Polygon.EnvelopeInternal;
+                return new LiveZone(z.Id, z.Kind, e.MinX, e.MinY, e.MaxX, e.MaxY, z.IsHotspot);
+            }).ToList(),
+            s.Stations.Select(st => new LiveStation(st.Id, st.Location.X, st.Location.Y)).ToList(),
+            s.Units.Select(u => u.Id).ToList(),
+            s.Units.Select(u => ReportBuilder.ModeName(u.Mode)).ToList());
+    }
+
+    public static LiveBatch Batch(long sequence, Simulator sim, Pacer? pacer, double lag, bool behind, bool finished,
+        IEnumerable<UnitState> units, IEnumerable<IncidentRecord> incidents)
+    {
+        var (visibility, night, handling, p50, p90) = sim.LiveFigures();
+        return new LiveBatch(sequence, sim.Now, pacer?.Speed ?? double.PositiveInfinity, pacer?.Paused ?? false, lag, behind, finished,
+            units.Select(u => Unit(u, sim.Now)).ToList(),
+            incidents.Select(i => Incident(i, sim.Scenario)).ToList(),
+            sim.ZoneRiskNow(),
+            new LiveKpis(visibility, night, handling, p50, p90, sim.Incidents.Count, sim.QueueLength));
+    }
+
+    /// <summary>Everything a new watcher needs: all units, open incidents and the most recent finished ones.</summary>
+    public static LiveBatch Snapshot(long sequence, Simulator sim, Pacer? pacer, bool finished)
+    {
+        var open = sim.Incidents.Where(i => double.IsNaN(i.ClearedAt) && !i.Diverted);
+        var recent = sim.Incidents.Where(i => !double.IsNaN(i.ClearedAt) || i.Diverted).TakeLast(RecentIncidents);
+        return Batch(sequence, sim, pacer, 0, false, finished, sim.Units, recent.Concat(open).OrderBy(i => i.Id));
+    }
+
+    private static LiveUnit Unit(UnitState u, double now)
+    {
+        var p = u.PositionAt(now);
+        return new LiveUnit(u.Spec.Index, u.Status.ToString(), p.X, p.Y);
+    }
+
+    private static LiveIncident Incident(IncidentRecord i, Scenario s) =>
+        new(i.Id, s.Zones[i.Zone].Id, s.IncidentTypes[i.Type].Id, i.Priority, i.CreatedAt, i.DispatchedAt, i.ArrivedAt, i.ClearedAt,
+            i.Unit >= 0 ? s.Units[i.Unit].Id : null, i.DispatchOrigin.X, i.DispatchOrigin.Y, i.EtaAt, i.DiscoveredOnView, i.Outcome.ToString());
+}
