@@ -35,6 +35,8 @@ public sealed class ZoneShape
         _envelope = Polygon.EnvelopeInternal;
         var centroid = Polygon.Centroid;
         Centroid = new Point2(centroid.X, centroid.Y);
+        var interior = Polygon.InteriorPoint;
+        InteriorPoint = new Point2(interior.X, interior.Y);
         Area = Polygon.Area;
     }
 
@@ -95,6 +97,9 @@ public sealed class ZoneShape
     }
 
     public Point2 Centroid { get; }
+
+    /// <summary>A point guaranteed inside the polygon (the centroid of a concave zone may lie outside it).</summary>
+    public Point2 InteriorPoint { get; }
 
     /// <summary>
     /// Inside or on the boundary. Small rings count ray crossings segment by segment with

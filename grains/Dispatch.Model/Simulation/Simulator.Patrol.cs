@@ -121,7 +121,7 @@ public sealed partial class Simulator
             {
                 continue;
             }
-            var centroid = Scenario.Zones[zone].Shape.Centroid;
+            var centroid = Scenario.Zones[zone].Shape.InteriorPoint;
             var unit = Nearest(u => u.Spec.Duty != Duty.Post && u.Status is UnitStatus.Available or UnitStatus.Patrol or UnitStatus.Returning, centroid);
             if (unit is null)
             {
@@ -187,7 +187,7 @@ public sealed partial class Simulator
         {
             var officers = Scenario.Zones[zone].PostOfficers ?? school.OfficersPerPost;
             Ledger.AddSchoolRequired(Now, Now + length, officers);
-            var centroid = Scenario.Zones[zone].Shape.Centroid;
+            var centroid = Scenario.Zones[zone].Shape.InteriorPoint;
             for (var k = 0; k < officers; k++)
             {
                 var unit = Nearest(u => !u.Spec.IsSurge && u.Spec.Duty != Duty.Post && school.PoolModes.Contains(u.Spec.Mode)
@@ -199,6 +199,7 @@ public sealed partial class Simulator
                 SchoolPostings += Counting ? 1 : 0;
                 LeaveAssignment(unit);
                 unit.TargetZone = zone;
+                unit.SchoolWindow = window;
                 MoveTo(unit, centroid, UnitStatus.SchoolPost);
             }
         }
@@ -209,7 +210,7 @@ public sealed partial class Simulator
     {
         foreach (var unit in _units)
         {
-            if (unit.Status == UnitStatus.SchoolPost)
+            if (unit.Status == UnitStatus.SchoolPost && unit.SchoolWindow == window)
             {
                 LeaveAssignment(unit);
                 ResumeDuty(unit);

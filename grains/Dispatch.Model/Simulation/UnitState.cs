@@ -45,17 +45,17 @@ public sealed class UnitState(UnitSpec spec)
     /// <summary>The shift ended while busy: go off duty when the job is done.</summary>
     public bool OffAfterJob { get; internal set; }
 
-    /// <summary>Free to be sent to any incident (not on a post that only urgent calls may break).</summary>
-    public bool IsDispatchable => Status is UnitStatus.Available or UnitStatus.Returning or UnitStatus.Patrol or UnitStatus.Check;
-
     /// <summary>Whether the unit may be sent to an incident of this priority (posts yield only to urgent calls).</summary>
     public bool CanTake(int priority, DispatchOptions options) => Status switch
     {
         UnitStatus.Returning or UnitStatus.Patrol or UnitStatus.Check => true,
-        UnitStatus.Available => !Spec.HasPost || priority <= options.PreemptPostsUpToPriority,
+        UnitStatus.Available => Spec.Duty != Duty.Post || priority <= options.PreemptPostsUpToPriority,
         UnitStatus.SchoolPost => priority <= options.PreemptPostsUpToPriority,
         _ => false,
     };
+
+    /// <summary>The school-gate window the unit is staffing (while on <see cref="UnitStatus.SchoolPost"/>).</summary>
+    internal int SchoolWindow { get; set; } = -1;
 
     /// <summary>Travelling on the current leg (as opposed to standing or dwelling at its end).</summary>
     public bool IsMoving { get; internal set; }
