@@ -28,6 +28,7 @@ public static class CliApp
             RunsCommand.Create(console, error),
             ValidateCommand.Create(console, error),
             DbCommand.Create(console, error),
+            BenchCommand.Create(console, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

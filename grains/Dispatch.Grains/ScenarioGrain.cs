@@ -88,7 +88,7 @@ public sealed partial class ScenarioGrain(
 
     private static Simulator CreateSimulator(RunRequest request)
     {
-        var scenario = ScenarioBuilder.Build(ScenarioJson.Parse(request.ScenarioJson, "scenario"));
+        var scenario = ScenarioCache.Get(request.ScenarioJson); // built once for all replications of a run
         return new Simulator(scenario, request.Seed, request.Replication, request.Days, warmupDays: request.WarmupDays);
     }
 

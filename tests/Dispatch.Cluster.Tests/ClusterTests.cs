@@ -110,12 +110,16 @@ public sealed class ClusterTests(PostgresFixture postgres, ITestOutputHelper out
         var after = new[] { await r0.GetProgressAsync(), await r1.GetProgressAsync() };
         var newHost = await management.GetActivationAddress(r0);
 
-        output.WriteLine($"killed silo port {victim.SiloPort} (pid {victim.ProcessId}) hosting replication 0 at {killedAt.TotalSeconds:0.0} s; run completed {recovered.TotalSeconds:0.0} s later, {disturbed.Retries} grain call(s) retried");
+        var summary = new List<string>
+        {
+            $"killed silo port {victim.SiloPort} (pid {victim.ProcessId}) hosting replication 0 at {killedAt.TotalSeconds:0.0} s; run completed {recovered.TotalSeconds:0.0} s later, {disturbed.Retries} grain call(s) retried",
+        };
         for (var k = 0; k < 2; k++)
         {
-            output.WriteLine($"replication {k}: at the kill minute {before[k].SimulatedMinute:0} of {before[k].EndMinute:0}, {before[k].Incidents} incidents; " +
+            summary.Add($"replication {k}: at the kill minute {before[k].SimulatedMinute:0} of {before[k].EndMinute:0}, {before[k].Incidents} incidents; " +
                 $"after: minute {after[k].SimulatedMinute:0}, {after[k].Incidents} incidents (undisturbed: {undisturbed.Replications[k].Incidents.Total})");
         }
+        summary.ForEach(output.WriteLine);
 
         // The killed process is gone, replication 0 lives on the survivor, and the run completed.
         Assert.True(victim.HasExited);
@@ -137,7 +141,10 @@ public sealed class ClusterTests(PostgresFixture postgres, ITestOutputHelper out
 
         // Identical to the undisturbed run, byte for byte.
         var reportDiff = Diff(ReportJson.Serialize(undisturbed.Report), ReportJson.Serialize(disturbed.Report));
-        output.WriteLine($"report.json vs undisturbed: {reportDiff ?? "identical"}");
+        summary.Add($"report.json vs undisturbed: {reportDiff ?? "identical"}");
+        output.WriteLine(summary[^1]);
+        // For CI logs (.ci/run prints it): passed tests' output is not shown by the console logger.
+        File.WriteAllLines(CrashSummaryPath, summary);
         Assert.Null(reportDiff);
         Assert.Equal(undisturbed.IncidentsCsv, disturbed.IncidentsCsv);
         Assert.Equal(undisturbed.UnitsCsv, disturbed.UnitsCsv);
@@ -167,6 +174,9 @@ public sealed class ClusterTests(PostgresFixture postgres, ITestOutputHelper out
             }
         }
     }
+
+    /// <summary>Where the crash test writes its outcome (incidents before and after the kill, report diff).</summary>
+    public static string CrashSummaryPath => Path.Combine(Path.GetTempPath(), "dispatch-cluster-crash.txt");
 
     /// <summary>Scenario grain activations in the cluster: grain id -> silo.</summary>
     private static async Task<Dictionary<string, SiloAddress>> ScenarioActivationsAsync(IGrainFactory grains)

@@ -78,7 +78,7 @@ public static class WatchCommand
             return CommonOptions.Usage(error, outProblem, Usage);
         }
         var statePath = parse.GetValue(options.State)!;
-        var request = new RunRequest(json, parse.GetValue(options.Seed) ?? model.Seed, parse.GetValue(options.Days) ?? model.Days, 0, parse.GetValue(options.WarmupDays));
+        var request = new RunRequest(json, parse.GetValue(options.Seed) ?? model.Seed, Replication: 0, Days: parse.GetValue(options.Days) ?? model.Days, WarmupDays: parse.GetValue(options.WarmupDays));
         var runId = RunOrchestrator.NewRunIdPrefix("live");
         await using var cluster = await EmbeddedCluster.StartAsync(statePath, cancellationToken);
         var run = cluster.Grains.GetGrain<IScenarioGrain>(runId);

@@ -54,15 +54,17 @@ public sealed class DashboardState
         {
             Units[unit.Index] = unit;
         }
+        var lines = new List<(double At, string Text)>();
         foreach (var incident in batch.Incidents)
         {
             _incidents.TryGetValue(incident.Id, out var before);
             _incidents[incident.Id] = incident;
             if (!initial)
             {
-                LastLines.AddRange(Transitions(before, incident));
+                lines.AddRange(Transitions(before, incident));
             }
         }
+        LastLines.AddRange(lines.OrderBy(l => l.At).Select(l => l.Text));
         foreach (var line in LastLines)
         {
             _feed.Add(line);
@@ -80,29 +82,29 @@ public sealed class DashboardState
     /// <summary>The simulated date and time of a minute of the run.</summary>
     public string Clock(double minute) => Info.Start.AddMinutes(minute).ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    private IEnumerable<string> Transitions(LiveIncident? before, LiveIncident now)
+    private IEnumerable<(double At, string Text)> Transitions(LiveIncident? before, LiveIncident now)
     {
         var what = $"#{now.Id} {now.Type} P{now.Priority} in {now.Zone}";
         if (before is null)
         {
-            yield return $"{Time(now.CreatedAt)} new {what}" + (now.DiscoveredOnView ? " (found on view)" : "");
+            yield return (now.CreatedAt, $"{Time(now.CreatedAt)} new {what}" + (now.DiscoveredOnView ? " (found on view)" : ""));
         }
         if (!double.IsNaN(now.DispatchedAt) && (before is null || double.IsNaN(before.DispatchedAt)))
         {
-            yield return string.Create(CultureInfo.InvariantCulture,
-                $"{Time(now.DispatchedAt)} {now.Unit} sent to #{now.Id} from ({now.FromX:0}, {now.FromY:0}), ETA {Time(now.EtaAt)} ({now.EtaAt - now.DispatchedAt:0.0} min)");
+            yield return (now.DispatchedAt, string.Create(CultureInfo.InvariantCulture,
+                $"{Time(now.DispatchedAt)} {now.Unit} sent to #{now.Id} from ({now.FromX:0}, {now.FromY:0}), ETA {Time(now.EtaAt)} ({now.EtaAt - now.DispatchedAt:0.0} min)"));
         }
         if (!double.IsNaN(now.ArrivedAt) && (before is null || double.IsNaN(before.ArrivedAt)))
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"{Time(now.ArrivedAt)} {now.Unit} on scene at #{now.Id} after {now.ArrivedAt - now.CreatedAt:0.0} min");
+            yield return (now.ArrivedAt, string.Create(CultureInfo.InvariantCulture, $"{Time(now.ArrivedAt)} {now.Unit} on scene at #{now.Id} after {now.ArrivedAt - now.CreatedAt:0.0} min"));
         }
         if (!double.IsNaN(now.ClearedAt) && (before is null || double.IsNaN(before.ClearedAt)))
         {
-            yield return $"{Time(now.ClearedAt)} #{now.Id} cleared by {now.Unit}";
+            yield return (now.ClearedAt, $"{Time(now.ClearedAt)} #{now.Id} cleared by {now.Unit}");
         }
         if (now.Outcome == "Diverted" && before?.Outcome != "Diverted")
         {
-            yield return $"{Time(now.CreatedAt)} #{now.Id} diverted: no unit free";
+            yield return (now.CreatedAt, $"{Time(now.CreatedAt)} #{now.Id} diverted: no unit free");
         }
     }
 

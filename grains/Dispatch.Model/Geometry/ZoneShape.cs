@@ -35,8 +35,11 @@ public sealed class ZoneShape
         _envelope = Polygon.EnvelopeInternal;
         var centroid = Polygon.Centroid;
         Centroid = new Point2(centroid.X, centroid.Y);
-        var interior = Polygon.InteriorPoint;
-        InteriorPoint = new Point2(interior.X, interior.Y);
+        _interiorPoint = new Lazy<Point2>(() =>
+        {
+            var interior = Polygon.InteriorPoint;
+            return new Point2(interior.X, interior.Y);
+        });
         Area = Polygon.Area;
     }
 
@@ -99,7 +102,10 @@ public sealed class ZoneShape
     public Point2 Centroid { get; }
 
     /// <summary>A point guaranteed inside the polygon (the centroid of a concave zone may lie outside it).</summary>
-    public Point2 InteriorPoint { get; }
+    /// <remarks>Worked out on first use: only zones that get checks or school posts need it, and it is costly.</remarks>
+    public Point2 InteriorPoint => _interiorPoint.Value;
+
+    private readonly Lazy<Point2> _interiorPoint;
 
     /// <summary>
     /// Inside or on the boundary. Small rings count ray crossings segment by segment with

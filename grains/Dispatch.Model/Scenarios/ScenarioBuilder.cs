@@ -907,6 +907,12 @@ public sealed partial class ScenarioBuilder
             Error(path, $"{(xy is null ? "missing" : $"has {xy.Length} number(s)")}; expected a point [x, y]: two numbers, metres east and north");
             return null;
         }
+        if (Math.Abs(xy[0]) > ScenarioLimits.MaxCoordinate || Math.Abs(xy[1]) > ScenarioLimits.MaxCoordinate)
+        {
+            Error(path, $"[{Num(xy[0])}, {Num(xy[1])}] is more than {ScenarioLimits.Count(ScenarioLimits.MaxCoordinate / 1000)} km from the origin; " +
+                "coordinates are metres on a local plane (see the limits in the scenario format, section 6)");
+            return null;
+        }
         return new Point2(xy[0], xy[1]);
     }
 }

@@ -28,6 +28,9 @@ public static class ScenarioLimits
 
     public const double MaxRatePerHour = 1000;
 
+    /// <summary>Largest |x| or |y| of a point, in metres (100,000 km: room for any projected coordinates).</summary>
+    public const double MaxCoordinate = 100_000_000;
+
     /// <summary>Largest hour or day multiplier.</summary>
     public const double MaxMultiplier = 1000;
 

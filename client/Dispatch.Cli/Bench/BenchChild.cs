@@ -1,0 +1,219 @@
+using System.Diagnostics;
+using Dispatch.Cli.Running;
+using Dispatch.Model.Reporting;
+using Dispatch.Model.Scenarios;
+using Dispatch.Model.Simulation;
+
+namespace Dispatch.Cli.Bench;
+
+/// <summary>What one child process of <c>bench</c> measures.</summary>
+public sealed record BenchChildSettings(SyntheticCity.CitySize Size, int Days, int Runs, int Replications, double ChunkMinutes, long Seed);
+
+/// <summary>
+/// The work of one child process: one city size, on an embedded silo of its own (grain state in a
+/// fresh SQLite file in a temporary folder), timed from the first StartAsync to the result with
+/// silo start-up excluded. A small city is run first through the same path so that the timed runs
+/// measure warm code, as a long-lived silo would run it.
+/// </summary>
+public static class BenchChild
+{
+    /// <summary>Single replications: the product path and the kernel alone, <c>Runs</c> times each.</summary>
+    public static async Task<BenchSizeResult> SingleAsync(BenchChildSettings s, CancellationToken cancellationToken)
+    {
+        var json = ScenarioJson.Serialize(SyntheticCity.Create(s.Size, s.Days, s.Seed));
+        ScenarioBuilder.Build(ScenarioJson.Parse(json, s.Size.Name)); // validated once, as the CLI does before a run
+        var folder = TempFolder();
+        try
+        {
+            var start = Stopwatch.StartNew();
+            await using var cluster = await EmbeddedCluster.StartAsync(Path.Combine(folder, "bench.db"), cancellationToken);
+            var siloStart = start.Elapsed.TotalSeconds;
+            await WarmUpAsync(cluster, s, cancellationToken);
+            var baseline = WorkingSet();
+
+            using var sampler = new PeakSampler();
+            var grain = new List<double>();
+            RunOutcome? outcome = null;
+            for (var run = 0; run < s.Runs; run++)
+            {
+                ScenarioCache.Clear(); // every timed run reads and builds its scenario
+                Settle();
+                outcome = await RunOrchestrator.RunAsync(cluster.Grains, Settings(json, s, 1), null, cancellationToken);
+                grain.Add(outcome.SimulationTime.TotalSeconds);
+            }
+            var build = new List<double>();
+            var kernel = new List<double>();
+            for (var run = 0; run < s.Runs; run++)
+            {
+                Settle();
+                var clock = Stopwatch.StartNew();
+                var scenario = ScenarioCache.Build(json);
+                build.Add(clock.Elapsed.TotalSeconds);
+                clock.Restart();
+                var sim = new Simulator(scenario, s.Seed, 0, s.Days);
+                sim.RunToEnd();
+                ReportBuilder.Build(sim);
+                kernel.Add(clock.Elapsed.TotalSeconds);
+            }
+            return new BenchSizeResult
+            {
+                Size = s.Size.Name,
+                Zones = s.Size.Zones,
+                Units = s.Size.Units,
+                Days = s.Days,
+                Runs = s.Runs,
+                ChunkMinutes = s.ChunkMinutes,
+                Events = outcome!.EventsProcessed,
+                Incidents = (int)outcome.Report.Incidents.Total,
+                GrainSeconds = BenchJson.Median(grain),
+                GrainSecondsAll = [.. grain],
+                FirstGrainSeconds = grain[0],
+                BuildSeconds = BenchJson.Median(build),
+                KernelSeconds = BenchJson.Median(kernel),
+                KernelSecondsAll = [.. kernel],
+                SiloStartSeconds = siloStart,
+                BaselineWorkingSetBytes = baseline,
+                PeakWorkingSetBytes = PeakWorkingSet(),
+                PeakManagedBytes = sampler.Peak,
+            };
+        }
+        finally
+        {
+            DeleteFolder(folder);
+        }
+    }
+
+    /// <summary><c>Replications</c> replications in parallel (one scenario grain each), <c>Runs</c> times.</summary>
+    public static async Task<BenchReplicationResult> ReplicationsAsync(BenchChildSettings s, CancellationToken cancellationToken)
+    {
+        var json = ScenarioJson.Serialize(SyntheticCity.Create(s.Size, s.Days, s.Seed));
+        ScenarioBuilder.Build(ScenarioJson.Parse(json, s.Size.Name));
+        var folder = TempFolder();
+        try
+        {
+            await using var cluster = await EmbeddedCluster.StartAsync(Path.Combine(folder, "bench.db"), cancellationToken);
+            await WarmUpAsync(cluster, s, cancellationToken);
+            using var sampler = new PeakSampler();
+            var times = new List<double>();
+            RunOutcome? outcome = null;
+            for (var run = 0; run < s.Runs; run++)
+            {
+                ScenarioCache.Clear();
+                Settle();
+                outcome = await RunOrchestrator.RunAsync(cluster.Grains, Settings(json, s, s.Replications), null, cancellationToken);
+                times.Add(outcome.SimulationTime.TotalSeconds);
+            }
+            return new BenchReplicationResult
+            {
+                Size = s.Size.Name,
+                Replications = s.Replications,
+                Cores = Environment.ProcessorCount,
+                Days = s.Days,
+                Runs = s.Runs,
+                Events = outcome!.EventsProcessed,
+                Seconds = BenchJson.Median(times),
+                SecondsAll = [.. times],
+                PeakWorkingSetBytes = PeakWorkingSet(),
+                PeakManagedBytes = sampler.Peak,
+            };
+        }
+        finally
+        {
+            DeleteFolder(folder);
+        }
+    }
+
+    private static RunSettings Settings(string json, BenchChildSettings s, int replications) =>
+        new(json, s.Seed, s.Days, replications, RunOrchestrator.NewRunIdPrefix("bench"))
+        {
+            ChunkMinutes = s.ChunkMinutes,
+        };
+
+    /// <summary>A small city for one day through the grain path and the kernel, so the timed runs measure jitted code.</summary>
+    private static async Task WarmUpAsync(EmbeddedCluster cluster, BenchChildSettings s, CancellationToken cancellationToken)
+    {
+        var json = ScenarioJson.Serialize(SyntheticCity.Create(120, 24, 2, s.Seed + 1));
+        for (var k = 0; k < 2; k++)
+        {
+            await RunOrchestrator.RunAsync(cluster.Grains, new RunSettings(json, s.Seed, 2, 1, RunOrchestrator.NewRunIdPrefix("bench-warmup")) { ChunkMinutes = s.ChunkMinutes }, null, cancellationToken);
+            var sim = new Simulator(ScenarioCache.Build(json), s.Seed, 0, 2);
+            sim.RunToEnd();
+            ReportBuilder.Build(sim);
+        }
+        ScenarioCache.Clear();
+    }
+
+    /// <summary>Collects garbage left by earlier runs, so that one run does not pay for another's.</summary>
+    private static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    private static long WorkingSet()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.WorkingSet64;
+    }
+
+    private static long PeakWorkingSet()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64;
+    }
+
+    private static string TempFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"dispatch-bench-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private static void DeleteFolder(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>Samples the managed heap size every 20 ms and keeps the largest value.</summary>
+    private sealed class PeakSampler : IDisposable
+    {
+        private readonly Timer _timer;
+        private long _peak;
+
+        public PeakSampler()
+        {
+            _peak = GC.GetTotalMemory(false);
+            _timer = new Timer(_ => Sample(), null, 0, 20);
+        }
+
+        public long Peak
+        {
+            get
+            {
+                Sample();
+                return Interlocked.Read(ref _peak);
+            }
+        }
+
+        private void Sample()
+        {
+            var now = GC.GetTotalMemory(false);
+            long seen;
+            while (now > (seen = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, now, seen) != seen)
+            {
+            }
+        }
+
+        public void Dispose() => _timer.Dispose();
+    }
+}

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Runtime;
+using System.Runtime.InteropServices;
+using System.Text;
+using Dispatch.Model.Scenarios;
+
+namespace Dispatch.Cli.Bench;
+
+/// <summary>What <c>bench</c> runs.</summary>
+public sealed record BenchSettings(IReadOnlyList<SyntheticCity.CitySize> Sizes, int Days, int Runs, int Replications, double ChunkMinutes, long Seed);
+
+/// <summary>
+/// Runs every measurement of <c>bench</c> in a child process of its own (the same executable in
+/// the hidden <c>bench --child</c> mode), so that each size's peak working set is its own and no
+/// run inherits another's heap or JIT state.
+/// </summary>
+public static class BenchParent
+{
+    /// <summary>Targets of the issue: medium week under 0.25 s, large week under 2 GiB, replications close to linear up to the core count.</summary>
+    public const double MediumWeekTargetSeconds = 0.25;
+
+    public const long LargePeakTargetBytes = 2L << 30;
+
+    public const double ScalingTargetEfficiency = 0.85;
+
+    public static async Task<BenchReport> RunAsync(BenchSettings s, Action<string> log, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var started = DateTime.UtcNow;
+        var cores = Environment.ProcessorCount;
+        var sizes = new List<BenchSizeResult>();
+        var replications = new List<BenchReplicationResult>();
+        foreach (var size in s.Sizes)
+        {
+            log($"{size.Name}: {size.Zones:N0} zones, {size.Units:N0} units, {s.Days} days, {s.Runs} run(s)...");
+            var single = await ChildAsync<BenchSizeResult>(["--child", "single", "--size", size.Name, "--runs", Num(s.Runs)], s, cancellationToken);
+            sizes.Add(single);
+            log(string.Create(CultureInfo.InvariantCulture,
+                $"  grain {single.GrainSeconds:0.000} s (kernel {single.KernelSeconds:0.000} s + build {single.BuildSeconds:0.000} s), {single.Events:N0} events, peak {Mib(single.PeakWorkingSetBytes):N0} MiB"));
+            foreach (var r in new[] { cores, s.Replications }.Where(r => r > 1).Distinct().Order())
+            {
+                log($"  {r} replications in parallel...");
+                var result = await ChildAsync<BenchReplicationResult>(
+                    ["--child", "replications", "--size", size.Name, "--runs", Num(s.Runs), "--replications", Num(r)], s, cancellationToken);
+                var speedup = r * single.GrainSeconds / result.Seconds;
+                result = result with { Speedup = speedup, Efficiency = speedup / Math.Min(r, cores) };
+                replications.Add(result);
+                log(string.Create(CultureInfo.InvariantCulture,
+                    $"  {r} replications: {result.Seconds:0.000} s, speedup {speedup:0.00} on {cores} cores, peak {Mib(result.PeakWorkingSetBytes):N0} MiB"));
+            }
+        }
+        return new BenchReport
+        {
+            Machine = $"{RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.ProcessArchitecture}",
+            Cores = cores,
+            Runtime = RuntimeInformation.FrameworkDescription,
+            Configuration = Configuration(),
+            GarbageCollector = $"{(GCSettings.IsServerGC ? "server" : "workstation")}, {GCSettings.LatencyMode}",
+            StartedUtc = started.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            TotalSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
+            Sizes = sizes,
+            Replications = replications,
+            Targets = Targets(sizes, replications, cores),
+        };
+    }
+
+    private static List<BenchTarget> Targets(List<BenchSizeResult> sizes, List<BenchReplicationResult> replications, int cores)
+    {
+        var targets = new List<BenchTarget>();
+        if (sizes.FirstOrDefault(x => x.Size == "medium") is { } medium)
+        {
+            targets.Add(new("medium week", $"2,500 zones / 300 units, {medium.Days} days in under {MediumWeekTargetSeconds} s (grain path)",
+                F($"{medium.GrainSeconds:0.000} s"), medium.GrainSeconds < MediumWeekTargetSeconds));
+        }
+        if (sizes.FirstOrDefault(x => x.Size == "large") is { } large)
+        {
+            targets.Add(new("large memory", "10,000 zones / 2,000 units, a week under 2 GiB peak working set",
+                F($"{Mib(large.PeakWorkingSetBytes):N0} MiB"), large.PeakWorkingSetBytes < LargePeakTargetBytes));
+        }
+        foreach (var r in replications.Where(r => r.Replications == cores))
+        {
+            targets.Add(new($"scaling {r.Size}", $"{cores} replications on {cores} cores: efficiency at least {ScalingTargetEfficiency:0.00}",
+                F($"{r.Efficiency:0.00} (speedup {r.Speedup:0.00})"), r.Efficiency >= ScalingTargetEfficiency));
+        }
+        return targets;
+    }
+
+    private static async Task<T> ChildAsync<T>(string[] args, BenchSettings s, CancellationToken cancellationToken)
+    {
+        var (file, prefix) = Self();
+        var info = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in prefix.Concat(["bench"]).Concat(args).Concat(["--days", Num(s.Days), "--chunk-minutes", Num(s.ChunkMinutes), "--seed", Num(s.Seed)]))
+        {
+            info.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
+        using var kill = cancellationToken.Register(() =>
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        });
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        var output = await stdout;
+        var errors = await stderr;
+        if (process.ExitCode != 0 || BenchJson.ParseLine<T>(output) is not { } result)
+        {
+            throw new InvalidOperationException($"bench child '{string.Join(' ', args)}' failed with exit code {process.ExitCode}: {Tail(errors + output)}");
+        }
+        return result;
+    }
+
+    /// <summary>How to start this program again: the executable, or 'dotnet' and the entry assembly.</summary>
+    private static (string File, string[] Prefix) Self()
+    {
+        var path = Environment.ProcessPath ?? "dotnet";
+        var name = Path.GetFileNameWithoutExtension(path);
+        if (name.Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            var assembly = Assembly.GetEntryAssembly()?.Location;
+            return (path, string.IsNullOrEmpty(assembly) ? [] : [assembly]);
+        }
+        return (path, []);
+    }
+
+    private static string Configuration() =>
+        Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "unknown";
+
+    private static string Tail(string text)
+    {
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(" | ", lines.TakeLast(5)).Trim();
+    }
+
+    public static string Num(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static double Mib(long bytes) => bytes / 1048576.0;
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The report as Markdown tables (the form of docs/performance.md).</summary>
+    public static string Markdown(BenchReport r)
+    {
+        var b = new StringBuilder();
+        b.AppendLine(F($"Machine: {r.Machine}, {r.Cores} cores, {r.Runtime}, {r.Configuration} build, {r.GarbageCollector} GC; {r.Sizes.FirstOrDefault()?.Runs ?? 0} timed runs per figure (median); bench took {r.TotalSeconds:0} s."));
+        b.AppendLine();
+        b.AppendLine("| city | zones | units | events | grain path (s) | sim days / s | events / s | kernel (s) | build (s) | grain overhead (s) | peak working set (MiB) | peak managed heap (MiB) |");
+        b.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var x in r.Sizes)
+        {
+            b.AppendLine(F($"| {x.Size} | {x.Zones:N0} | {x.Units:N0} | {x.Events:N0} | {x.GrainSeconds:0.000} | {x.SimulatedDaysPerSecond:N1} | {x.EventsPerSecond:N0} | {x.KernelSeconds:0.000} | {x.BuildSeconds:0.000} | {x.GrainOverheadSeconds:0.000} | {Mib(x.PeakWorkingSetBytes):N0} | {Mib(x.PeakManagedBytes):N0} |"));
+        }
+        b.AppendLine();
+        b.AppendLine("| city | replications | cores | wall (s) | sim days / s | events / s | speedup | efficiency | peak working set (MiB) |");
+        b.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var x in r.Replications)
+        {
+            b.AppendLine(F($"| {x.Size} | {x.Replications} | {x.Cores} | {x.Seconds:0.000} | {x.SimulatedDaysPerSecond:N1} | {x.EventsPerSecond:N0} | {x.Speedup:0.00} | {x.Efficiency:0.00} | {Mib(x.PeakWorkingSetBytes):N0} |"));
+        }
+        b.AppendLine();
+        b.AppendLine("| target | goal | measured | met |");
+        b.AppendLine("|---|---|---:|---|");
+        foreach (var t in r.Targets)
+        {
+            b.AppendLine($"| {t.Name} | {t.Goal} | {t.Measured} | {(t.Met ? "yes" : "no")} |");
+        }
+        return b.ToString();
+    }
+}

@@ -1,0 +1,157 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Dispatch.Cli.Bench;
+using Dispatch.Model.Scenarios;
+using Spectre.Console;
+
+namespace Dispatch.Cli.Commands;
+
+/// <summary>
+/// <c>bench [--runs N] [--json] [--markdown] [--sizes small,medium,large] [--replications R]</c>:
+/// generates synthetic cities of three sizes (400 zones / 60 units, 2,500 / 300, 10,000 / 2,000),
+/// runs a simulated week of each on the embedded silo (scenario grain, silo start-up excluded) and
+/// the kernel alone, and prints events, simulated days per wall second, events per second and
+/// peak memory, then the same for replications in parallel; medians of <c>--runs</c> runs. Each
+/// measurement runs in a fresh child process (this executable in the hidden <c>--child</c> mode).
+/// Build in Release: <c>dotnet run -c Release --project client/Dispatch.Cli -- bench</c>.
+/// </summary>
+public static class BenchCommand
+{
+    private const string Usage = "dispatch bench [--runs N] [--json] [--markdown] [--sizes small,medium,large] [--replications R] [--days D] [--chunk-minutes M] [--seed S]";
+
+    public static Command Create(IAnsiConsole console, TextWriter error)
+    {
+        var runs = new Option<int>("--runs") { Description = "Timed runs per figure; figures are medians.", DefaultValueFactory = _ => 3 };
+        var json = new Option<bool>("--json") { Description = "Print the results as JSON (machine-readable) instead of tables." };
+        var markdown = new Option<bool>("--markdown") { Description = "Print the results as Markdown tables (as in docs/performance.md)." };
+        var sizes = new Option<string>("--sizes") { Description = "City sizes to run: small (400 zones / 60 units), medium (2,500 / 300), large (10,000 / 2,000).", DefaultValueFactory = _ => "small,medium,large" };
+        var replications = new Option<int>("--replications") { Description = "Replications run in parallel (besides as many as there are cores).", DefaultValueFactory = _ => 10 };
+        var days = new Option<int>("--days") { Description = "Simulated days per run.", DefaultValueFactory = _ => 7 };
+        var chunk = new Option<double>("--chunk-minutes") { Description = "Simulated minutes per scenario grain call (zone and unit grains are synced once per call).", DefaultValueFactory = _ => 1440 };
+        var seed = new Option<long>("--seed") { Description = "Seed of the cities and of the runs.", DefaultValueFactory = _ => 1 };
+        var child = new Option<string?>("--child") { Description = "Internal: run one measurement in this process (single or replications).", Hidden = true };
+        var size = new Option<string?>("--size") { Description = "Internal: the city size of a --child measurement.", Hidden = true };
+        var command = new Command("bench", "Benchmark: synthetic cities of three sizes, a simulated week each on the embedded silo, events and simulated days per second, peak memory, replications in parallel.")
+        {
+            runs, json, markdown, sizes, replications, days, chunk, seed, child, size,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var n = parse.GetValue(runs);
+            var r = parse.GetValue(replications);
+            var d = parse.GetValue(days);
+            var m = parse.GetValue(chunk);
+            if (n is < 1 or > 100)
+            {
+                return CommonOptions.Usage(error, $"--runs {n}: expected a whole number from 1 to 100", Usage);
+            }
+            if (r is < 1 or > 1000)
+            {
+                return CommonOptions.Usage(error, $"--replications {r}: expected a whole number from 1 to 1000", Usage);
+            }
+            if (d is < 1 or > 366)
+            {
+                return CommonOptions.Usage(error, $"--days {d}: expected a whole number of days from 1 to 366", Usage);
+            }
+            if (!(m >= 1))
+            {
+                return CommonOptions.Usage(error, $"--chunk-minutes {m}: expected at least 1 minute", Usage);
+            }
+            var known = SyntheticCity.Sizes.ToDictionary(x => x.Name, StringComparer.OrdinalIgnoreCase);
+            if (parse.GetValue(child) is { } mode)
+            {
+                if (parse.GetValue(size) is not { } name || !known.TryGetValue(name, out var city))
+                {
+                    return CommonOptions.Usage(error, "--child needs --size small, medium or large", Usage);
+                }
+                var settings = new BenchChildSettings(city, d, n, r, m, parse.GetValue(seed));
+                string line;
+                switch (mode)
+                {
+                    case "single":
+                        line = BenchJson.Line(await BenchChild.SingleAsync(settings, cancellationToken));
+                        break;
+                    case "replications":
+                        line = BenchJson.Line(await BenchChild.ReplicationsAsync(settings, cancellationToken));
+                        break;
+                    default:
+                        return CommonOptions.Usage(error, $"--child {mode}: expected single or replications", Usage);
+                }
+                Console.Out.WriteLine(line);
+                return ExitCodes.Success;
+            }
+            var chosen = new List<SyntheticCity.CitySize>();
+            foreach (var name in parse.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!known.TryGetValue(name, out var city))
+                {
+                    return CommonOptions.Usage(error, $"--sizes: '{name}' is not a size; expected small, medium or large", Usage);
+                }
+                chosen.Add(city);
+            }
+            if (chosen.Count == 0)
+            {
+                return CommonOptions.Usage(error, "--sizes: expected at least one of small, medium, large", Usage);
+            }
+            var asJson = parse.GetValue(json);
+            var asMarkdown = parse.GetValue(markdown);
+            var report = await BenchParent.RunAsync(new BenchSettings(chosen, d, n, r, m, parse.GetValue(seed)), error.WriteLine, cancellationToken);
+            if (asJson)
+            {
+                console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(report, BenchJson.Options));
+            }
+            else if (asMarkdown)
+            {
+                console.Profile.Out.Writer.Write(BenchParent.Markdown(report));
+            }
+            else
+            {
+                Print(console, report);
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Print(IAnsiConsole console, BenchReport r)
+    {
+        console.MarkupLine(Markup.Escape($"{r.Machine}, {r.Cores} cores, {r.Runtime}, {r.Configuration} build, {r.GarbageCollector} GC; medians of {r.Sizes.FirstOrDefault()?.Runs ?? 0} runs; bench took {r.TotalSeconds:0} s"));
+        var sizes = new Table().Title("A simulated week per city: scenario grain on the embedded silo (silo start-up excluded), and the kernel alone");
+        foreach (var column in new[] { "city", "zones", "units", "events", "grain path s", "sim days/s", "events/s", "kernel s", "build s", "overhead s", "peak WS MiB", "peak heap MiB" })
+        {
+            sizes.AddColumn(new TableColumn(column).RightAligned());
+        }
+        foreach (var x in r.Sizes)
+        {
+            sizes.AddRow(x.Size, N(x.Zones), N(x.Units), N(x.Events), S(x.GrainSeconds), D(x.SimulatedDaysPerSecond), N(x.EventsPerSecond), S(x.KernelSeconds),
+                S(x.BuildSeconds), S(x.GrainOverheadSeconds), N(BenchParent.Mib(x.PeakWorkingSetBytes)), N(BenchParent.Mib(x.PeakManagedBytes)));
+        }
+        console.Write(sizes);
+        if (r.Replications.Count > 0)
+        {
+            var reps = new Table().Title("Replications in parallel (one scenario grain each)");
+            foreach (var column in new[] { "city", "replications", "wall s", "sim days/s", "events/s", "speedup", "efficiency", "peak WS MiB" })
+            {
+                reps.AddColumn(new TableColumn(column).RightAligned());
+            }
+            foreach (var x in r.Replications)
+            {
+                reps.AddRow(x.Size, N(x.Replications), S(x.Seconds), D(x.SimulatedDaysPerSecond), N(x.EventsPerSecond), F2(x.Speedup), F2(x.Efficiency), N(BenchParent.Mib(x.PeakWorkingSetBytes)));
+            }
+            console.Write(reps);
+        }
+        foreach (var t in r.Targets)
+        {
+            console.MarkupLine($"{(t.Met ? "[green]met[/]" : "[red]not met[/]")}  {Markup.Escape(t.Name)}: {Markup.Escape(t.Goal)}; measured {Markup.Escape(t.Measured)}");
+        }
+    }
+
+    private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string D(double value) => value.ToString("N1", CultureInfo.InvariantCulture);
+
+    private static string S(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string F2(double? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+
+namespace Dispatch.Model.Scenarios;
+
+/// <summary>
+/// Scenarios built from the self-contained JSON of run requests, kept for the few most recent
+/// texts, so that the replications of a run (one scenario grain each, all with the same JSON) build
+/// the scenario once per process instead of once each. A <see cref="Scenario"/> is immutable and
+/// read only by the simulators, so replications on different threads can share it.
+/// </summary>
+/// <remarks>
+/// The JSON of a run request is what <see cref="ScenarioJson.Serialize"/> wrote from a validated
+/// document, so it is first read directly with System.Text.Json (a few milliseconds); only text that
+/// this cannot read goes through <see cref="ScenarioJson.Parse"/>, the validating reader, which
+/// locates every problem. Either way the document is then built and checked by
+/// <see cref="ScenarioBuilder.Build"/>.
+/// </remarks>
+public static class ScenarioCache
+{
+    /// <summary>How many distinct scenario texts are kept.</summary>
+    public const int Capacity = 4;
+
+    private static readonly object Gate = new();
+    private static readonly LinkedList<(string Json, Lazy<Scenario> Scenario)> Recent = new();
+
+    /// <summary>The scenario of a run request's JSON, built at most once while it stays among the most recent.</summary>
+    public static Scenario Get(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        Lazy<Scenario> entry;
+        lock (Gate)
+        {
+            var node = Recent.First;
+            while (node is not null && !(node.Value.Json.Length == json.Length && string.Equals(node.Value.Json, json, StringComparison.Ordinal)))
+            {
+                node = node.Next;
+            }
+            if (node is not null)
+            {
+                Recent.Remove(node);
+                Recent.AddFirst(node);
+                entry = node.Value.Scenario;
+            }
+            else
+            {
+                entry = new Lazy<Scenario>(() => Build(json), LazyThreadSafetyMode.ExecutionAndPublication);
+                Recent.AddFirst((json, entry));
+                while (Recent.Count > Capacity)
+                {
+                    Recent.RemoveLast();
+                }
+            }
+        }
+        try
+        {
+            return entry.Value;
+        }
+        catch
+        {
+            lock (Gate)
+            {
+                for (var node = Recent.First; node is not null; node = node.Next)
+                {
+                    if (ReferenceEquals(node.Value.Scenario, entry))
+                    {
+                        Recent.Remove(node);
+                        break;
+                    }
+                }
+            }
+            throw;
+        }
+    }
+
+    /// <summary>Forgets every kept scenario (benchmarks use it so that each timed run builds its scenario).</summary>
+    public static void Clear()
+    {
+        lock (Gate)
+        {
+            Recent.Clear();
+        }
+    }
+
+    /// <summary>Reads (fast path first) and builds a scenario; throws <see cref="ScenarioException"/> for invalid input.</summary>
+    public static Scenario Build(string json) => ScenarioBuilder.Build(ReadDocument(json));
+
+    /// <summary>
+    /// The document of a run request's JSON: read directly when it is well-formed JSON of the right
+    /// types (as <see cref="ScenarioJson.Serialize"/> writes it), else through the validating reader.
+    /// </summary>
+    public static ScenarioDocument ReadDocument(string json)
+    {
+        try
+        {
+            if (JsonSerializer.Deserialize<ScenarioDocument>(json, ScenarioJson.Options) is { } document)
+            {
+                return document;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not in the canonical form: the validating reader says exactly what is wrong.
+        }
+        catch (NotSupportedException)
+        {
+        }
+        return ScenarioJson.Parse(json, "scenario");
+    }
+}
