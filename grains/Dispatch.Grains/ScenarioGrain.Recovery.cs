@@ -1,3 +1,4 @@
+using Dispatch.Abstractions;
 using Dispatch.Model.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,32 +8,40 @@ namespace Dispatch.Grains;
 /// Keeping a run's zone and unit grains whole across failures. The scenario grain's checkpoint is
 /// its <see cref="RunState"/> (the request and the simulated minute, written after every chunk);
 /// the kernel is rebuilt and replayed to it after a reactivation. Zone and unit grains keep their
-/// state in memory during a run (persisting it when the run finishes), so when any of them may
-/// have lost it, the next sync sends them everything instead of the changes since the last one:
+/// state in memory during a run and write it when the run finishes, so a silo that dies mid-run
+/// takes the state of the zone and unit grains it hosted with it. The grains come back empty on
+/// another silo; this part of the scenario grain notices and refills them:
 /// <list type="bullet">
-/// <item>after a replay (this grain was reactivated, possibly on another silo);</item>
-/// <item>after a sync that failed (some updates may not have arrived; the changes were drained);</item>
-/// <item>after the cluster membership changed (a silo died, taking the activations it hosted);</item>
-/// <item>when the run finishes: every zone and unit grain then writes the whole run to storage.</item>
+/// <item>Triggers: a replay (this grain was reactivated), a sync that failed, a change of the
+/// cluster membership (a silo died or left). The next sync then "checks" the grains.</item>
+/// <item>A checking sync sends every unit its current view (a unit grain keeps only the latest),
+/// asks every zone grain how many incidents it has seen, and sends a zone that has fewer than it
+/// must have (it lost its state) the zone's whole history in id order; the others get the changes
+/// as usual. Zone grains count incidents by id, so nothing is ever counted twice.</item>
+/// <item>Changes of a sync that failed are sent again with the next one.</item>
+/// <item>The final sync (persist) is a checking sync that also reaches every zone with incidents,
+/// so every zone and unit grain stores the whole run, not only those changed in the last chunk.</item>
 /// </list>
-/// Zone grains count incidents by id and unit grains take the latest view, so a full sync is
-/// idempotent: nothing is counted twice.
+/// Whole histories go only to zone grains that lost theirs: resending old incidents to a zone grain
+/// that holds its recent-incidents list would reorder that list.
 /// </summary>
 public sealed partial class ScenarioGrain
 {
-    /// <summary>The next sync must send every unit and incident.</summary>
-    private bool _resyncAll;
-
-    /// <summary>Whether the sync under way sends everything.</summary>
-    private bool _syncingAll;
+    /// <summary>The next sync checks zone and unit grains for lost state.</summary>
+    private bool _checkGrains;
 
     /// <summary>Cluster membership version seen at the previous sync.</summary>
     private MembershipVersion? _membershipAtSync;
 
+    /// <summary>Incidents of syncs that failed: sent again with the next sync.</summary>
+    private readonly List<IncidentRecord> _unsent = [];
+
+    /// <summary>The sync under way: its incidents, and whether zones go through the checking path.</summary>
+    private (IReadOnlyList<IncidentRecord> Incidents, bool Checking) _sync;
+
     /// <summary>
-    /// What the sync under way sends: the changes, or everything when grains may have lost state
-    /// or are to persist it (the final sync: every zone and unit grain then holds and stores the
-    /// whole run, not only those that changed in the last chunk).
+    /// What the sync under way sends directly: unit views (all of them when checking or persisting)
+    /// and, unless checking, the changed incidents; a checking sync handles zones in <see cref="Synced"/>.
     /// </summary>
     private (IReadOnlyList<UnitState> Units, IReadOnlyList<IncidentRecord> Incidents) ToSync(
         Simulator sim, (IReadOnlyList<UnitState> Units, IReadOnlyList<IncidentRecord> Incidents) changes, bool persist)
@@ -40,29 +49,73 @@ public sealed partial class ScenarioGrain
         var membership = ServiceProvider.GetService<IClusterMembershipService>()?.CurrentSnapshot.Version;
         if (membership is { } now && _membershipAtSync is { } before && now != before)
         {
-            _resyncAll = true;
+            _checkGrains = true;
         }
         _membershipAtSync = membership;
-        _syncingAll = _resyncAll || persist;
-        return _syncingAll ? (sim.Units, sim.Incidents) : changes;
+
+        IReadOnlyList<IncidentRecord> incidents = changes.Incidents;
+        if (_unsent.Count > 0)
+        {
+            incidents = _unsent.Concat(changes.Incidents).DistinctBy(i => i.Id).OrderBy(i => i.Id).ToList();
+            _unsent.Clear();
+        }
+        var checking = _checkGrains || persist;
+        _sync = (incidents, checking);
+        return checking ? (sim.Units, []) : (changes.Units, incidents);
     }
 
-    /// <summary>Awaits the sync's calls; a failure makes the next sync send everything.</summary>
-    private async Task Synced(Task calls)
+    /// <summary>Awaits the sync's calls (and, when checking, syncs the zones); a failure keeps its changes for the next sync.</summary>
+    private async Task Synced(Simulator sim, Task calls, bool persist)
     {
-        var all = _syncingAll;
+        var (incidents, checking) = _sync;
         try
         {
             await calls;
+            if (checking)
+            {
+                await SyncZonesCheckedAsync(sim, incidents, persist);
+            }
         }
         catch
         {
-            _resyncAll = true;
+            _unsent.AddRange(incidents);
+            _checkGrains = true;
             throw;
         }
-        if (all)
+        if (checking)
         {
-            _resyncAll = false;
+            _checkGrains = false;
         }
+    }
+
+    private Task SyncZonesCheckedAsync(Simulator sim, IReadOnlyList<IncidentRecord> changed, bool persist)
+    {
+        var changedByZone = changed.GroupBy(i => i.Zone).ToDictionary(g => g.Key, g => (IReadOnlyList<IncidentRecord>)g.ToList());
+        var historyByZone = sim.Incidents.GroupBy(i => i.Zone).ToDictionary(g => g.Key, g => (IReadOnlyList<IncidentRecord>)g.OrderBy(i => i.Id).ToList());
+        var calls = new List<Task>();
+        foreach (var zone in sim.Scenario.Zones)
+        {
+            if (historyByZone.TryGetValue(zone.Index, out var history))
+            {
+                calls.Add(SyncZoneCheckedAsync(sim, zone, history, changedByZone.GetValueOrDefault(zone.Index) ?? [], persist));
+            }
+        }
+        return Task.WhenAll(calls);
+    }
+
+    private async Task SyncZoneCheckedAsync(
+        Simulator sim, Model.Scenarios.Zone zone, IReadOnlyList<IncidentRecord> history, IReadOnlyList<IncidentRecord> changed, bool persist)
+    {
+        var grain = grains.GetGrain<IZoneGrain>(GrainKeys.Zone(RunId, zone.Id));
+        var view = await grain.GetAsync();
+        // Every incident of the zone not in this batch was sent before: a grain that has seen fewer lost its state.
+        var lost = (view?.Incidents ?? 0) < history.Count - changed.Count;
+        var send = lost ? history : changed;
+        if (send.Count == 0 && !persist)
+        {
+            return;
+        }
+        var scenario = sim.Scenario;
+        await grain.UpdateAsync(new ZoneUpdate(RunId, zone.Id, zone.Kind, sim.Now, send.Select(i => ViewOf(i, scenario)).ToList()), persist);
     }
 }

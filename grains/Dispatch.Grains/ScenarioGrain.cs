@@ -103,7 +103,7 @@ public sealed partial class ScenarioGrain(
         _sim = CreateSimulator(request);
         _sim.RunUntil(state.State.SimulatedMinute);
         _sim.DrainChanges();
-        _resyncAll = true; // zone and unit grains may have lost state with the previous activation
+        _checkGrains = true; // zone and unit grains may have lost state with the previous activation
         return _sim;
     }
 
@@ -130,7 +130,7 @@ public sealed partial class ScenarioGrain(
             var update = new ZoneUpdate(RunId, zone.Id, zone.Kind, sim.Now, group.Select(i => ViewOf(i, scenario)).ToList());
             calls.Add(grains.GetGrain<IZoneGrain>(GrainKeys.Zone(RunId, zone.Id)).UpdateAsync(update, persist));
         }
-        return Synced(Task.WhenAll(calls));
+        return Synced(sim, Task.WhenAll(calls), persist);
     }
 
     private UnitView ViewOf(UnitState unit, Simulator sim)

@@ -108,6 +108,7 @@ public sealed record ZoneReport
     public double Incidents { get; init; }
     public double Prevented { get; init; }
     public double? VisibilityRate { get; init; }
+    public double? VisibilityRateNight { get; init; }
     public double? ResponseMinutesMean { get; init; }
     public double? HandlingRate { get; init; }
 }
@@ -150,6 +151,7 @@ public sealed record KindReport
     public double Zones { get; init; }
     public double Incidents { get; init; }
     public double? VisibilityRate { get; init; }
+    public double? VisibilityRateNight { get; init; }
     public double? ResponseMinutesMean { get; init; }
     public double? HandlingRate { get; init; }
 }

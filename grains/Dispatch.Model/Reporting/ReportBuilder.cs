@@ -88,6 +88,7 @@ public static class ReportBuilder
                     Incidents = mine.Count,
                     Prevented = sim.Prevented[z.Index],
                     VisibilityRate = z.IsHotspot ? Ratio(ledger.WeightedCovered[z.Index], ledger.WeightTotal[z.Index]) : null,
+                    VisibilityRateNight = z.IsHotspot ? Ratio(ledger.NightWeightedCoveredByZone[z.Index], ledger.NightWeightTotalByZone[z.Index]) : null,
                     ResponseMinutesMean = MeanResponse(mine),
                     HandlingRate = HandlingRate(mine, scenario),
                 };
@@ -135,6 +136,7 @@ public static class ReportBuilder
                     Zones = ids.Count,
                     Incidents = mine.Count,
                     VisibilityRate = g.First().IsHotspot ? Ratio(ids.Sum(z => ledger.WeightedCovered[z]), ids.Sum(z => ledger.WeightTotal[z])) : null,
+                    VisibilityRateNight = g.First().IsHotspot ? Ratio(ids.Sum(z => ledger.NightWeightedCoveredByZone[z]), ids.Sum(z => ledger.NightWeightTotalByZone[z])) : null,
                     ResponseMinutesMean = MeanResponse(mine),
                     HandlingRate = HandlingRate(mine, scenario),
                 };

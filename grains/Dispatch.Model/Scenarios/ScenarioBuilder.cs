@@ -635,7 +635,9 @@ public sealed partial class ScenarioBuilder
             var hasPost = u.Post is not null;
             var home = hasPost ? ParsePoint(u.Post, $"{path}.post") ?? default : station >= 0 ? stations[station].Location : default;
             var duty = surge is not null ? Duty.Patrol : ParseDuty(u.Duty, hasPost, $"{path}.duty");
-            var beat = surge?.Beat ?? BuildBeat(u, zones, zoneIndex, path);
+            var beat = surge is { } layered && u.Beat is not { Count: > 0 } && u.BeatKinds is not { Count: > 0 }
+                ? SurgeBeat(layered.Beat, station, stations, zones)
+                : BuildBeat(u, zones, zoneIndex, path);
             if (duty == Duty.Patrol && beat.Count == 0)
             {
                 beat = DefaultBeat(station, stations, zones);
@@ -713,6 +715,13 @@ public sealed partial class ScenarioBuilder
         var hints = kinds.Select(k => NameSuggestions.Nearest(k, present)).OfType<string>().Distinct().ToList();
         return hints.Count > 0 ? $"; did you mean {string.Join(" or ", hints.Select(h => $"'{h}'"))}?"
             : present.Count > 0 ? $"; the hotspot kinds in this scenario are {string.Join(", ", present.Order())}" : "; the scenario has no hotspot zones";
+    }
+
+    /// <summary>A surge unit's beat: the surge zones nearest its own station (all of them if none is).</summary>
+    private static List<int> SurgeBeat(IReadOnlyList<int> surgeZones, int station, List<Station> stations, List<Zone> zones)
+    {
+        var own = surgeZones.Where(z => station >= 0 && NearestStation(zones[z], stations) == station).ToList();
+        return own.Count > 0 ? own : surgeZones.ToList();
     }
 
     /// <summary>Default beat: the hotspots whose nearest station is the unit's own.</summary>

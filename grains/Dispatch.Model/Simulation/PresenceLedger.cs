@@ -33,6 +33,8 @@ public sealed class PresenceLedger
         CoveredMinutes = new double[zones];
         WeightedCovered = new double[zones];
         WeightTotal = new double[zones];
+        NightWeightTotalByZone = new double[zones];
+        NightWeightedCoveredByZone = new double[zones];
         HourWeightedCovered = new double[24];
         HourWeightTotal = new double[24];
         // Everything about a slot but the zone (its span, hour, day, night) is the same for every
@@ -71,6 +73,7 @@ public sealed class PresenceLedger
                 if (night)
                 {
                     NightWeightTotal += weight;
+                    NightWeightTotalByZone[zone.Index] += weight;
                     _nightWeightBySlot[k] += weight;
                 }
                 areaTime += area * (to - from);
@@ -241,6 +244,12 @@ public sealed class PresenceLedger
 
     public double NightWeightedCovered { get; private set; }
 
+    /// <summary>Night (22:00-04:00) risk-weighted covered minutes, per zone.</summary>
+    public double[] NightWeightedCoveredByZone { get; }
+
+    /// <summary>Night (22:00-04:00) risk-weighted minutes of the run, per zone.</summary>
+    public double[] NightWeightTotalByZone { get; }
+
     public double NightWeightTotal { get; }
 
     /// <summary>Hotspot zones x run minutes (the denominator of the unweighted time share).</summary>
@@ -296,6 +305,8 @@ public sealed class PresenceLedger
         WeightTotal = other.WeightTotal;
         HourWeightTotal = other.HourWeightTotal;
         NightWeightTotal = other.NightWeightTotal;
+        NightWeightTotalByZone = other.NightWeightTotalByZone;
+        NightWeightedCoveredByZone = (double[])other.NightWeightedCoveredByZone.Clone();
         HotspotMinutes = other.HotspotMinutes;
         FlaggedAreaTimeShare = other.FlaggedAreaTimeShare;
         CoveredMinutes = (double[])other.CoveredMinutes.Clone();
@@ -325,6 +336,7 @@ public sealed class PresenceLedger
             if (IsNight(start))
             {
                 NightWeightedCovered += weighted;
+                NightWeightedCoveredByZone[zone] += weighted;
             }
         });
     }
