@@ -20,11 +20,11 @@ public static class CompareMarkdown
             md.Append($"| {m.Name} | {Value(m.Name, m.A)} | {Value(m.Name, m.B)} | {Value(m.Name, m.Difference, signed: true)} | {(m.Ci95HalfWidth is { } h ? "± " + Value(m.Name, h, points: true) : "")} | {m.Verdict} |\n");
         }
         md.Append($"\n![{chart.Caption}]({chart.File})\n\n*{chart.Caption}.*\n\n");
-        md.Append("## By zone kind\n\n| Kind | Visibility A | Visibility B | Response mean A | Response mean B | Incidents A | Incidents B |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        md.Append("## By zone kind\n\n| Kind | Visibility A | Visibility B | Night visibility A | Night visibility B | Response mean A | Response mean B | Incidents A | Incidents B |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var kindA in reportA.ByKind)
         {
             var kindB = reportB.ByKind.FirstOrDefault(k => k.Kind == kindA.Kind);
-            md.Append($"| {kindA.Kind} | {Headline.Pct(kindA.VisibilityRate)} | {Headline.Pct(kindB?.VisibilityRate)} | {Headline.Min(kindA.ResponseMinutesMean)} | {Headline.Min(kindB?.ResponseMinutesMean)} | {Headline.Num(kindA.Incidents)} | {(kindB is null ? "" : Headline.Num(kindB.Incidents))} |\n");
+            md.Append($"| {kindA.Kind} | {Headline.Pct(kindA.VisibilityRate)} | {Headline.Pct(kindB?.VisibilityRate)} | {Headline.Pct(kindA.VisibilityRateNight)} | {Headline.Pct(kindB?.VisibilityRateNight)} | {Headline.Min(kindA.ResponseMinutesMean)} | {Headline.Min(kindB?.ResponseMinutesMean)} | {Headline.Num(kindA.Incidents)} | {(kindB is null ? "" : Headline.Num(kindB.Incidents))} |\n");
         }
         md.Append("\nFull reports of each side: [a/report.md](a/report.md), [b/report.md](b/report.md).\n");
         return md.ToString();

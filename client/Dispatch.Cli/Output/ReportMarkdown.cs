@@ -26,10 +26,10 @@ public static class ReportMarkdown
                 md.Append($"![{caption}]({file})\n\n*{caption}.*\n\n");
             }
         }
-        md.Append("\n## By zone kind\n\n| Kind | Zones | Incidents | Visibility rate | Response mean | Handling rate |\n|---|---:|---:|---:|---:|---:|\n");
+        md.Append("\n## By zone kind\n\n| Kind | Zones | Incidents | Visibility rate | Night visibility | Response mean | Handling rate |\n|---|---:|---:|---:|---:|---:|---:|\n");
         foreach (var k in r.ByKind)
         {
-            md.Append($"| {Cell(k.Kind)} | {Headline.Num(k.Zones)} | {Headline.Num(k.Incidents)} | {Headline.Pct(k.VisibilityRate)} | {Headline.Min(k.ResponseMinutesMean)} | {Headline.Pct(k.HandlingRate)} |\n");
+            md.Append($"| {Cell(k.Kind)} | {Headline.Num(k.Zones)} | {Headline.Num(k.Incidents)} | {Headline.Pct(k.VisibilityRate)} | {Headline.Pct(k.VisibilityRateNight)} | {Headline.Min(k.ResponseMinutesMean)} | {Headline.Pct(k.HandlingRate)} |\n");
         }
         if (r.SchoolPosts is { } school)
         {
