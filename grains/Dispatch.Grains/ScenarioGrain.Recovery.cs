@@ -88,7 +88,7 @@ public sealed partial class ScenarioGrain
         }
     }
 
-    private Task SyncZonesCheckedAsync(Simulator sim, IReadOnlyList<IncidentRecord> changed, bool persist)
+    private async Task SyncZonesCheckedAsync(Simulator sim, IReadOnlyList<IncidentRecord> changed, bool persist)
     {
         var changedByZone = changed.GroupBy(i => i.Zone).ToDictionary(g => g.Key, g => (IReadOnlyList<IncidentRecord>)g.ToList());
         var historyByZone = sim.Incidents.GroupBy(i => i.Zone).ToDictionary(g => g.Key, g => (IReadOnlyList<IncidentRecord>)g.OrderBy(i => i.Id).ToList());
@@ -97,10 +97,15 @@ public sealed partial class ScenarioGrain
         {
             if (historyByZone.TryGetValue(zone.Index, out var history))
             {
-                calls.Add(SyncZoneCheckedAsync(sim, zone, history, changedByZone.GetValueOrDefault(zone.Index) ?? [], persist));
+                var call = SyncZoneCheckedAsync(sim, zone, history, changedByZone.GetValueOrDefault(zone.Index) ?? [], persist);
+                if (persist)
+                {
+                    await call; // writes one at a time: SQLite (the embedded default) takes one writer at a time
+                }
+                calls.Add(call);
             }
         }
-        return Task.WhenAll(calls);
+        await Task.WhenAll(calls);
     }
 
     private async Task SyncZoneCheckedAsync(

@@ -47,7 +47,9 @@ public sealed partial class ScenarioGrain(
         {
             return Progress(sim);
         }
+        var __r = System.Diagnostics.Stopwatch.StartNew();
         sim.RunUntil(untilMinute);
+        if (Environment.GetEnvironmentVariable("DISPATCH_TRACE_SYNC") == "1") Console.Error.WriteLine($"TRACE {RunId} run to {sim.Now} {__r.Elapsed.TotalMilliseconds:0.0} ms");
         await CheckpointAsync(sim, sim.DrainChanges(), finish: sim.IsFinished);
         return Progress(sim);
     }
@@ -78,12 +80,16 @@ public sealed partial class ScenarioGrain(
             state.State.IsFinished = true;
             state.State.ReportJson = ReportJson.Serialize(ReportBuilder.Build(sim));
         }
+        var __t = System.Diagnostics.Stopwatch.StartNew();
         await SyncAsync(sim, changes, persist: finish);
+        var __sync = __t.Elapsed.TotalMilliseconds; __t.Restart();
         await state.WriteStateAsync();
+        var __write = __t.Elapsed.TotalMilliseconds; __t.Restart();
         if (finish)
         {
             await ReportToRegistryAsync(sim);
         }
+        if (Environment.GetEnvironmentVariable("DISPATCH_TRACE_SYNC") == "1") Console.Error.WriteLine($"TRACE {RunId} at {sim.Now} sync {__sync:0.0} ms (persist {finish}, units {changes.Units.Count}, incidents {changes.Incidents.Count}) write {__write:0.0} ms registry {__t.Elapsed.TotalMilliseconds:0.0}");
     }
 
     private static Simulator CreateSimulator(RunRequest request)
@@ -119,18 +125,39 @@ public sealed partial class ScenarioGrain(
     {
         var (units, incidents) = ToSync(sim, changes, persist);
         var scenario = sim.Scenario;
-        var calls = new List<Task>(units.Count + 16);
+        var calls = new List<Func<Task>>(units.Count + 16);
         foreach (var unit in units)
         {
-            calls.Add(grains.GetGrain<IUnitGrain>(GrainKeys.Unit(RunId, unit.Spec.Id)).UpdateAsync(ViewOf(unit, sim), persist));
+            var view = ViewOf(unit, sim);
+            calls.Add(() => grains.GetGrain<IUnitGrain>(GrainKeys.Unit(RunId, unit.Spec.Id)).UpdateAsync(view, persist));
         }
         foreach (var group in incidents.GroupBy(i => i.Zone))
         {
             var zone = scenario.Zones[group.Key];
             var update = new ZoneUpdate(RunId, zone.Id, zone.Kind, sim.Now, group.Select(i => ViewOf(i, scenario)).ToList());
-            calls.Add(grains.GetGrain<IZoneGrain>(GrainKeys.Zone(RunId, zone.Id)).UpdateAsync(update, persist));
+            calls.Add(() => grains.GetGrain<IZoneGrain>(GrainKeys.Zone(RunId, zone.Id)).UpdateAsync(update, persist));
         }
-        return Synced(sim, Task.WhenAll(calls), persist);
+        // Updates that persist go a few at a time: each is a write to the grain storage, and SQLite
+        // (the embedded default) takes one writer at a time, so thousands of writes at once only
+        // make one another wait and retry.
+        return Synced(sim, persist ? FewAtATimeAsync(calls, PersistingCallsInFlight) : Task.WhenAll(calls.Select(call => call())), persist);
+    }
+
+    /// <summary>How many persisting zone and unit updates are in flight at once.</summary>
+    private static readonly int PersistingCallsInFlight = int.TryParse(Environment.GetEnvironmentVariable("DISPATCH_PERSIST_WIDTH"), out var w) ? w : 8;
+
+    private static async Task FewAtATimeAsync(List<Func<Task>> calls, int width)
+    {
+        var next = -1;
+        async Task Worker()
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < calls.Count)
+            {
+                await calls[i]();
+            }
+        }
+        await Task.WhenAll(Enumerable.Range(0, Math.Clamp(width, 1, Math.Max(1, calls.Count))).Select(_ => Worker()));
     }
 
     private UnitView ViewOf(UnitState unit, Simulator sim)

@@ -162,6 +162,8 @@ public sealed class ClusterTests(PostgresFixture postgres, ITestOutputHelper out
                 Assert.Equal(expected?.Incidents, actual?.Incidents);
                 Assert.Equal(expected?.Attended, actual?.Attended);
                 Assert.Equal(expected?.ResponseMinutesMean, actual?.ResponseMinutesMean);
+                Assert.Equal(expected?.Recent.Count, actual?.Recent.Count);
+                Assert.Equal(actual?.Recent.Count, actual?.Recent.Select(r => r.Id).Distinct().Count());
                 zoneIncidents += actual?.Incidents ?? 0;
             }
             Assert.Equal(after[k].Incidents, zoneIncidents);

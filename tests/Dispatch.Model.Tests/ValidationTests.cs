@@ -328,6 +328,7 @@ public sealed class ValidationTests
     {
         Error(Check(With("2023-06-05T00:00", "2023-06-05T00:00Z")), "start", "no time zone");
         Error(Check(With("2023-06-05T00:00", "2023-06-05 00:00")), "start", "is not a local date and time");
+        Error(Check(With("2023-06-05T00:00", "9999-12-01T00:00")), "start", "too late", "before the year 10000");
     }
 
     [Fact]

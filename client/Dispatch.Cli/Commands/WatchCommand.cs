@@ -73,7 +73,7 @@ public static class WatchCommand
         }
         var (model, json) = loaded.Value;
         var outDir = parse.GetValue(options.Out) ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path) + "-live");
-        if (CommonOptions.PrepareOutput(outDir) is { } outProblem)
+        if (CommonOptions.PrepareOutput(outDir, parse.GetValue(options.Overwrite)) is { } outProblem)
         {
             return CommonOptions.Usage(error, outProblem, Usage);
         }
@@ -100,7 +100,7 @@ public static class WatchCommand
             var report = ReportJson.Deserialize(result.ReportJson);
             var outcome = new RunOutcome([report], report,
                 CsvWriters.IncidentsHeader + "\n" + result.IncidentsCsvRows, CsvWriters.UnitsHeader + "\n" + result.UnitsCsvRows, 0, TimeSpan.Zero);
-            RunOutputWriter.Write(outDir, outcome);
+            RunOutputWriter.Write(outDir, outcome, cancellationToken);
             console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, incidents.csv, units.csv and charts");
             return ExitCodes.Success;
         }

@@ -174,6 +174,10 @@ public sealed partial class ScenarioBuilder
         {
             Error("start", $"'{text}' is not a local date and time; expected for example \"2023-06-05T00:00\" (no time zone)");
         }
+        else if (start > DateTime.MaxValue.AddDays(-(ScenarioLimits.MaxDays + 1)))
+        {
+            Error("start", $"'{text}' is too late: a run of up to {ScenarioLimits.MaxDays} days from it must end before the year 10000");
+        }
         return start;
     }
 
