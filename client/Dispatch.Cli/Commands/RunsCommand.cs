@@ -15,11 +15,12 @@ public static class RunsCommand
         var options = new CommonOptions();
         var command = new Command("runs", "List the runs that can be watched with 'watch --attach <run-id>'.");
         command.Options.Add(options.State);
-        command.SetAction((parse, cancellationToken) => ListAsync(console, error, parse.GetValue(options.State)!, cancellationToken));
+        command.Options.Add(options.Cluster);
+        command.SetAction((parse, cancellationToken) => ListAsync(console, error, parse.GetValue(options.State)!, options.ClusterFor(parse), cancellationToken));
         return command;
     }
 
-    public static async Task<int> ListAsync(IAnsiConsole console, TextWriter error, string statePath, CancellationToken cancellationToken)
+    public static async Task<int> ListAsync(IAnsiConsole console, TextWriter error, string statePath, string? clusterOption, CancellationToken cancellationToken)
     {
         var table = new Table();
         foreach (var column in new[] { "run id", "scenario", "mode", "progress", "speed", "state" })
@@ -27,6 +28,27 @@ public static class RunsCommand
             table.AddColumn(column);
         }
         var rows = 0;
+        if (ClusterConnection.Resolve(clusterOption) is not null)
+        {
+            var connected = await ClusterConnection.TryConnectAsync(clusterOption, statePath, error, cancellationToken);
+            if (connected is null)
+            {
+                return ExitCodes.Failure;
+            }
+            await using var cluster = connected;
+            foreach (var run in await cluster.Grains.GetGrain<IRunRegistryGrain>(0).ListAsync())
+            {
+                AddRow(table, run);
+                rows++;
+            }
+            if (rows == 0)
+            {
+                console.WriteLine($"no runs in the {cluster.Description}");
+                return ExitCodes.Success;
+            }
+            console.Write(table);
+            return ExitCodes.Success;
+        }
         foreach (var entry in LiveRunFiles.List(statePath))
         {
             try

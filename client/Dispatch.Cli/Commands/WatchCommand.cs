@@ -31,11 +31,11 @@ public static class WatchCommand
         {
             if (parse.GetValue(list))
             {
-                return await RunsCommand.ListAsync(console, error, parse.GetValue(options.State)!, cancellationToken);
+                return await RunsCommand.ListAsync(console, error, parse.GetValue(options.State)!, options.ClusterFor(parse), cancellationToken);
             }
             if (parse.GetValue(attach) is { } runId)
             {
-                return await AttachAsync(console, error, runId, parse.GetValue(options.State)!, cancellationToken);
+                return await AttachAsync(console, error, runId, parse.GetValue(options.State)!, options.ClusterFor(parse), cancellationToken);
             }
             if (parse.GetValue(scenario) is not { } path)
             {
@@ -80,12 +80,20 @@ public static class WatchCommand
         var statePath = parse.GetValue(options.State)!;
         var request = new RunRequest(json, parse.GetValue(options.Seed) ?? model.Seed, Replication: 0, Days: parse.GetValue(options.Days) ?? model.Days, WarmupDays: parse.GetValue(options.WarmupDays));
         var runId = RunOrchestrator.NewRunIdPrefix("live");
-        await using var cluster = await EmbeddedCluster.StartAsync(statePath, cancellationToken);
+        var connected = await ClusterConnection.TryConnectAsync(options.ClusterFor(parse), statePath, error, cancellationToken);
+        if (connected is null)
+        {
+            return ExitCodes.Failure;
+        }
+        await using var cluster = connected;
         var run = cluster.Grains.GetGrain<IScenarioGrain>(runId);
         await run.StartLiveAsync(request, speed);
-        LiveRunFiles.Write(statePath, new LiveRunFiles.Entry(runId, model.Name, cluster.GatewayPort, Environment.ProcessId));
-        error.WriteLine($"live run {runId} started at speed {DashboardRenderer.SpeedText(speed)}; attach from another terminal with: dispatch watch --attach {runId}" +
-            (statePath == CommonOptions.DefaultState ? "" : $" --state {statePath}"));
+        if (cluster.GatewayPort is { } port)
+        {
+            LiveRunFiles.Write(statePath, new LiveRunFiles.Entry(runId, model.Name, port, Environment.ProcessId));
+        }
+        error.WriteLine($"live run {runId} started at speed {DashboardRenderer.SpeedText(speed)} on the {cluster.Description}; attach from another terminal with: dispatch watch --attach {runId}" +
+            (cluster.IsEmbedded ? (statePath == CommonOptions.DefaultState ? "" : $" --state {statePath}") : " --cluster <connection>"));
         try
         {
             var finished = interactiveDashboard
@@ -93,7 +101,9 @@ public static class WatchCommand
                 : await WaitAsync(console, cluster.Client, runId, cancellationToken);
             if (!finished)
             {
-                error.WriteLine("left before the end: the run stopped with this process (it lived in its embedded silo)");
+                error.WriteLine(cluster.IsEmbedded
+                    ? "left before the end: the run stopped with this process (it lived in its embedded silo)"
+                    : $"left before the end: the run goes on in the cluster (dispatch watch --attach {runId} --cluster <connection>)");
                 return ExitCodes.Success;
             }
             var result = await run.GetResultAsync();
@@ -114,8 +124,26 @@ public static class WatchCommand
     private static Task<bool> WaitAsync(IAnsiConsole console, IClusterClient client, string runId, CancellationToken cancellationToken) =>
         LiveConsole.WatchAsync(console, client, runId, attached: false, cancellationToken, plain: true);
 
-    private static async Task<int> AttachAsync(IAnsiConsole console, TextWriter error, string runId, string statePath, CancellationToken cancellationToken)
+    private static async Task<int> AttachAsync(IAnsiConsole console, TextWriter error, string runId, string statePath, string? clusterOption, CancellationToken cancellationToken)
     {
+        if (ClusterConnection.Resolve(clusterOption) is not null)
+        {
+            var connected = await ClusterConnection.TryConnectAsync(clusterOption, statePath, error, cancellationToken);
+            if (connected is null)
+            {
+                return ExitCodes.Failure;
+            }
+            await using var cluster = connected;
+            var listed = await cluster.Grains.GetGrain<IRunRegistryGrain>(0).ListAsync();
+            if (!listed.Any(r => r.RunId == runId))
+            {
+                error.WriteLine($"error: no run '{runId}' in the {cluster.Description} (see 'dispatch runs --cluster <connection>')");
+                return ExitCodes.InvalidInput;
+            }
+            var done = await LiveConsole.WatchAsync(console, cluster.Client, runId, attached: true, cancellationToken);
+            error.WriteLine(done ? $"run {runId} finished" : $"left run {runId}; it goes on");
+            return ExitCodes.Success;
+        }
         var entry = LiveRunFiles.List(statePath).FirstOrDefault(e => e.RunId == runId);
         if (entry is null)
         {
