@@ -19,8 +19,9 @@ namespace Dispatch.Grains;
 /// must have (it lost its state) the zone's whole history in id order; the others get the changes
 /// as usual. Zone grains count incidents by id, so nothing is ever counted twice.</item>
 /// <item>Changes of a sync that failed are sent again with the next one.</item>
-/// <item>The final sync (persist) is a checking sync that also reaches every zone with incidents,
-/// so every zone and unit grain stores the whole run, not only those changed in the last chunk.</item>
+/// <item>The final sync (persist) is a checking sync that reaches every unit and every zone with
+/// incidents, so every zone and unit grain stores the whole run, not only those changed in the last
+/// chunk, even one that lost its state without a trigger (deactivated while idle).</item>
 /// </list>
 /// Whole histories go only to zone grains that lost theirs: resending old incidents to a zone grain
 /// that holds its recent-incidents list would reorder that list.
@@ -73,7 +74,7 @@ public sealed partial class ScenarioGrain
             await calls;
             if (checking)
             {
-                await SyncZonesCheckedAsync(sim, incidents, persist);
+                await SyncZonesCheckedAsync(sim, incidents, check: true, persist);
             }
         }
         catch
@@ -88,33 +89,41 @@ public sealed partial class ScenarioGrain
         }
     }
 
-    private async Task SyncZonesCheckedAsync(Simulator sim, IReadOnlyList<IncidentRecord> changed, bool persist)
+    /// <summary>
+    /// Zone updates of a checking or final sync: every zone with incidents, each checked for lost
+    /// state when <paramref name="check"/>; persisting updates go a few at a time (each is a write
+    /// to grain storage, and SQLite, the embedded default, takes one writer at a time).
+    /// </summary>
+    private async Task SyncZonesCheckedAsync(Simulator sim, IReadOnlyList<IncidentRecord> changed, bool check, bool persist)
     {
         var changedByZone = changed.GroupBy(i => i.Zone).ToDictionary(g => g.Key, g => (IReadOnlyList<IncidentRecord>)g.ToList());
         var historyByZone = sim.Incidents.GroupBy(i => i.Zone).ToDictionary(g => g.Key, g => (IReadOnlyList<IncidentRecord>)g.OrderBy(i => i.Id).ToList());
-        var calls = new List<Task>();
+        var inFlight = new List<Task>();
         foreach (var zone in sim.Scenario.Zones)
         {
             if (historyByZone.TryGetValue(zone.Index, out var history))
             {
-                var call = SyncZoneCheckedAsync(sim, zone, history, changedByZone.GetValueOrDefault(zone.Index) ?? [], persist);
-                if (persist)
+                inFlight.Add(SyncZoneCheckedAsync(sim, zone, history, changedByZone.GetValueOrDefault(zone.Index) ?? [], check, persist));
+                if (persist && inFlight.Count >= 8)
                 {
-                    await call; // writes one at a time: SQLite (the embedded default) takes one writer at a time
+                    await Task.WhenAny(inFlight);
+                    inFlight.RemoveAll(t => t.IsCompletedSuccessfully);
+                    foreach (var failed in inFlight.Where(t => t.IsFaulted || t.IsCanceled).ToList())
+                    {
+                        await failed; // rethrows
+                    }
                 }
-                calls.Add(call);
             }
         }
-        await Task.WhenAll(calls);
+        await Task.WhenAll(inFlight);
     }
 
     private async Task SyncZoneCheckedAsync(
-        Simulator sim, Model.Scenarios.Zone zone, IReadOnlyList<IncidentRecord> history, IReadOnlyList<IncidentRecord> changed, bool persist)
+        Simulator sim, Model.Scenarios.Zone zone, IReadOnlyList<IncidentRecord> history, IReadOnlyList<IncidentRecord> changed, bool check, bool persist)
     {
         var grain = grains.GetGrain<IZoneGrain>(GrainKeys.Zone(RunId, zone.Id));
-        var view = await grain.GetAsync();
         // Every incident of the zone not in this batch was sent before: a grain that has seen fewer lost its state.
-        var lost = (view?.Incidents ?? 0) < history.Count - changed.Count;
+        var lost = check && ((await grain.GetAsync())?.Incidents ?? 0) < history.Count - changed.Count;
         var send = lost ? history : changed;
         if (send.Count == 0 && !persist)
         {

@@ -47,9 +47,7 @@ public sealed partial class ScenarioGrain(
         {
             return Progress(sim);
         }
-        var __r = System.Diagnostics.Stopwatch.StartNew();
         sim.RunUntil(untilMinute);
-        if (Environment.GetEnvironmentVariable("DISPATCH_TRACE_SYNC") == "1") Console.Error.WriteLine($"TRACE {RunId} run to {sim.Now} {__r.Elapsed.TotalMilliseconds:0.0} ms");
         await CheckpointAsync(sim, sim.DrainChanges(), finish: sim.IsFinished);
         return Progress(sim);
     }
@@ -80,16 +78,12 @@ public sealed partial class ScenarioGrain(
             state.State.IsFinished = true;
             state.State.ReportJson = ReportJson.Serialize(ReportBuilder.Build(sim));
         }
-        var __t = System.Diagnostics.Stopwatch.StartNew();
         await SyncAsync(sim, changes, persist: finish);
-        var __sync = __t.Elapsed.TotalMilliseconds; __t.Restart();
         await state.WriteStateAsync();
-        var __write = __t.Elapsed.TotalMilliseconds; __t.Restart();
         if (finish)
         {
             await ReportToRegistryAsync(sim);
         }
-        if (Environment.GetEnvironmentVariable("DISPATCH_TRACE_SYNC") == "1") Console.Error.WriteLine($"TRACE {RunId} at {sim.Now} sync {__sync:0.0} ms (persist {finish}, units {changes.Units.Count}, incidents {changes.Incidents.Count}) write {__write:0.0} ms registry {__t.Elapsed.TotalMilliseconds:0.0}");
     }
 
     private static Simulator CreateSimulator(RunRequest request)
@@ -144,7 +138,7 @@ public sealed partial class ScenarioGrain(
     }
 
     /// <summary>How many persisting zone and unit updates are in flight at once.</summary>
-    private static readonly int PersistingCallsInFlight = int.TryParse(Environment.GetEnvironmentVariable("DISPATCH_PERSIST_WIDTH"), out var w) ? w : 8;
+    private const int PersistingCallsInFlight = 8;
 
     private static async Task FewAtATimeAsync(List<Func<Task>> calls, int width)
     {

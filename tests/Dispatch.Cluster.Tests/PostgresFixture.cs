@@ -26,12 +26,59 @@ public sealed class PostgresFixture : IAsyncLifetime
         {
             await using var connection = await OpenAdminAsync();
         }
+        catch (Exception) when (TryStartLocalServer())
+        {
+            // The machine's PostgreSQL was not running: started it (as `dotnet test` on a fresh machine would need).
+            await using var connection = await OpenAdminAsync();
+        }
         catch (Exception e)
         {
             throw new InvalidOperationException(
                 $"The cluster tests need PostgreSQL ({Variable}, default \"{Default}\"), which is not reachable: {e.Message}. " +
-                "Start it and create the role and database with: sudo bash .ci/start-postgres", e);
+                "Start it and create the role and database with (as root): bash .ci/start-postgres", e);
         }
+    }
+
+    /// <summary>
+    /// With the default local server, runs <c>.ci/start-postgres</c> once (it needs root and the
+    /// machine's PostgreSQL 15); true when it succeeded. Never skips: if the server still cannot be
+    /// reached, the tests fail with the message above.
+    /// </summary>
+    private bool TryStartLocalServer()
+    {
+        if (AdminConnectionString != Default || Environment.UserName != "root")
+        {
+            return false;
+        }
+        var script = FindScript();
+        if (script is null)
+        {
+            return false;
+        }
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", script)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        });
+        if (process is null)
+        {
+            return false;
+        }
+        process.WaitForExit(TimeSpan.FromSeconds(60));
+        return process.HasExited && process.ExitCode == 0;
+    }
+
+    private static string? FindScript()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var script = Path.Combine(dir.FullName, ".ci", "start-postgres");
+            if (File.Exists(script) && File.Exists(Path.Combine(dir.FullName, "Dispatch.sln")))
+            {
+                return script;
+            }
+        }
+        return null;
     }
 
     /// <summary>Creates an empty database for one test; returns its connection string.</summary>

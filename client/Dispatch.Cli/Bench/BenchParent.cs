@@ -9,7 +9,16 @@ using Dispatch.Model.Scenarios;
 namespace Dispatch.Cli.Bench;
 
 /// <summary>What <c>bench</c> runs.</summary>
-public sealed record BenchSettings(IReadOnlyList<SyntheticCity.CitySize> Sizes, int Days, int Runs, int Replications, double ChunkMinutes, long Seed);
+public sealed record BenchSettings(IReadOnlyList<SyntheticCity.CitySize> Sizes, int Days, int Runs, int Replications, double ChunkMinutes, long Seed)
+{
+    /// <summary>Every size gets <see cref="Runs"/> runs and both replication counts; by default the large city gets one run and only as many replications as cores, to keep the bench to a few minutes.</summary>
+    public bool Full { get; init; }
+
+    public int RunsFor(SyntheticCity.CitySize size) => Full || size.Zones < 10_000 ? Runs : 1;
+
+    public IEnumerable<int> ReplicationCountsFor(SyntheticCity.CitySize size, int cores) =>
+        (Full || size.Zones < 10_000 ? new[] { cores, Replications } : [cores]).Where(r => r > 1).Distinct().Order();
+}
 
 /// <summary>
 /// Runs every measurement of <c>bench</c> in a child process of its own (the same executable in
@@ -34,16 +43,17 @@ public static class BenchParent
         var replications = new List<BenchReplicationResult>();
         foreach (var size in s.Sizes)
         {
-            log($"{size.Name}: {size.Zones:N0} zones, {size.Units:N0} units, {s.Days} days, {s.Runs} run(s)...");
-            var single = await ChildAsync<BenchSizeResult>(["--child", "single", "--size", size.Name, "--runs", Num(s.Runs)], s, cancellationToken);
+            var runs = s.RunsFor(size);
+            log($"{size.Name}: {size.Zones:N0} zones, {size.Units:N0} units, {s.Days} days, {runs} run(s)...");
+            var single = await ChildAsync<BenchSizeResult>(["--child", "single", "--size", size.Name, "--runs", Num(runs)], s, cancellationToken);
             sizes.Add(single);
             log(string.Create(CultureInfo.InvariantCulture,
                 $"  grain {single.GrainSeconds:0.000} s (kernel {single.KernelSeconds:0.000} s + build {single.BuildSeconds:0.000} s), {single.Events:N0} events, peak {Mib(single.PeakWorkingSetBytes):N0} MiB"));
-            foreach (var r in new[] { cores, s.Replications }.Where(r => r > 1).Distinct().Order())
+            foreach (var r in s.ReplicationCountsFor(size, cores))
             {
                 log($"  {r} replications in parallel...");
                 var result = await ChildAsync<BenchReplicationResult>(
-                    ["--child", "replications", "--size", size.Name, "--runs", Num(s.Runs), "--replications", Num(r)], s, cancellationToken);
+                    ["--child", "replications", "--size", size.Name, "--runs", "1", "--replications", Num(r)], s, cancellationToken);
                 var speedup = r * single.GrainSeconds / result.Seconds;
                 result = result with { Speedup = speedup, Efficiency = speedup / Math.Min(r, cores) };
                 replications.Add(result);
@@ -155,13 +165,13 @@ public static class BenchParent
     public static string Markdown(BenchReport r)
     {
         var b = new StringBuilder();
-        b.AppendLine(F($"Machine: {r.Machine}, {r.Cores} cores, {r.Runtime}, {r.Configuration} build, {r.GarbageCollector} GC; {r.Sizes.FirstOrDefault()?.Runs ?? 0} timed runs per figure (median); bench took {r.TotalSeconds:0} s."));
+        b.AppendLine(F($"Machine: {r.Machine}, {r.Cores} cores, {r.Runtime}, {r.Configuration} build, {r.GarbageCollector} GC; timed runs per size: {string.Join(", ", r.Sizes.Select(x => $"{x.Size} {x.Runs}"))} (medians), one run per replication figure; bench took {r.TotalSeconds:0} s."));
         b.AppendLine();
-        b.AppendLine("| city | zones | units | events | grain path (s) | sim days / s | events / s | kernel (s) | build (s) | grain overhead (s) | peak working set (MiB) | peak managed heap (MiB) |");
-        b.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        b.AppendLine("| city | zones | units | events | grain path (s) | sim days / s | events / s | kernel (s) | kernel events / s | build (s) | grain overhead (s) | peak working set (MiB) | peak managed heap (MiB) |");
+        b.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var x in r.Sizes)
         {
-            b.AppendLine(F($"| {x.Size} | {x.Zones:N0} | {x.Units:N0} | {x.Events:N0} | {x.GrainSeconds:0.000} | {x.SimulatedDaysPerSecond:N1} | {x.EventsPerSecond:N0} | {x.KernelSeconds:0.000} | {x.BuildSeconds:0.000} | {x.GrainOverheadSeconds:0.000} | {Mib(x.PeakWorkingSetBytes):N0} | {Mib(x.PeakManagedBytes):N0} |"));
+            b.AppendLine(F($"| {x.Size} | {x.Zones:N0} | {x.Units:N0} | {x.Events:N0} | {x.GrainSeconds:0.000} | {x.SimulatedDaysPerSecond:N1} | {x.EventsPerSecond:N0} | {x.KernelSeconds:0.000} | {x.KernelEventsPerSecond:N0} | {x.BuildSeconds:0.000} | {x.GrainOverheadSeconds:0.000} | {Mib(x.PeakWorkingSetBytes):N0} | {Mib(x.PeakManagedBytes):N0} |"));
         }
         b.AppendLine();
         b.AppendLine("| city | replications | cores | wall (s) | sim days / s | events / s | speedup | efficiency | peak working set (MiB) |");

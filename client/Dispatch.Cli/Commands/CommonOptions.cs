@@ -19,7 +19,15 @@ public sealed class CommonOptions
 
     public static readonly string DefaultState = Path.Combine("data", "dispatch.db");
 
-    public Option<string?> Cluster { get; } = new("--cluster") { Description = "PostgreSQL connection string of a running Dispatch cluster (default: $DISPATCH_CLUSTER; neither: the embedded silo).", HelpName = "connection" };
+    public Option<string?> Cluster { get; } = new("--cluster") { Description = "PostgreSQL connection string of a running Dispatch cluster (default: $DISPATCH_CLUSTER unless --state is given; neither: the embedded silo).", HelpName = "connection" };
+
+    /// <summary>
+    /// The cluster to run on (for <see cref="Running.ClusterConnection.ConnectAsync"/>): <c>--cluster</c>;
+    /// else the embedded silo when <c>--state</c> is given explicitly (an "" result); else null, which
+    /// means <c>DISPATCH_CLUSTER</c> if set.
+    /// </summary>
+    public string? ClusterFor(ParseResult parse) =>
+        parse.GetValue(Cluster) ?? (parse.GetResult(State) is { Implicit: false } ? "" : null);
 
     public Option<string> State { get; } = new("--state") { Description = "SQLite file of grain state for the embedded silo.", DefaultValueFactory = _ => DefaultState };
 

@@ -60,7 +60,7 @@ public static class CompareCommand
         var settingsA = new RunSettings(jsonA, seed, days, replications, RunOrchestrator.NewRunIdPrefix("compare-a"), warmup);
         var settingsB = new RunSettings(jsonB, seed, days, replications, RunOrchestrator.NewRunIdPrefix("compare-b"), warmup);
 
-        var connected = await ClusterConnection.TryConnectAsync(parse.GetValue(options.Cluster), parse.GetValue(options.State)!, error, cancellationToken);
+        var connected = await ClusterConnection.TryConnectAsync(options.ClusterFor(parse), parse.GetValue(options.State)!, error, cancellationToken);
         if (connected is null)
         {
             return ExitCodes.Failure;

@@ -61,7 +61,7 @@ public static class RunCommand
         }
         var settings = new RunSettings(json, parse.GetValue(options.Seed) ?? model.Seed, days, parse.GetValue(options.Replications),
             RunOrchestrator.NewRunIdPrefix("run"), warmup);
-        var connected = await ClusterConnection.TryConnectAsync(parse.GetValue(options.Cluster), parse.GetValue(options.State)!, error, cancellationToken);
+        var connected = await ClusterConnection.TryConnectAsync(options.ClusterFor(parse), parse.GetValue(options.State)!, error, cancellationToken);
         if (connected is null)
         {
             return ExitCodes.Failure;

@@ -57,10 +57,14 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <summary>"embedded silo (data/dispatch.db)" or "cluster 'dispatch' on host:port/db as user".</summary>
     public string Description { get; }
 
-    /// <summary>The connection string to use: the option if given, else <c>DISPATCH_CLUSTER</c>, else null (embedded).</summary>
+    /// <summary>
+    /// The connection string to use: the option if given; an empty option means the embedded silo
+    /// whatever the environment says; no option means <c>DISPATCH_CLUSTER</c>, else the embedded
+    /// silo (null).
+    /// </summary>
     public static string? Resolve(string? option)
     {
-        var value = string.IsNullOrWhiteSpace(option) ? Environment.GetEnvironmentVariable(EnvironmentVariable) : option;
+        var value = option ?? Environment.GetEnvironmentVariable(EnvironmentVariable);
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 

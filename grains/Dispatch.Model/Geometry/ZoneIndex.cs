@@ -149,7 +149,7 @@ public sealed class ZoneIndex
             }
             return result;
         }
-        var hits = new List<int>();
+        var hits = new List<int>(4);
         if (maxX < _minX || minX > _maxX || maxY < _minY || minY > _maxY)
         {
             return hits;
@@ -160,9 +160,10 @@ public sealed class ZoneIndex
             Array.Clear(_stamp);
             _query = 1;
         }
-        for (var r = r0; r <= r1; r++)
+        for (var c = c0; c <= c1; c++)
         {
-            for (var c = c0; c <= c1; c++)
+            var (rowFrom, rowTo) = segment is { } line ? RowsAlong(line.A, line.B, c, minX, maxX, minY, maxY) : (r0, r1);
+            for (var r = rowFrom; r <= rowTo; r++)
             {
                 var cell = r * _columns + c;
                 for (var i = _cellStart[cell]; i < _cellStart[cell + 1]; i++)
@@ -196,6 +197,32 @@ public sealed class ZoneIndex
     }
 
     private ZoneShape ShapeOf(int zone) => _shapeOf[zone];
+
+    /// <summary>
+    /// The rows of column <paramref name="column"/> that the segment a->b passes within a margin:
+    /// the y-range of the segment over the column's x-range, grown by the margin. A zone whose
+    /// (grown) box the segment touches is registered in a cell of these rows, so a segment query
+    /// visits only the cells along the line instead of every cell of its bounding box.
+    /// </summary>
+    private (int From, int To) RowsAlong(Point2 a, Point2 b, int column, double minX, double maxX, double minY, double maxY)
+    {
+        var dx = b.X - a.X;
+        var left = Math.Max(minX, _minX + column * _cellWidth);
+        var right = Math.Min(maxX, _minX + (column + 1) * _cellWidth);
+        double low, high;
+        if (Math.Abs(dx) < 1e-9 || right < left)
+        {
+            (low, high) = (minY, maxY);
+        }
+        else
+        {
+            var yLeft = a.Y + (left - a.X) / dx * (b.Y - a.Y);
+            var yRight = a.Y + (right - a.X) / dx * (b.Y - a.Y);
+            low = Math.Max(minY, Math.Min(yLeft, yRight));
+            high = Math.Min(maxY, Math.Max(yLeft, yRight));
+        }
+        return (Row(low - 2 * Margin), Row(high + 2 * Margin));
+    }
 
     private (int C0, int C1, int R0, int R1) Cells(double minX, double maxX, double minY, double maxY) =>
         (Column(minX), Column(maxX), Row(minY), Row(maxY));

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Dispatch.Model.Geometry;
 using Dispatch.Model.Scenarios;
 
@@ -55,18 +56,24 @@ public sealed class PatrolPlan(IReadOnlyList<Zone> zones, double diminishing)
     /// <summary>The best zone of the beat for a unit at <paramref name="from"/>, or -1 if none is worth a visit.</summary>
     public int Choose(IReadOnlyList<int> beat, Point2 from)
     {
+        // Beats are lists or arrays: scanned as a span, with the centroids in a flat array.
+        ReadOnlySpan<int> zoneIds = beat switch
+        {
+            List<int> list => CollectionsMarshal.AsSpan(list),
+            int[] array => array,
+            _ => beat.ToArray(),
+        };
         var best = -1;
         var bestValue = 0.0;
         var bestDistance = double.PositiveInfinity;
-        for (var i = 0; i < beat.Count; i++)
+        foreach (var zone in zoneIds)
         {
-            var zone = beat[i];
             var value = MarginalValue(zone);
             if (value <= 0)
             {
                 continue;
             }
-            var distance = zones[zone].Shape.Centroid.DistanceTo(from);
+            var distance = _centroids[zone].DistanceTo(from);
             if (value > bestValue + 1e-12 || (Math.Abs(value - bestValue) <= 1e-12 && (distance < bestDistance || (distance == bestDistance && zone < best))))
             {
                 best = zone;
@@ -76,4 +83,6 @@ public sealed class PatrolPlan(IReadOnlyList<Zone> zones, double diminishing)
         }
         return best;
     }
+
+    private readonly Point2[] _centroids = zones.Select(z => z.Shape.Centroid).ToArray();
 }

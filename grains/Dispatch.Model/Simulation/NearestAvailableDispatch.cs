@@ -13,7 +13,77 @@ public sealed class NearestAvailableDispatch(DispatchOptions? options = null) : 
 {
     private readonly DispatchOptions _options = options ?? new DispatchOptions(true);
 
+    // Per-unit constants of the fleet last seen (the simulator passes the same array every time),
+    // kept in flat arrays so that the scan over all units does not chase Spec and Speed records.
+    private UnitState[]? _fleet;
+    private int[] _modes = [];
+    private double[] _detour = [];
+    private double[] _metresPerMinute = [];
+
     public int ChooseUnit(IncidentRecord incident, IncidentType type, IReadOnlyList<UnitState> units, double now)
+    {
+        if (units is not UnitState[] fleet)
+        {
+            return ChooseUnitAnyList(incident, type, units, now);
+        }
+        if (!ReferenceEquals(fleet, _fleet) || _modes.Length != fleet.Length)
+        {
+            Remember(fleet);
+        }
+        Span<bool> capable = stackalloc bool[ModeCount];
+        for (var m = 0; m < ModeCount; m++)
+        {
+            capable[m] = type.CapableModes.Contains((UnitMode)m);
+        }
+        var location = incident.Location;
+        var priority = incident.Priority;
+        var best = -1;
+        var bestMinutes = double.PositiveInfinity;
+        var tactical = -1;
+        var tacticalMinutes = double.PositiveInfinity;
+        for (var i = 0; i < fleet.Length; i++)
+        {
+            if (!capable[_modes[i]])
+            {
+                continue;
+            }
+            var unit = fleet[i];
+            if (!unit.CanTake(priority, _options))
+            {
+                continue;
+            }
+            // Exactly ModeSpec.TravelMinutes: distance x detour / (km/h x 1000 / 60).
+            var minutes = unit.PositionAt(now).DistanceTo(location) * _detour[i] / _metresPerMinute[i];
+            if (minutes < bestMinutes)
+            {
+                best = i;
+                bestMinutes = minutes;
+            }
+            if (_modes[i] == (int)UnitMode.Tactical && minutes < tacticalMinutes)
+            {
+                tactical = i;
+                tacticalMinutes = minutes;
+            }
+        }
+        return Prefer(priority, best, bestMinutes, tactical, tacticalMinutes);
+    }
+
+    private static readonly int ModeCount = Enum.GetValues<UnitMode>().Max(m => (int)m) + 1;
+
+    private void Remember(UnitState[] fleet)
+    {
+        _modes = fleet.Select(u => (int)u.Spec.Mode).ToArray();
+        _detour = fleet.Select(u => u.Spec.Speed.DetourFactor).ToArray();
+        _metresPerMinute = fleet.Select(u => u.Spec.Speed.MetresPerMinute).ToArray();
+        _fleet = fleet;
+    }
+
+    private int Prefer(int priority, int best, double bestMinutes, int tactical, double tacticalMinutes) =>
+        priority == 1 && tactical >= 0 && _options.TacticalPreferenceMinutes > 0 && tacticalMinutes <= bestMinutes + _options.TacticalPreferenceMinutes
+            ? tactical
+            : best;
+
+    private int ChooseUnitAnyList(IncidentRecord incident, IncidentType type, IReadOnlyList<UnitState> units, double now)
     {
         var best = -1;
         var bestMinutes = double.PositiveInfinity;
@@ -38,8 +108,6 @@ public sealed class NearestAvailableDispatch(DispatchOptions? options = null) : 
                 tacticalMinutes = minutes;
             }
         }
-        return incident.Priority == 1 && tactical >= 0 && _options.TacticalPreferenceMinutes > 0 && tacticalMinutes <= bestMinutes + _options.TacticalPreferenceMinutes
-            ? tactical
-            : best;
+        return Prefer(incident.Priority, best, bestMinutes, tactical, tacticalMinutes);
     }
 }

@@ -115,21 +115,12 @@ public sealed class PresenceLedger
         }
     }
 
-    /// <summary>Descending rate, then ascending zone, then ascending slot: the order of the flagged zone-slots.</summary>
-    private static int ByRiskOrder(Candidate x, Candidate y)
-    {
-        var c = y.Rate.CompareTo(x.Rate);
-        if (c == 0)
-        {
-            c = x.Zone.CompareTo(y.Zone);
-        }
-        return c != 0 ? c : x.Slot.CompareTo(y.Slot);
-    }
-
     /// <summary>
-    /// The first <paramref name="count"/> candidates in <see cref="ByRiskOrder"/>, in that order:
-    /// the rate of the last one is found by selection (linear time), and only the chosen ones are
-    /// sorted, instead of sorting every zone-slot of the run.
+    /// The first <paramref name="count"/> candidates by descending rate, then ascending zone, then
+    /// ascending slot, in that order
+    /// (<paramref name="candidates"/> come zone by zone, slot by slot): the rate of the last one is
+    /// found by selection (linear time); the chosen ones are then sorted by rate with their
+    /// position as the tie-break, instead of sorting every zone-slot of the run.
     /// </summary>
     private static List<Candidate> TopRisk(IEnumerable<Candidate> candidates, int total, int count)
     {
@@ -137,12 +128,10 @@ public sealed class PresenceLedger
         {
             return [];
         }
-        List<Candidate> chosen;
-        if (count >= total)
-        {
-            chosen = [.. candidates];
-        }
-        else
+        var take = Math.Min(count, total);
+        var threshold = double.NegativeInfinity;
+        var ties = take;
+        if (count < total)
         {
             var rates = new double[total];
             var n = 0;
@@ -150,25 +139,51 @@ public sealed class PresenceLedger
             {
                 rates[n++] = c.Rate;
             }
-            var threshold = NthLargest(rates, count);
-            chosen = new List<Candidate>(count);
-            var ties = new List<Candidate>();
-            foreach (var c in candidates)
+            threshold = NthLargest(rates, count);
+            var above = 0;
+            foreach (var rate in rates)
             {
-                if (c.Rate > threshold)
-                {
-                    chosen.Add(c);
-                }
-                else if (c.Rate == threshold)
-                {
-                    ties.Add(c);
-                }
+                above += rate > threshold ? 1 : 0;
             }
-            ties.Sort(ByRiskOrder);
-            chosen.AddRange(ties.Take(count - chosen.Count));
+            ties = count - above;
         }
-        chosen.Sort(ByRiskOrder);
-        return chosen;
+        // In candidate order: every zone-slot above the threshold and the first ties at it.
+        var chosen = new List<Candidate>(take);
+        foreach (var c in candidates)
+        {
+            if (c.Rate > threshold || (c.Rate == threshold && ties-- > 0))
+            {
+                chosen.Add(c);
+            }
+        }
+        // Sort by descending rate; equal rates keep candidate order (lower zone, then earlier slot).
+        var keys = new double[chosen.Count];
+        var order = new int[chosen.Count];
+        for (var k = 0; k < keys.Length; k++)
+        {
+            keys[k] = -chosen[k].Rate;
+            order[k] = k;
+        }
+        Array.Sort(keys, order);
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start])
+            {
+                end++;
+            }
+            if (end - start > 1)
+            {
+                Array.Sort(order, start, end - start);
+            }
+            start = end;
+        }
+        var sorted = new List<Candidate>(chosen.Count);
+        foreach (var k in order)
+        {
+            sorted.Add(chosen[k]);
+        }
+        return sorted;
     }
 
     /// <summary>The <paramref name="n"/>-th largest value (1-based) by three-way quickselect; reorders <paramref name="values"/>.</summary>
