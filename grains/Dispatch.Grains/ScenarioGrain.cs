@@ -131,28 +131,31 @@ public sealed partial class ScenarioGrain(
             var update = new ZoneUpdate(RunId, zone.Id, zone.Kind, sim.Now, group.Select(i => ViewOf(i, scenario)).ToList());
             calls.Add(() => grains.GetGrain<IZoneGrain>(GrainKeys.Zone(RunId, zone.Id)).UpdateAsync(update, persist));
         }
-        // Updates that persist go a few at a time: each is a write to the grain storage, and SQLite
-        // (the embedded default) takes one writer at a time, so thousands of writes at once only
-        // make one another wait and retry.
-        return Synced(sim, persist ? FewAtATimeAsync(calls, PersistingCallsInFlight) : Task.WhenAll(calls.Select(call => call())), persist);
+        // Updates that persist go a few at a time, across all the runs of this silo: each is a
+        // write to the grain storage, and SQLite (the embedded default) takes one writer at a time,
+        // so thousands of writes at once (or ten replications finishing together) only make one
+        // another wait and retry.
+        return Synced(sim, persist ? GatedAsync(calls) : Task.WhenAll(calls.Select(call => call())), persist);
     }
 
-    /// <summary>How many persisting zone and unit updates are in flight at once.</summary>
+    /// <summary>How many persisting zone and unit updates are in flight at once in this silo.</summary>
     private const int PersistingCallsInFlight = 8;
 
-    private static async Task FewAtATimeAsync(List<Func<Task>> calls, int width)
-    {
-        var next = -1;
-        async Task Worker()
+    private static readonly SemaphoreSlim PersistGate = new(PersistingCallsInFlight, PersistingCallsInFlight);
+
+    private static Task GatedAsync(List<Func<Task>> calls) =>
+        Task.WhenAll(calls.Select(async call =>
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < calls.Count)
+            await PersistGate.WaitAsync();
+            try
             {
-                await calls[i]();
+                await call();
             }
-        }
-        await Task.WhenAll(Enumerable.Range(0, Math.Clamp(width, 1, Math.Max(1, calls.Count))).Select(_ => Worker()));
-    }
+            finally
+            {
+                PersistGate.Release();
+            }
+        }));
 
     private UnitView ViewOf(UnitState unit, Simulator sim)
     {

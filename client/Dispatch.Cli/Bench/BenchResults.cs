@@ -90,6 +90,14 @@ public sealed record BenchReplicationResult
     public required long PeakWorkingSetBytes { get; init; }
 
     public required long PeakManagedBytes { get; init; }
+
+    /// <summary>The same replications through the kernel alone (one task each, the scenario built once), median.</summary>
+    public required double KernelSeconds { get; init; }
+
+    /// <summary>Replications x (one replication's kernel time) / (kernel time of all in parallel); set by the parent.</summary>
+    public double? KernelSpeedup { get; init; }
+
+    public double? KernelEfficiency { get; init; }
 }
 
 /// <summary>The whole benchmark (what <c>bench --json</c> prints).</summary>

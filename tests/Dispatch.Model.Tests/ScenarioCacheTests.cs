@@ -1,0 +1,62 @@
+using Dispatch.Model.Scenarios;
+
+namespace Dispatch.Model.Tests;
+
+/// <summary>The scenario grain's fast reader gives the same document as the validating reader, and the cache builds once.</summary>
+public class ScenarioCacheTests
+{
+    /// <summary>The shipped scenarios that load (broken-example.json is broken on purpose).</summary>
+    public static TheoryData<string> Scenarios() => new(Directory.GetFiles(Path.Combine(RepoRoot(), "scenarios"), "*.json")
+        .Where(Loads).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
+
+    private static bool Loads(string path)
+    {
+        try
+        {
+            ScenarioLoader.LoadDocument(path);
+            return true;
+        }
+        catch (ScenarioException)
+        {
+            return false;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void The_fast_reader_reads_what_the_validating_reader_reads(string file)
+    {
+        var json = ScenarioJson.Serialize(ScenarioLoader.LoadDocument(Path.Combine(RepoRoot(), "scenarios", file)));
+        Assert.Equal(ScenarioJson.Serialize(ScenarioJson.Parse(json, file)), ScenarioJson.Serialize(ScenarioCache.ReadDocument(json)));
+    }
+
+    [Fact]
+    public void Synthetic_cities_read_the_same_both_ways_and_are_built_once()
+    {
+        var json = ScenarioJson.Serialize(SyntheticCity.Create(120, 24, 2, 5));
+        Assert.Equal(ScenarioJson.Serialize(ScenarioJson.Parse(json, "city")), ScenarioJson.Serialize(ScenarioCache.ReadDocument(json)));
+        var first = ScenarioCache.Get(json);
+        Assert.Same(first, ScenarioCache.Get(json));
+        Assert.Equal(120, first.Zones.Count);
+        Assert.Equal(24, first.Units.Count);
+    }
+
+    [Fact]
+    public void Text_that_is_not_canonical_goes_through_the_validating_reader()
+    {
+        // A number given as a string: System.Text.Json refuses it, the validating reader locates it.
+        var json = ScenarioJson.Serialize(SyntheticCity.Create(20, 4, 1, 1)).Replace("\"days\":1", "\"days\":\"one\"");
+        var e = Assert.Throws<ScenarioException>(() => ScenarioCache.Get(json));
+        Assert.Contains(e.Problems, p => p.Location.Contains("days"));
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dispatch.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+}
