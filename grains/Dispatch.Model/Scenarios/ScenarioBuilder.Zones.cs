@@ -1,0 +1,271 @@
+using System.Globalization;
+using Dispatch.Model.Geometry;
+using Dispatch.Model.Randomness;
+using NetTopologySuite.Operation.Valid;
+
+namespace Dispatch.Model.Scenarios;
+
+/// <summary>Zones: profiles, polygons and incident-type mixes.</summary>
+public sealed partial class ScenarioBuilder
+{
+    private List<Zone> BuildZones(ScenarioDocument d, List<IncidentType> types)
+    {
+        var zones = new List<Zone>();
+        var ids = new Dictionary<string, string>();
+        if (d.Zones is null || d.Zones.Count == 0)
+        {
+            Error("zones", "missing; at least one zone is needed (inline or through zonesGeoJson)");
+            return zones;
+        }
+        var typeIndex = new Dictionary<string, int>();
+        foreach (var t in types)
+        {
+            typeIndex.TryAdd(t.Id, t.Index);
+        }
+        for (var i = 0; i < d.Zones.Count; i++)
+        {
+            var z = d.Zones[i];
+            if (z is null)
+            {
+                Error($"zones[{i}]", "expected a zone object");
+                continue;
+            }
+            _file = z.OriginFile;
+            var path = z.Origin ?? $"zones[{i}]";
+            var where = _file is null ? "" : $"{_file}: ";
+            var id = RequireId(z.Id, path, ids, where);
+            var rate = z.RatePerHour ?? -1;
+            Require(rate is >= 0 and <= ScenarioLimits.MaxRatePerHour, $"{path}.ratePerHour",
+                z.RatePerHour is null ? "missing; expected the base incident rate in incidents per hour (0 or more)"
+                : rate < 0 ? $"is {Num(rate)}; expected incidents per hour, 0 or more"
+                : $"is {Num(rate)} incidents per hour; the limit is {Num(ScenarioLimits.MaxRatePerHour)} per zone (see the limits in the scenario format, section 6)");
+            var hour = Profile(z.HourProfile, d, z.Profile, p => p.Hour, 24, $"{path}.hourProfile", $"{path}.profile");
+            var day = Profile(z.DayProfile, d, z.Profile, p => p.Day, 7, $"{path}.dayProfile", $"{path}.profile");
+            var shape = BuildShape(z.Polygon, z.PolygonOrigin ?? $"{path}.polygon");
+            var (mixTypes, mixCumulative) = BuildMix(z.TypeMix, typeIndex, types.Count, $"{path}.typeMix");
+            Require(z.PostOfficers is null or (>= 0 and <= 20), $"{path}.postOfficers", $"is {z.PostOfficers}; expected a whole number from 0 to 20");
+            CheckKind(z.Kind, $"{path}.kind");
+            if (shape is not null)
+            {
+                zones.Add(new Zone(zones.Count, id, z.Name ?? id, z.Kind ?? ZoneKinds.District, shape, Math.Clamp(rate, 0, ScenarioLimits.MaxRatePerHour), hour, day, mixTypes, mixCumulative)
+                {
+                    PostOfficers = z.PostOfficers,
+                });
+                _zoneOrigins.Add((path, _file, z.PolygonOrigin ?? $"{path}.polygon"));
+            }
+            _file = null;
+        }
+        return zones;
+    }
+
+    /// <summary>A kind that differs from a known kind only by case or a letter or two is probably a typo.</summary>
+    private void CheckKind(string? kind, string path)
+    {
+        if (kind is null || ZoneKinds.All.Contains(kind))
+        {
+            return;
+        }
+        if (NameSuggestions.Nearest(kind, ZoneKinds.All) is { } known)
+        {
+            var effect = kind.Equals(ZoneKinds.District, StringComparison.OrdinalIgnoreCase) || known == ZoneKinds.District
+                ? "as written it is not the background kind, so this zone is a hotspot"
+                : "as written it is a hotspot kind with no special treatment";
+            Warning(path, $"'{kind}' is not a known kind{NameSuggestions.DidYouMean(kind, ZoneKinds.All)} ({effect})");
+        }
+    }
+
+    private double[] Profile(double[]? inline, ScenarioDocument d, string? named, Func<ProfileDocument, double[]?> pick, int length, string path, string profilePath)
+    {
+        var values = inline;
+        if (values is null && named is not null)
+        {
+            if (d.Profiles?.TryGetValue(named, out var profile) == true)
+            {
+                values = profile is null ? null : pick(profile);
+            }
+            else if (path.EndsWith(".hourProfile", StringComparison.Ordinal))
+            {
+                // Reported once per zone (the day profile comes from the same name).
+                Error(profilePath, $"unknown profile '{named}'{(d.Profiles is { Count: > 0 } ? NameSuggestions.DidYouMean(named, d.Profiles.Keys) : "; the scenario defines no profiles")}");
+            }
+        }
+        if (values is null)
+        {
+            return Enumerable.Repeat(1.0, length).ToArray();
+        }
+        var source = inline is null ? $" (from profile '{named}')" : "";
+        if (values.Length != length)
+        {
+            Error(path, $"has {values.Length} values{source}; expected {length} ({(length == 24 ? "one per hour, 00:00-01:00 first" : "one per day, Monday first")})");
+            return Enumerable.Repeat(1.0, length).ToArray();
+        }
+        for (var k = 0; k < values.Length; k++)
+        {
+            Require(values[k] is >= 0 and <= ScenarioLimits.MaxMultiplier, $"{path}[{k}]",
+                values[k] < 0 ? $"is {Num(values[k])}{source}; multipliers must be 0 or more" : $"is {Num(values[k])}{source}; the largest multiplier allowed is {Num(ScenarioLimits.MaxMultiplier)}");
+        }
+        return values.Select(v => Math.Clamp(v, 0, ScenarioLimits.MaxMultiplier)).ToArray();
+    }
+
+    private ZoneShape? BuildShape(List<double[]>? polygon, string path)
+    {
+        if (polygon is null)
+        {
+            Error(path, "missing; expected at least 3 points [x, y] in metres");
+            return null;
+        }
+        if (polygon.Count < 3)
+        {
+            Error(path, $"has {polygon.Count} point(s); a polygon needs at least 3 points [x, y] in metres");
+            return null;
+        }
+        var points = new List<Point2>();
+        var ok = true;
+        for (var k = 0; k < polygon.Count; k++)
+        {
+            var point = ParsePoint(polygon[k], $"{path}[{k}]");
+            ok &= point is not null;
+            points.Add(point ?? default);
+        }
+        if (!ok)
+        {
+            return null;
+        }
+        if (points.Distinct().Count() < 3)
+        {
+            Error(path, $"has only {points.Distinct().Count()} different point(s); a polygon needs at least 3");
+            return null;
+        }
+        ZoneShape shape;
+        try
+        {
+            shape = new ZoneShape(points);
+        }
+        catch (ArgumentException e)
+        {
+            Error(path, $"is not a valid polygon ({e.Message})");
+            return null;
+        }
+        if (Collinear(points))
+        {
+            Error(path, "has zero area (all its points lie on one line); expected the outline of an area");
+            return null;
+        }
+        var validity = new IsValidOp(shape.Polygon).ValidationError;
+        if (validity is not null)
+        {
+            var (where, message) = DescribeCrossing(points, validity.Coordinate, path);
+            Error(where, message);
+            return null;
+        }
+        if (!(shape.Area > 0))
+        {
+            Error(path, "has zero area; expected the outline of an area");
+            return null;
+        }
+        return shape;
+    }
+
+    private static bool Collinear(List<Point2> points)
+    {
+        var a = points[0];
+        var b = points.FirstOrDefault(p => p != a);
+        var (dx, dy) = (b.X - a.X, b.Y - a.Y);
+        var length = Math.Sqrt(dx * dx + dy * dy);
+        return points.All(p =>
+        {
+            var (ex, ey) = (p.X - a.X, p.Y - a.Y);
+            var other = Math.Sqrt(ex * ex + ey * ey);
+            return other == 0 || Math.Abs(dx * ey - dy * ex) <= 1e-12 * length * other;
+        });
+    }
+
+    /// <summary>Names the edges of an invalid ring that meet at <paramref name="at"/>.</summary>
+    private static (string Location, string Message) DescribeCrossing(List<Point2> points, NetTopologySuite.Geometries.Coordinate? at, string path)
+    {
+        var n = points.Count;
+        if (n > 3 && points[0] == points[^1])
+        {
+            n--; // the closing point repeats the first
+        }
+        var where = at is null ? "" : $" at ({Num(at.X)}, {Num(at.Y)})";
+        if (at is null)
+        {
+            return (path, "is not a simple polygon (its edges cross); expected an outline whose edges do not cross");
+        }
+        var scale = points.Max(p => Math.Max(Math.Abs(p.X), Math.Abs(p.Y)));
+        var tolerance = Math.Max(1e-9, scale * 1e-9);
+        var near = new List<int>();
+        for (var k = 0; k < n; k++)
+        {
+            if (DistanceToSegment(at, points[k], points[(k + 1) % n]) <= tolerance)
+            {
+                near.Add(k);
+            }
+        }
+        // Two edges that are not neighbours along the ring (neighbours always share a point).
+        foreach (var a in near)
+        {
+            foreach (var b in near)
+            {
+                if (b > a && b != a + 1 && !(a == 0 && b == n - 1))
+                {
+                    return ($"{path}[{a}]",
+                        $"is not a simple polygon: the edge from point {a} to point {(a + 1) % n} and the edge from point {b} to point {(b + 1) % n} cross{where}; " +
+                        "expected an outline whose edges do not cross (points in order around the area)");
+                }
+            }
+        }
+        var first = near.Count > 0 ? near[0] : 0;
+        return ($"{path}[{first}]", $"is not a simple polygon: its outline touches or crosses itself{where}, near point {first}; expected an outline whose edges do not cross");
+    }
+
+    private static double DistanceToSegment(NetTopologySuite.Geometries.Coordinate c, Point2 a, Point2 b)
+    {
+        var (dx, dy) = (b.X - a.X, b.Y - a.Y);
+        var length = dx * dx + dy * dy;
+        var t = length == 0 ? 0 : Math.Clamp(((c.X - a.X) * dx + (c.Y - a.Y) * dy) / length, 0, 1);
+        var (px, py) = (a.X + t * dx - c.X, a.Y + t * dy - c.Y);
+        return Math.Sqrt(px * px + py * py);
+    }
+
+    private (int[] Types, double[] Cumulative) BuildMix(Dictionary<string, double>? mix, Dictionary<string, int> typeIndex, int typeCount, string path)
+    {
+        if (mix is null || mix.Count == 0)
+        {
+            // No mix given: all types equally likely.
+            var all = Enumerable.Range(0, typeCount).ToArray();
+            return (all, all.Select(k => (k + 1.0) / typeCount).ToArray());
+        }
+        var ids = new List<int>();
+        var cumulative = new List<double>();
+        var sum = 0.0;
+        var ok = true;
+        foreach (var (name, share) in mix)
+        {
+            if (!typeIndex.TryGetValue(name, out var index))
+            {
+                Error($"{path}.{name}", $"unknown incident type '{name}'{(typeCount > 0 ? NameSuggestions.DidYouMean(name, typeIndex.Keys) : "")}");
+                ok = false;
+                continue;
+            }
+            if (share is < 0 or > 1)
+            {
+                Error($"{path}.{name}", $"is {Num(share)}; expected a share between 0 and 1");
+                ok = false;
+            }
+            sum += share;
+            ids.Add(index);
+            cumulative.Add(sum);
+        }
+        if (ok && Math.Abs(sum - 1) >= 1e-6)
+        {
+            Error(path, $"shares sum to {Num(sum)}; expected 1 (within 0.000001)");
+        }
+        if (cumulative.Count > 0)
+        {
+            cumulative[^1] = 1.0;
+        }
+        return (ids.ToArray(), cumulative.ToArray());
+    }
+}
