@@ -106,10 +106,8 @@ public static class WatchCommand
                     : $"left before the end: the run goes on in the cluster (dispatch watch --attach {runId} --cluster <connection>)");
                 return ExitCodes.Success;
             }
-            var result = await run.GetResultAsync();
-            var report = ReportJson.Deserialize(result.ReportJson);
-            var outcome = new RunOutcome([report], report,
-                CsvWriters.IncidentsHeader + "\n" + result.IncidentsCsvRows, CsvWriters.UnitsHeader + "\n" + result.UnitsCsvRows, 0, TimeSpan.Zero);
+            var progress = await run.GetProgressAsync();
+            var outcome = RunOutcome.From([await run.GetResultAsync()], progress.EventsProcessed, TimeSpan.Zero);
             RunOutputWriter.Write(outDir, outcome, cancellationToken);
             console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, incidents.csv, units.csv and charts");
             return ExitCodes.Success;

@@ -32,6 +32,20 @@ public sealed record RunOutcome(
 {
     /// <summary>Grain calls that failed (e.g. a silo died) and were retried; 0 in an undisturbed run.</summary>
     public int Retries { get; init; }
+
+    /// <summary>The outcome of finished replications: their reports, the aggregate and the CSV files with headers.</summary>
+    public static RunOutcome From(IReadOnlyList<RunResult> results, long eventsProcessed, TimeSpan simulationTime)
+    {
+        var reports = results.Select(r => ReportJson.Deserialize(r.ReportJson)).ToList();
+        var incidents = new StringBuilder(CsvWriters.IncidentsHeader).Append('\n');
+        var units = new StringBuilder(CsvWriters.UnitsHeader).Append('\n');
+        foreach (var result in results)
+        {
+            incidents.Append(result.IncidentsCsvRows);
+            units.Append(result.UnitsCsvRows);
+        }
+        return new RunOutcome(reports, ReportJson.Aggregate(reports), incidents.ToString(), units.ToString(), eventsProcessed, simulationTime);
+    }
 }
 
 /// <summary>
@@ -99,16 +113,7 @@ public static class RunOrchestrator
         var results = await Task.WhenAll(tasks);
         clock.Stop();
 
-        var reports = results.Select(r => ReportJson.Deserialize(r.Result.ReportJson)).ToList();
-        var incidents = new StringBuilder(CsvWriters.IncidentsHeader).Append('\n');
-        var units = new StringBuilder(CsvWriters.UnitsHeader).Append('\n');
-        foreach (var (result, _) in results)
-        {
-            incidents.Append(result.IncidentsCsvRows);
-            units.Append(result.UnitsCsvRows);
-        }
-        return new RunOutcome(reports, ReportJson.Aggregate(reports), incidents.ToString(), units.ToString(),
-            results.Sum(r => r.EventsProcessed), clock.Elapsed) { Retries = retries };
+        return RunOutcome.From(results.Select(r => r.Result).ToList(), results.Sum(r => r.EventsProcessed), clock.Elapsed) with { Retries = retries };
     }
 
     /// <summary>The active silos, in a stable order (empty if they cannot be listed: no hints then).</summary>

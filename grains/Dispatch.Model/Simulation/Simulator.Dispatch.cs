@@ -90,11 +90,10 @@ public sealed partial class Simulator
         {
             return false;
         }
-        var limit = Scenario.Dispatch.PreemptPostsUpToPriority;
         AccrueQueueArea();
         var next = _queue.TakeFirst(i =>
             Scenario.IncidentTypes[i.Type].CapableModes.Contains(unit.Spec.Mode)
-            && (unit.Spec.Duty != Duty.Post || i.Priority <= limit));
+            && unit.MayLeavePostFor(i.Priority, Scenario.Dispatch));
         if (next is null)
         {
             return false;

@@ -178,7 +178,7 @@ public sealed partial class Simulator
                     ledger.AddPatrolPresence(zone, since, Now);
                 }
             }
-            if (unit.Status == UnitStatus.SchoolPost && !unit.IsMoving)
+            if (unit.Status == UnitStatus.SchoolPost && unit.StandingInStatus)
             {
                 ledger.AddSchoolStaffed(unit.StatusSince, Now);
             }

@@ -24,7 +24,6 @@ public sealed partial class Simulator
     private readonly List<int> _dirtyUnits = [];
     private readonly List<IncidentRecord> _touched = [];
     private readonly RandomStream[] _patrolStreams;
-    private readonly bool[] _wasMoving;
     private double _queueArea;
     private double _queueSince;
 
@@ -39,7 +38,6 @@ public sealed partial class Simulator
         var streams = new StreamFactory(seed, replication);
         _units = scenario.Units.Select(u => new UnitState(u)).ToArray();
         _unitDirty = new bool[_units.Length];
-        _wasMoving = new bool[_units.Length];
         _patrolStreams = scenario.Units.Select(u => streams.Create($"patrol/{u.Id}")).ToArray();
         _arrivals = scenario.Zones.Select(z => new ZoneArrivals(scenario, z, streams)).ToArray();
         Hotspots = new ZoneIndex(scenario.Zones.Where(z => z.IsHotspot).Select(z => (z.Index, z.Shape)));
@@ -200,11 +198,10 @@ public sealed partial class Simulator
     /// <summary>Changes a unit's status and recomputes where it is visibly present.</summary>
     private void SetStatus(UnitState unit, UnitStatus status)
     {
-        if (unit.Status == UnitStatus.SchoolPost && !_wasMoving[unit.Spec.Index])
+        if (unit.Status == UnitStatus.SchoolPost && unit.StandingInStatus)
         {
             Ledger.AddSchoolStaffed(unit.StatusSince, Now);
         }
-        _wasMoving[unit.Spec.Index] = unit.IsMoving;
         unit.SetStatus(status, Now);
         MarkDirty(unit);
         UpdatePresence(unit);

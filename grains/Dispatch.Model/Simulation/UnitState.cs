@@ -49,13 +49,20 @@ public sealed class UnitState(UnitSpec spec)
     public bool CanTake(int priority, DispatchOptions options) => Status switch
     {
         UnitStatus.Returning or UnitStatus.Patrol or UnitStatus.Check => true,
-        UnitStatus.Available => Spec.Duty != Duty.Post || priority <= options.PreemptPostsUpToPriority,
+        UnitStatus.Available => MayLeavePostFor(priority, options),
         UnitStatus.SchoolPost => priority <= options.PreemptPostsUpToPriority,
         _ => false,
     };
 
     /// <summary>The school-gate window the unit is staffing (while on <see cref="UnitStatus.SchoolPost"/>).</summary>
     internal int SchoolWindow { get; set; } = -1;
+
+    /// <summary>A unit on post duty leaves its post only for calls at least as urgent as the pre-emption limit.</summary>
+    public bool MayLeavePostFor(int priority, DispatchOptions options) =>
+        Spec.Duty != Duty.Post || priority <= options.PreemptPostsUpToPriority;
+
+    /// <summary>Whether the unit was standing (not moving) when its current status began.</summary>
+    internal bool StandingInStatus { get; private set; }
 
     /// <summary>Travelling on the current leg (as opposed to standing or dwelling at its end).</summary>
     public bool IsMoving { get; internal set; }
@@ -94,6 +101,7 @@ public sealed class UnitState(UnitSpec spec)
         _minutes[(int)Status] += now - _since;
         _since = now;
         Status = status;
+        StandingInStatus = !IsMoving;
         Version++;
     }
 
