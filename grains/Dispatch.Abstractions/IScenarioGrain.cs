@@ -4,7 +4,7 @@ namespace Dispatch.Abstractions;
 
 /// <summary>
 /// The command centre of one run (key: the run id). Owns the virtual clock, the dispatch queue and
-/// the simulation kernel; pushes batched state to the run's zone and unit grains.
+/// the simulation kernel; the run's zone and unit grains answer from it.
 /// </summary>
 public interface IScenarioGrain : IGrainWithStringKey
 {
@@ -19,6 +19,12 @@ public interface IScenarioGrain : IGrainWithStringKey
 
     /// <summary>The report and CSV rows; only once the run has finished.</summary>
     Task<RunResult> GetResultAsync();
+
+    /// <summary>A zone of the run at its current minute (what <see cref="IZoneGrain"/> shows); null if unknown or not started.</summary>
+    Task<ZoneView?> GetZoneAsync(string zoneId);
+
+    /// <summary>A unit of the run at its current minute (what <see cref="IUnitGrain"/> shows); null if unknown or not started.</summary>
+    Task<UnitView?> GetUnitAsync(string unitId);
 
     /// <summary>Starts the run paced against the wall clock at <paramref name="speed"/> (simulated seconds per wall second; infinity = as fast as watchable).</summary>
     Task<RunProgress> StartLiveAsync(RunRequest request, double speed);

@@ -1,11 +1,11 @@
 namespace Dispatch.Abstractions;
 
-/// <summary>A patrol unit of one run (key: <c>{runId}/{unitId}</c>).</summary>
+/// <summary>
+/// A patrol unit of one run (key: <c>{runId}/{unitId}</c>). Like a zone grain, it answers from the
+/// run's scenario grain.
+/// </summary>
 public interface IUnitGrain : IGrainWithStringKey
 {
-    /// <summary>Replaces the unit's state with the run's latest; <paramref name="persist"/> writes it to storage.</summary>
-    Task UpdateAsync(UnitView view, bool persist);
-
-    /// <summary>The last state received, or null if the run has not reported this unit yet.</summary>
+    /// <summary>The unit at the run's current minute; null if the run or the unit does not exist.</summary>
     Task<UnitView?> GetAsync();
 }

@@ -1,6 +1,6 @@
 namespace Dispatch.Abstractions;
 
-/// <summary>A unit as last synchronised from its run: where it is and what it is doing.</summary>
+/// <summary>A unit of a run at the run's current minute: where it is and what it is doing.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.UnitView")]
 public sealed record UnitView(
     [property: Id(0)] string RunId,
@@ -25,15 +25,6 @@ public sealed record IncidentView(
     [property: Id(6)] double ClearedAt,
     [property: Id(7)] string? Unit,
     [property: Id(8)] string Outcome);
-
-/// <summary>Incidents of one zone created or changed since the previous update.</summary>
-[GenerateSerializer, Immutable, Alias("Dispatch.ZoneUpdate")]
-public sealed record ZoneUpdate(
-    [property: Id(0)] string RunId,
-    [property: Id(1)] string ZoneId,
-    [property: Id(2)] string Kind,
-    [property: Id(3)] double AtMinute,
-    [property: Id(4)] IReadOnlyList<IncidentView> Incidents);
 
 /// <summary>What a zone has seen so far: counts, mean response and the most recent incidents.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.ZoneView")]

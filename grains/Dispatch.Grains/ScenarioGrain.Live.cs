@@ -33,7 +33,7 @@ public sealed partial class ScenarioGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State is { Live: true, IsFinished: false, Request: not null })
+        if (state.State is { Live: true, IsFinished: false } && requestState.State.Request is not null)
         {
             // Reactivated (for example on another silo after a crash): the live run carries on.
             StartPacing(EnsureSimulator(), state.State.Speed, state.State.Paused);
@@ -135,7 +135,6 @@ public sealed partial class ScenarioGrain
         }
         var batch = LiveFeed.Batch(++_sequence, sim, _pacer, lag, behind, false, changes.Units, changes.Incidents);
         await Observers.Notify(o => o.OnBatchAsync(batch));
-        await SyncAsync(sim, changes, persist: false);
         if (sim.Now - _checkpointedAt >= 60)
         {
             _checkpointedAt = sim.Now;
@@ -152,7 +151,7 @@ public sealed partial class ScenarioGrain
     private async Task FinishLiveAsync(Simulator sim, (IReadOnlyList<UnitState> Units, IReadOnlyList<IncidentRecord> Incidents) changes)
     {
         StopTimer();
-        await CheckpointAsync(sim, changes, finish: true);
+        await CheckpointAsync(sim, finish: true);
         var batch = LiveFeed.Batch(++_sequence, sim, _pacer, 0, false, true, changes.Units, changes.Incidents);
         await Observers.Notify(o => o.OnBatchAsync(batch));
     }

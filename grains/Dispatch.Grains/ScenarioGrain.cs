@@ -10,21 +10,27 @@ namespace Dispatch.Grains;
 
 /// <summary>
 /// The command centre of one run. The kernel runs locally inside this activation, a chunk of
-/// simulated time per call (batch) or per timer tick (live); zone and unit grains receive one
-/// batched update per chunk, never one call per event. Live pacing is in ScenarioGrain.Live.cs.
+/// simulated time per call (batch) or per timer tick (live), and is the one source of truth for
+/// the run: zone and unit grains answer queries by asking it (ScenarioGrain.Views.cs), so a chunk
+/// costs no grain calls and no storage writes beyond one small checkpoint. Live pacing is in
+/// ScenarioGrain.Live.cs.
 /// </summary>
 public sealed partial class ScenarioGrain(
     [PersistentState("run", StorageNames.Dispatch)] IPersistentState<RunState> state,
+    [PersistentState("request", StorageNames.Dispatch)] IPersistentState<RunRequestState> requestState,
     IGrainFactory grains,
     ILogger<ScenarioGrain> logger) : Grain, IScenarioGrain
 {
     private Simulator? _sim;
 
+    /// <summary>The finished run's report as stored (the units CSV is written from it), parsed once.</summary>
+    private Report? _report;
+
     private string RunId => this.GetPrimaryKeyString();
 
     public async Task<RunProgress> StartAsync(RunRequest request)
     {
-        if (state.State.Request is { } existing)
+        if (requestState.State.Request is { } existing)
         {
             if (existing != request)
             {
@@ -33,9 +39,9 @@ public sealed partial class ScenarioGrain(
             return Progress(EnsureSimulator());
         }
         _sim = CreateSimulator(request);
-        state.State = new RunState { Request = request };
-        await state.WriteStateAsync();
-        await SyncAsync(_sim, _sim.DrainChanges(), persist: false);
+        _sim.DrainChanges();
+        requestState.State.Request = request;
+        await requestState.WriteStateAsync();
         await ReportToRegistryAsync(_sim);
         return Progress(_sim);
     }
@@ -48,7 +54,8 @@ public sealed partial class ScenarioGrain(
             return Progress(sim);
         }
         sim.RunUntil(untilMinute);
-        await CheckpointAsync(sim, sim.DrainChanges(), finish: sim.IsFinished);
+        sim.DrainChanges(); // batch runs have no watchers: changes are only for live batches
+        await CheckpointAsync(sim, finish: sim.IsFinished);
         return Progress(sim);
     }
 
@@ -61,16 +68,17 @@ public sealed partial class ScenarioGrain(
         {
             throw new InvalidOperationException($"run '{RunId}' has not finished (at minute {sim.Now:0.#} of {sim.EndTime:0})");
         }
-        var incidents = new StringBuilder();
-        CsvWriters.AppendIncidents(incidents, sim);
         var report = state.State.ReportJson!;
-        var units = new StringBuilder();
-        CsvWriters.AppendUnits(units, sim.Replication, ReportJson.Deserialize(report));
+        _report ??= ReportJson.Deserialize(report);
+        var incidents = new StringBuilder(sim.Incidents.Count * 96);
+        CsvWriters.AppendIncidents(incidents, sim);
+        var units = new StringBuilder(sim.Units.Count * 96);
+        CsvWriters.AppendUnits(units, sim.Replication, _report);
         return Task.FromResult(new RunResult(report, incidents.ToString(), units.ToString()));
     }
 
-    /// <summary>Records progress (and the report when finishing), pushes the changes to zone and unit grains.</summary>
-    private async Task CheckpointAsync(Simulator sim, (IReadOnlyList<UnitState> Units, IReadOnlyList<IncidentRecord> Incidents) changes, bool finish)
+    /// <summary>Records progress, and the report when finishing: one small write per chunk.</summary>
+    private async Task CheckpointAsync(Simulator sim, bool finish)
     {
         state.State.SimulatedMinute = sim.Now;
         if (finish && !state.State.IsFinished)
@@ -78,7 +86,6 @@ public sealed partial class ScenarioGrain(
             state.State.IsFinished = true;
             state.State.ReportJson = ReportJson.Serialize(ReportBuilder.Build(sim));
         }
-        await SyncAsync(sim, changes, persist: finish);
         await state.WriteStateAsync();
         if (finish)
         {
@@ -99,11 +106,10 @@ public sealed partial class ScenarioGrain(
         {
             return _sim;
         }
-        var request = state.State.Request ?? throw new InvalidOperationException($"run '{RunId}' has not been started");
+        var request = requestState.State.Request ?? throw new InvalidOperationException($"run '{RunId}' has not been started");
         _sim = CreateSimulator(request);
         _sim.RunUntil(state.State.SimulatedMinute);
         _sim.DrainChanges();
-        _checkGrains = true; // zone and unit grains may have lost state with the previous activation
         return _sim;
     }
 
@@ -113,58 +119,4 @@ public sealed partial class ScenarioGrain(
     private Task ReportToRegistryAsync(Simulator sim) =>
         grains.GetGrain<IRunRegistryGrain>(0).ReportAsync(new RunListing(RunId, sim.Scenario.Name, state.State.Live, sim.Now, sim.EndTime,
             state.State.IsFinished, state.State.Live ? state.State.Speed : double.PositiveInfinity));
-
-    /// <summary>One batched update per changed unit and per zone with new or changed incidents.</summary>
-    private Task SyncAsync(Simulator sim, (IReadOnlyList<UnitState> Units, IReadOnlyList<IncidentRecord> Incidents) changes, bool persist)
-    {
-        var (units, incidents) = ToSync(sim, changes, persist);
-        var scenario = sim.Scenario;
-        var calls = new List<Func<Task>>(units.Count + 16);
-        foreach (var unit in units)
-        {
-            var view = ViewOf(unit, sim);
-            calls.Add(() => grains.GetGrain<IUnitGrain>(GrainKeys.Unit(RunId, unit.Spec.Id)).UpdateAsync(view, persist));
-        }
-        foreach (var group in incidents.GroupBy(i => i.Zone))
-        {
-            var zone = scenario.Zones[group.Key];
-            var update = new ZoneUpdate(RunId, zone.Id, zone.Kind, sim.Now, group.Select(i => ViewOf(i, scenario)).ToList());
-            calls.Add(() => grains.GetGrain<IZoneGrain>(GrainKeys.Zone(RunId, zone.Id)).UpdateAsync(update, persist));
-        }
-        // Updates that persist go a few at a time, across all the runs of this silo: each is a
-        // write to the grain storage, and SQLite (the embedded default) takes one writer at a time,
-        // so thousands of writes at once (or ten replications finishing together) only make one
-        // another wait and retry.
-        return Synced(sim, persist ? GatedAsync(calls) : Task.WhenAll(calls.Select(call => call())), persist);
-    }
-
-    /// <summary>How many persisting zone and unit updates are in flight at once in this silo.</summary>
-    private const int PersistingCallsInFlight = 8;
-
-    private static readonly SemaphoreSlim PersistGate = new(PersistingCallsInFlight, PersistingCallsInFlight);
-
-    private static Task GatedAsync(List<Func<Task>> calls) =>
-        Task.WhenAll(calls.Select(async call =>
-        {
-            await PersistGate.WaitAsync();
-            try
-            {
-                await call();
-            }
-            finally
-            {
-                PersistGate.Release();
-            }
-        }));
-
-    private UnitView ViewOf(UnitState unit, Simulator sim)
-    {
-        var p = unit.PositionAt(sim.Now);
-        return new UnitView(RunId, unit.Spec.Id, ReportBuilder.ModeName(unit.Spec.Mode), unit.Status.ToString(),
-            p.X, p.Y, sim.Now, unit.Dispatches, unit.CurrentIncident);
-    }
-
-    private static IncidentView ViewOf(IncidentRecord i, Scenario scenario) =>
-        new(i.Id, scenario.IncidentTypes[i.Type].Id, i.Priority, i.CreatedAt, i.DispatchedAt, i.ArrivedAt, i.ClearedAt,
-            i.Unit >= 0 ? scenario.Units[i.Unit].Id : null, i.Outcome.ToString());
 }

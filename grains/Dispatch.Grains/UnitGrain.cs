@@ -2,24 +2,15 @@ using Dispatch.Abstractions;
 
 namespace Dispatch.Grains;
 
-/// <summary>A unit of one run: its latest position and status, queryable while the run goes on.</summary>
-public sealed class UnitGrain(
-    [PersistentState("unit", StorageNames.Dispatch)] IPersistentState<UnitGrainState> state) : Grain, IUnitGrain
+/// <summary>
+/// A unit of one run: its position and status at the run's current minute, answered by the run's
+/// scenario grain (see ScenarioGrain.Views.cs).
+/// </summary>
+public sealed class UnitGrain(IGrainFactory grains) : Grain, IUnitGrain
 {
-    public async Task UpdateAsync(UnitView view, bool persist)
+    public Task<UnitView?> GetAsync()
     {
-        state.State.View = view;
-        if (persist)
-        {
-            await state.WriteStateAsync();
-        }
+        var (runId, unitId) = GrainKeys.Split(this.GetPrimaryKeyString());
+        return grains.GetGrain<IScenarioGrain>(runId).GetUnitAsync(unitId);
     }
-
-    public Task<UnitView?> GetAsync() => Task.FromResult(state.State.View);
-}
-
-[GenerateSerializer, Alias("Dispatch.UnitGrainState")]
-public sealed class UnitGrainState
-{
-    [Id(0)] public UnitView? View { get; set; }
 }

@@ -56,16 +56,37 @@ public sealed class ScenarioGrainTests(ClusterFixture fixture)
         {
             var mine = sim.Incidents.Where(i => i.Zone == zone.Index).ToList();
             var view = await Grains.GetGrain<IZoneGrain>(GrainKeys.Zone(runId, zone.Id)).GetAsync();
-            if (mine.Count == 0)
-            {
-                Assert.Null(view);
-                continue;
-            }
             Assert.NotNull(view);
+            Assert.Equal(zone.Id, view.ZoneId);
+            Assert.Equal(1000, view.AtMinute);
             Assert.Equal(mine.Count, view.Incidents);
             Assert.Equal(mine.Count(i => i.IsAttended), view.Attended);
-            Assert.Equal(mine[^1].Id, view.Recent[^1].Id);
+            Assert.Equal(mine.TakeLast(50).Select(i => i.Id), view.Recent.Select(r => r.Id));
+            var attended = mine.Where(i => i.IsAttended).ToList();
+            if (attended.Count > 0)
+            {
+                Assert.Equal(attended.Average(i => i.ArrivedAt - i.CreatedAt), view.ResponseMinutesMean, 9);
+            }
         }
+
+        // The views follow the run: after more simulated time a zone shows the incidents added since.
+        await grain.AdvanceAsync(2000);
+        sim.RunUntil(2000);
+        var busiest = sim.Scenario.Zones.MaxBy(z => sim.Incidents.Count(i => i.Zone == z.Index))!;
+        var later = await Grains.GetGrain<IZoneGrain>(GrainKeys.Zone(runId, busiest.Id)).GetAsync();
+        Assert.Equal(sim.Incidents.Count(i => i.Zone == busiest.Index), later!.Incidents);
+        Assert.Equal(2000, later.AtMinute);
+    }
+
+    [Fact]
+    public async Task Unknown_zones_units_and_runs_have_no_view()
+    {
+        const string runId = "grain-test-unknown";
+        Assert.Null(await Grains.GetGrain<IZoneGrain>(GrainKeys.Zone(runId, "mall")).GetAsync());
+        await Grains.GetGrain<IScenarioGrain>(runId).StartAsync(new RunRequest(ScenarioJsonText, 5, 0, 1));
+        Assert.Null(await Grains.GetGrain<IZoneGrain>(GrainKeys.Zone(runId, "no-such-zone")).GetAsync());
+        Assert.Null(await Grains.GetGrain<IUnitGrain>(GrainKeys.Unit(runId, "no-such-unit")).GetAsync());
+        Assert.NotNull(await Grains.GetGrain<IZoneGrain>(GrainKeys.Zone(runId, "mall")).GetAsync());
     }
 
     [Fact]
