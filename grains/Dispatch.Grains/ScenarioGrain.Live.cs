@@ -31,14 +31,13 @@ public sealed partial class ScenarioGrain
 
     private TimeProvider Clock => ServiceProvider.GetService<LiveClock>()?.Time ?? TimeProvider.System;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>Reactivated (for example on another silo after a crash): a live run carries on.</summary>
+    private void ResumeLivePacing()
     {
-        if (state.State is { Live: true, IsFinished: false } && requestState.State.Request is not null)
+        if (state.State is { Live: true, IsFinished: false })
         {
-            // Reactivated (for example on another silo after a crash): the live run carries on.
             StartPacing(EnsureSimulator(), state.State.Speed, state.State.Paused);
         }
-        return Task.CompletedTask;
     }
 
     public async Task<RunProgress> StartLiveAsync(RunRequest request, double speed)

@@ -25,7 +25,7 @@ public sealed partial class ScenarioGrain
 
     public Task<ZoneView?> GetZoneAsync(string zoneId)
     {
-        if (requestState.State.Request is null)
+        if (_request is null)
         {
             return Task.FromResult<ZoneView?>(null);
         }
@@ -59,7 +59,7 @@ public sealed partial class ScenarioGrain
 
     public Task<UnitView?> GetUnitAsync(string unitId)
     {
-        if (requestState.State.Request is null)
+        if (_request is null)
         {
             return Task.FromResult<UnitView?>(null);
         }

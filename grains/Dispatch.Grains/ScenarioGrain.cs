@@ -12,7 +12,7 @@ namespace Dispatch.Grains;
 /// The command centre of one run. The kernel runs locally inside this activation, a chunk of
 /// simulated time per call (batch) or per timer tick (live), and is the one source of truth for
 /// the run: zone and unit grains answer queries by asking it (ScenarioGrain.Views.cs), so a chunk
-/// costs no grain calls and no storage writes beyond one small checkpoint. Live pacing is in
+/// costs no grain calls and no storage beyond one checkpoint of a few bytes. Live pacing is in
 /// ScenarioGrain.Live.cs.
 /// </summary>
 public sealed partial class ScenarioGrain(
@@ -23,24 +23,44 @@ public sealed partial class ScenarioGrain(
 {
     private Simulator? _sim;
 
-    /// <summary>The finished run's report as stored (the units CSV is written from it), parsed once.</summary>
-    private Report? _report;
+    /// <summary>The run's request, with its scenario text (read from its document after a reactivation).</summary>
+    private RunRequest? _request;
+
+    /// <summary>The finished run's report.json text and report, built once per activation.</summary>
+    private (string Json, Report Report)? _report;
 
     private string RunId => this.GetPrimaryKeyString();
 
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (requestState.State is { IsStarted: true } stored)
+        {
+            var json = await grains.GetGrain<IScenarioDocumentGrain>(stored.ScenarioKey).GetAsync()
+                ?? throw new InvalidOperationException($"run '{RunId}': its scenario '{stored.ScenarioKey}' is missing from storage");
+            _request = stored.ToRequest(json);
+            ResumeLivePacing();
+        }
+    }
+
     public async Task<RunProgress> StartAsync(RunRequest request)
     {
-        if (requestState.State.Request is { } existing)
+        var key = IScenarioDocumentGrain.KeyOf(request.ScenarioJson);
+        if (requestState.State.IsStarted)
         {
-            if (existing != request)
+            if (!requestState.State.Matches(request, key))
             {
                 throw new InvalidOperationException($"run '{RunId}' already exists with a different request");
             }
             return Progress(EnsureSimulator());
         }
-        _sim = CreateSimulator(request);
+        _sim = CreateSimulator(request); // an invalid scenario fails here, before anything is stored
         _sim.DrainChanges();
-        requestState.State.Request = request;
+        _request = request;
+        await grains.GetGrain<IScenarioDocumentGrain>(key).StoreAsync(request.ScenarioJson);
+        requestState.State = new RunRequestState
+        {
+            ScenarioKey = key, Seed = request.Seed, Replication = request.Replication, Days = request.Days, WarmupDays = request.WarmupDays,
+        };
         await requestState.WriteStateAsync();
         await ReportToRegistryAsync(_sim);
         return Progress(_sim);
@@ -68,23 +88,33 @@ public sealed partial class ScenarioGrain(
         {
             throw new InvalidOperationException($"run '{RunId}' has not finished (at minute {sim.Now:0.#} of {sim.EndTime:0})");
         }
-        var report = state.State.ReportJson!;
-        _report ??= ReportJson.Deserialize(report);
-        var incidents = new StringBuilder(sim.Incidents.Count * 96);
+        var (json, report) = FinishedReport(sim);
+        var incidents = new StringBuilder(sim.Incidents.Count * 100);
         CsvWriters.AppendIncidents(incidents, sim);
-        var units = new StringBuilder(sim.Units.Count * 96);
-        CsvWriters.AppendUnits(units, sim.Replication, _report);
-        return Task.FromResult(new RunResult(report, incidents.ToString(), units.ToString()));
+        var units = new StringBuilder(sim.Units.Count * 100);
+        CsvWriters.AppendUnits(units, sim.Replication, report);
+        return Task.FromResult(new RunResult(json, incidents.ToString(), units.ToString()));
     }
 
-    /// <summary>Records progress, and the report when finishing: one small write per chunk.</summary>
+    /// <summary>The report of the finished run, built from the kernel once per activation (after a reactivation, from the replay).</summary>
+    private (string Json, Report Report) FinishedReport(Simulator sim)
+    {
+        if (_report is not { } built)
+        {
+            var report = ReportBuilder.Build(sim);
+            built = (ReportJson.Serialize(report), report);
+            _report = built;
+        }
+        return built;
+    }
+
+    /// <summary>Records progress (a few bytes) after a chunk; when finishing, marks the run finished.</summary>
     private async Task CheckpointAsync(Simulator sim, bool finish)
     {
         state.State.SimulatedMinute = sim.Now;
-        if (finish && !state.State.IsFinished)
+        if (finish)
         {
             state.State.IsFinished = true;
-            state.State.ReportJson = ReportJson.Serialize(ReportBuilder.Build(sim));
         }
         await state.WriteStateAsync();
         if (finish)
@@ -106,7 +136,7 @@ public sealed partial class ScenarioGrain(
         {
             return _sim;
         }
-        var request = requestState.State.Request ?? throw new InvalidOperationException($"run '{RunId}' has not been started");
+        var request = _request ?? throw new InvalidOperationException($"run '{RunId}' has not been started");
         _sim = CreateSimulator(request);
         _sim.RunUntil(state.State.SimulatedMinute);
         _sim.DrainChanges();

@@ -25,6 +25,9 @@ public sealed class PersistenceTests
             var run = grains.GetGrain<IScenarioGrain>(runId);
             await run.StartAsync(new RunRequest(json, 3, 0, 2));
             await run.AdvanceAsync(double.PositiveInfinity);
+            var second = grains.GetGrain<IScenarioGrain>(runId + "-second");
+            await second.StartAsync(new RunRequest(json, 3, 1, 2));
+            await second.AdvanceAsync(1000);
             reportBefore = (await run.GetResultAsync()).ReportJson;
             unitBefore = await grains.GetGrain<IUnitGrain>(GrainKeys.Unit(runId, "unit-2")).GetAsync();
             zoneBefore = await grains.GetGrain<IZoneGrain>(GrainKeys.Zone(runId, "square")).GetAsync();
@@ -47,8 +50,26 @@ public sealed class PersistenceTests
             Assert.Equal(zoneBefore.Recent.Select(r => r.Id), zoneAfter.Recent.Select(r => r.Id));
             Assert.True(progress.IsFinished);
             Assert.Equal(reportBefore, (await run.GetResultAsync()).ReportJson);
+            Assert.Equal(1000, (await grains.GetGrain<IScenarioGrain>(runId + "-second").GetProgressAsync()).SimulatedMinute);
             await silo.StopAsync();
         }
+
+        // What is stored: the scenario text once for both runs, each run's request and checkpoint,
+        // nothing for zones and units (they answer from the run).
+        Assert.Equal(1, StoredRows(database, "scenario"));
+        Assert.Equal(2, StoredRows(database, "request"));
+        Assert.Equal(2, StoredRows(database, "run"));
+        Assert.Equal(0, StoredRows(database, "zone") + StoredRows(database, "unit"));
+    }
+
+    private static long StoredRows(string database, string stateName)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM OrleansStorage WHERE GrainTypeString = $name";
+        command.Parameters.AddWithValue("$name", stateName);
+        return (long)command.ExecuteScalar()!;
     }
 
     private static async Task<IHost> StartSiloAsync(string database)

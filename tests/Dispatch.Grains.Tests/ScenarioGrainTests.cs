@@ -79,6 +79,21 @@ public sealed class ScenarioGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Replications_share_one_stored_scenario_text_keyed_by_its_hash()
+    {
+        await Grains.GetGrain<IScenarioGrain>("grain-test-doc-r0").StartAsync(new RunRequest(ScenarioJsonText, 4, 0, 1));
+        await Grains.GetGrain<IScenarioGrain>("grain-test-doc-r1").StartAsync(new RunRequest(ScenarioJsonText, 4, 1, 1));
+        var key = IScenarioDocumentGrain.KeyOf(ScenarioJsonText);
+        Assert.StartsWith("sha256-", key);
+        Assert.Equal(71, key.Length);
+        Assert.Equal(ScenarioJsonText, await Grains.GetGrain<IScenarioDocumentGrain>(key).GetAsync());
+        Assert.NotEqual(key, IScenarioDocumentGrain.KeyOf(ScenarioJsonText + " "));
+        Assert.Null(await Grains.GetGrain<IScenarioDocumentGrain>("sha256-unknown").GetAsync());
+        var wrong = await Assert.ThrowsAnyAsync<Exception>(() => Grains.GetGrain<IScenarioDocumentGrain>("sha256-00").StoreAsync(ScenarioJsonText));
+        Assert.Contains("does not hash to", wrong.Message);
+    }
+
+    [Fact]
     public async Task Unknown_zones_units_and_runs_have_no_view()
     {
         const string runId = "grain-test-unknown";
