@@ -33,18 +33,17 @@ public static class BenchChild
 
             using var sampler = new PeakSampler();
             var grain = new List<double>();
+            var build = new List<double>();
+            var kernel = new List<double>();
             RunOutcome? outcome = null;
             for (var run = 0; run < s.Runs; run++)
             {
+                // The product path and the kernel alone alternately, so both see the same conditions.
                 ScenarioCache.Clear(); // every timed run reads and builds its scenario
                 Settle();
                 outcome = await RunOrchestrator.RunAsync(cluster.Grains, Settings(json, s, 1), null, cancellationToken);
                 grain.Add(outcome.SimulationTime.TotalSeconds);
-            }
-            var build = new List<double>();
-            var kernel = new List<double>();
-            for (var run = 0; run < s.Runs; run++)
-            {
+                ScenarioCache.Clear();
                 Settle();
                 var clock = Stopwatch.StartNew();
                 var scenario = ScenarioCache.Build(json);
@@ -94,32 +93,33 @@ public static class BenchChild
             await using var cluster = await EmbeddedCluster.StartAsync(Path.Combine(folder, "bench.db"), cancellationToken);
             await WarmUpAsync(cluster, s, cancellationToken);
             using var sampler = new PeakSampler();
+            // One replication and all of them alternately, in this process, so that the speedup
+            // compares times taken under the same conditions (warm code, the same machine load).
+            var one = new List<double>();
             var times = new List<double>();
+            var kernelOne = new List<double>();
+            var kernel = new List<double>();
             RunOutcome? outcome = null;
+            var shared = ScenarioCache.Build(json);
             for (var run = 0; run < s.Runs; run++)
             {
                 ScenarioCache.Clear();
                 Settle();
+                one.Add((await RunOrchestrator.RunAsync(cluster.Grains, Settings(json, s, 1), null, cancellationToken)).SimulationTime.TotalSeconds);
+                ScenarioCache.Clear();
+                Settle();
                 outcome = await RunOrchestrator.RunAsync(cluster.Grains, Settings(json, s, s.Replications), null, cancellationToken);
                 times.Add(outcome.SimulationTime.TotalSeconds);
-            }
-            var kernel = new List<double>();
-            var shared = ScenarioCache.Build(json);
-            for (var run = 0; run < s.Runs; run++)
-            {
                 Settle();
-                var clock = Stopwatch.StartNew();
-                await Task.WhenAll(Enumerable.Range(0, s.Replications).Select(k => Task.Run(() =>
-                {
-                    var sim = new Simulator(shared, s.Seed, k, s.Days);
-                    sim.RunToEnd();
-                    ReportBuilder.Build(sim);
-                }, cancellationToken)));
-                kernel.Add(clock.Elapsed.TotalSeconds);
+                kernelOne.Add(await KernelReplicationsAsync(shared, s, 1, cancellationToken));
+                Settle();
+                kernel.Add(await KernelReplicationsAsync(shared, s, s.Replications, cancellationToken));
             }
             return new BenchReplicationResult
             {
                 KernelSeconds = BenchJson.Median(kernel),
+                OneSeconds = BenchJson.Median(one),
+                OneKernelSeconds = BenchJson.Median(kernelOne),
                 Size = s.Size.Name,
                 Replications = s.Replications,
                 Cores = Environment.ProcessorCount,
@@ -136,6 +136,19 @@ public static class BenchChild
         {
             DeleteFolder(folder);
         }
+    }
+
+    /// <summary>Wall time of <paramref name="replications"/> kernels run as parallel tasks on one built scenario (with their reports).</summary>
+    private static async Task<double> KernelReplicationsAsync(Scenario shared, BenchChildSettings s, int replications, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, replications).Select(k => Task.Run(() =>
+        {
+            var sim = new Simulator(shared, s.Seed, k, s.Days);
+            sim.RunToEnd();
+            ReportBuilder.Build(sim);
+        }, cancellationToken)));
+        return clock.Elapsed.TotalSeconds;
     }
 
     private static RunSettings Settings(string json, BenchChildSettings s, int replications) =>

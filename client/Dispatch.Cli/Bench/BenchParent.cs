@@ -53,9 +53,9 @@ public static class BenchParent
             {
                 log($"  {r} replications in parallel...");
                 var result = await ChildAsync<BenchReplicationResult>(
-                    ["--child", "replications", "--size", size.Name, "--runs", "1", "--replications", Num(r)], s, cancellationToken);
-                var speedup = r * single.GrainSeconds / result.Seconds;
-                var kernelSpeedup = r * single.KernelSeconds / result.KernelSeconds;
+                    ["--child", "replications", "--size", size.Name, "--runs", Num(runs), "--replications", Num(r)], s, cancellationToken);
+                var speedup = r * result.OneSeconds / result.Seconds;
+                var kernelSpeedup = r * result.OneKernelSeconds / result.KernelSeconds;
                 result = result with
                 {
                     Speedup = speedup,

@@ -81,6 +81,12 @@ public sealed record BenchReplicationResult
 
     public double EventsPerSecond => Events / Seconds;
 
+    /// <summary>One replication through the grain path, timed alternately with all of them in the same process, median.</summary>
+    public required double OneSeconds { get; init; }
+
+    /// <summary>One replication through the kernel alone, timed alternately with all of them, median.</summary>
+    public required double OneKernelSeconds { get; init; }
+
     /// <summary>Replications x (one replication's grain time) / (time of all in parallel); set by the parent.</summary>
     public double? Speedup { get; init; }
 
