@@ -119,27 +119,36 @@ public sealed class ZoneIndex
     }
 
     /// <summary>Zones whose bounding box contains the point.</summary>
-    public IList<int> Near(Point2 p) => Query(p.X, p.X, p.Y, p.Y, null);
+    public IList<int> Near(Point2 p) => Query(p.X, p.X, p.Y, p.Y, null, []);
+
+    /// <summary><see cref="Near(Point2)"/> into a caller's list (cleared first), without allocating.</summary>
+    public void Near(Point2 p, List<int> result) => Query(p.X, p.X, p.Y, p.Y, null, result);
 
     /// <summary>Zones whose bounding box intersects the bounding box of the segment a->b.</summary>
-    public IList<int> Near(Point2 a, Point2 b) => Query(Math.Min(a.X, b.X), Math.Max(a.X, b.X), Math.Min(a.Y, b.Y), Math.Max(a.Y, b.Y), null);
+    public IList<int> Near(Point2 a, Point2 b) => Query(Math.Min(a.X, b.X), Math.Max(a.X, b.X), Math.Min(a.Y, b.Y), Math.Max(a.Y, b.Y), null, []);
 
     /// <summary>
     /// The zones of <see cref="Near(Point2, Point2)"/> (in the same order) less those that the
-    /// segment certainly misses (<see cref="ZoneShape.SegmentMayTouch"/>).
+    /// segment certainly misses (<see cref="ZoneShape.SegmentMayTouch(Point2, Point2)"/>).
     /// </summary>
-    public IList<int> NearSegment(Point2 a, Point2 b) =>
-        Query(Math.Min(a.X, b.X), Math.Max(a.X, b.X), Math.Min(a.Y, b.Y), Math.Max(a.Y, b.Y), (a, b));
+    public IList<int> NearSegment(Point2 a, Point2 b) => NearSegment(a, b, []);
+
+    /// <summary><see cref="NearSegment(Point2, Point2)"/> into a caller's list (cleared first), without allocating.</summary>
+    public List<int> NearSegment(Point2 a, Point2 b, List<int> result) =>
+        Query(Math.Min(a.X, b.X), Math.Max(a.X, b.X), Math.Min(a.Y, b.Y), Math.Max(a.Y, b.Y), (a, b), result);
 
     /// <summary>Zones whose bounding box intersects the square of half-side <paramref name="radius"/> around the point.</summary>
-    public IList<int> Within(Point2 p, double radius) => Query(p.X - radius, p.X + radius, p.Y - radius, p.Y + radius, null);
+    public IList<int> Within(Point2 p, double radius) => Query(p.X - radius, p.X + radius, p.Y - radius, p.Y + radius, null, []);
 
-    private List<int> Query(double minX, double maxX, double minY, double maxY, (Point2 A, Point2 B)? segment)
+    /// <summary><see cref="Within(Point2, double)"/> into a caller's list (cleared first), without allocating.</summary>
+    public void Within(Point2 p, double radius, List<int> result) => Query(p.X - radius, p.X + radius, p.Y - radius, p.Y + radius, null, result);
+
+    private List<int> Query(double minX, double maxX, double minY, double maxY, (Point2 A, Point2 B)? segment, List<int> result)
     {
+        result.Clear();
         if (!_gridded)
         {
             var found = _tree.Query(new Envelope(minX, maxX, minY, maxY));
-            var result = new List<int>(found.Count);
             foreach (var zone in found)
             {
                 if (segment is not { } s || ShapeOf(zone).SegmentMayTouch(s.A, s.B))
@@ -149,7 +158,7 @@ public sealed class ZoneIndex
             }
             return result;
         }
-        var hits = new List<int>(4);
+        var hits = result;
         if (maxX < _minX || minX > _maxX || maxY < _minY || minY > _maxY)
         {
             return hits;
