@@ -11,10 +11,12 @@ public static class SegmentClipper
     /// <summary>
     /// As <see cref="InsideIntervals(Point2, Point2, IReadOnlyList{Point2}, Func{Point2, bool})"/>
     /// for a zone's own ring (the simulation's hot path): the same arithmetic in the same order,
-    /// with the cuts on the stack instead of in a list.
+    /// with the cuts on the stack instead of in a list, into the caller's <paramref name="result"/>
+    /// (cleared first).
     /// </summary>
-    internal static List<(double From, double To)> InsideIntervals(Point2 a, Point2 b, Point2[] ring, ZoneShape shape)
+    internal static void InsideIntervals(Point2 a, Point2 b, Point2[] ring, ZoneShape shape, List<(double From, double To)> result)
     {
+        result.Clear();
         Span<double> cuts = ring.Length <= 62 ? stackalloc double[ring.Length + 2] : new double[ring.Length + 2];
         cuts[0] = 0;
         cuts[1] = 1;
@@ -41,7 +43,6 @@ public static class SegmentClipper
         }
         cuts = cuts[..count];
         cuts.Sort();
-        var result = new List<(double, double)>(2);
         for (var k = 0; k + 1 < cuts.Length; k++)
         {
             var from = cuts[k];
@@ -63,7 +64,6 @@ public static class SegmentClipper
                 }
             }
         }
-        return result;
     }
 
     /// <summary>Intervals [from, to] (0..1 along a->b) where the segment is inside the ring.</summary>

@@ -8,6 +8,11 @@ public sealed partial class Simulator
     private const double Epsilon = 1e-9;
     private readonly ZonePresence[] _zones;
 
+    // Scratch lists of the presence updates, reused from one call to the next (no allocation per leg).
+    private readonly List<int> _presentNow = [];
+    private readonly List<int> _nearZones = [];
+    private readonly List<(double From, double To)> _intervals = [];
+
     /// <summary>The units visibly present in a zone now (ascending unit index).</summary>
     public IReadOnlyList<int> PresentUnits(int zone) => _zones[zone].Units;
 
@@ -19,7 +24,8 @@ public sealed partial class Simulator
     private void UpdatePresence(UnitState unit)
     {
         unit.PresenceVersion++;
-        var now = new List<int>();
+        var now = _presentNow;
+        now.Clear();
         var position = unit.PositionAt(Now);
         if (unit.Status == UnitStatus.Patrol && unit.IsMoving && unit.LegEndsAt > Now)
         {
@@ -27,7 +33,8 @@ public sealed partial class Simulator
         }
         else if (IsVisiblyStanding(unit))
         {
-            foreach (var zone in Hotspots.Near(position))
+            Hotspots.Near(position, _nearZones);
+            foreach (var zone in _nearZones)
             {
                 if (Scenario.Zones[zone].Shape.Contains(position))
                 {
@@ -45,7 +52,7 @@ public sealed partial class Simulator
         var patrolling = unit.Status == UnitStatus.Patrol;
         foreach (var zone in now)
         {
-            var k = unit.Presence.FindIndex(p => p.Zone == zone);
+            var k = IndexOfPresence(unit, zone);
             if (k < 0)
             {
                 EnterZone(unit, zone);
@@ -76,9 +83,10 @@ public sealed partial class Simulator
     {
         var duration = arriveAt - Now;
         // Zones near the line itself, not just within the bounding box of the leg (the others have no crossings).
-        foreach (var zone in Hotspots.NearSegment(from, to))
+        foreach (var zone in Hotspots.NearSegment(from, to, _nearZones))
         {
-            foreach (var (enter, exit) in Scenario.Zones[zone].Shape.InsideIntervals(from, to))
+            Scenario.Zones[zone].Shape.InsideIntervals(from, to, _intervals);
+            foreach (var (enter, exit) in _intervals)
             {
                 if (enter <= Epsilon)
                 {
@@ -96,9 +104,23 @@ public sealed partial class Simulator
         }
     }
 
+    /// <summary>Where the zone is in the unit's presence list, or -1.</summary>
+    private static int IndexOfPresence(UnitState unit, int zone)
+    {
+        var presence = unit.Presence;
+        for (var k = 0; k < presence.Count; k++)
+        {
+            if (presence[k].Zone == zone)
+            {
+                return k;
+            }
+        }
+        return -1;
+    }
+
     private void EnterZone(UnitState unit, int zone)
     {
-        if (unit.Presence.Exists(p => p.Zone == zone))
+        if (IndexOfPresence(unit, zone) >= 0)
         {
             return;
         }
@@ -115,7 +137,7 @@ public sealed partial class Simulator
 
     private void ExitZone(UnitState unit, int zone)
     {
-        var k = unit.Presence.FindIndex(p => p.Zone == zone);
+        var k = IndexOfPresence(unit, zone);
         if (k < 0)
         {
             return;
