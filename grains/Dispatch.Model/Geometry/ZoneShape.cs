@@ -152,6 +152,54 @@ public sealed class ZoneShape
         return _locator.Locate(new Coordinate(p.X, p.Y)) != Location.Exterior;
     }
 
+    /// <summary>
+    /// True only when the ring is certainly a simple polygon that NetTopologySuite's IsValidOp
+    /// accepts: at most <see cref="DirectTestCorners"/> corners, a real turn at every corner (no
+    /// repeated point, no spike back along an edge) and every two edges that are not neighbours
+    /// strictly apart (one lies entirely on one side of the other's line), all with the exact
+    /// orientation test NetTopologySuite's line intersector uses. False means "not known": ask
+    /// IsValidOp, which also names the problem.
+    /// </summary>
+    internal bool IsCertainlySimple()
+    {
+        var closed = _closed;
+        var n = closed.Length - 1; // edges; the last point repeats the first
+        if (n < 3 || n > DirectTestCorners)
+        {
+            return false;
+        }
+        for (var i = 0; i < n; i++)
+        {
+            var a = closed[i == 0 ? n - 1 : i - 1];
+            var b = closed[i];
+            var c = closed[i + 1];
+            if (Orientation(a, b, c) == 0)
+            {
+                return false;
+            }
+        }
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 2; j < n; j++)
+            {
+                if (i == 0 && j == n - 1)
+                {
+                    continue; // neighbours through the closing point
+                }
+                if (!StrictlyApart(closed[i], closed[i + 1], closed[j], closed[j + 1]))
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+
+        static bool StrictlyApart(Point2 p1, Point2 p2, Point2 q1, Point2 q2) =>
+            Orientation(p1, p2, q1) * Orientation(p1, p2, q2) > 0 || Orientation(q1, q2, p1) * Orientation(q1, q2, p2) > 0;
+
+        static int Orientation(Point2 p1, Point2 p2, Point2 q) => CGAlgorithmsDD.OrientationIndex(p1.X, p1.Y, p2.X, p2.Y, q.X, q.Y);
+    }
+
     private enum Crossing
     {
         None,
