@@ -34,7 +34,15 @@ public static class SegmentClipper
             {
                 continue;
             }
-            var t = ((p.X - a.X) * ey - (p.Y - a.Y) * ex) / denominator;
+            var along = (p.X - a.X) * ey - (p.Y - a.Y) * ex;
+            // t = along / denominator lies in (0, 1) only if along is not 0, has the denominator's
+            // sign and is smaller in size (division rounds monotonically): most edges are
+            // rejected here without the two divisions.
+            if (along == 0 || (along < 0) != (denominator < 0) || Math.Abs(along) >= Math.Abs(denominator))
+            {
+                continue;
+            }
+            var t = along / denominator;
             var u = ((p.X - a.X) * dy - (p.Y - a.Y) * dx) / denominator;
             if (t > 0 && t < 1 && u >= 0 && u <= 1)
             {

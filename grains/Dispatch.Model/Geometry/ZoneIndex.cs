@@ -17,7 +17,7 @@ public sealed class ZoneIndex
 
     private readonly STRtree<int> _tree = new();
     private readonly int[] _zones = [];
-    private readonly Envelope[] _boxes = [];
+    private readonly Box[] _boxes = [];
     private readonly ZoneShape[] _shapes = [];
     private readonly Dictionary<int, ZoneShape> _shapeOf = [];
     private readonly int[] _cellStart = [];
@@ -55,7 +55,7 @@ public sealed class ZoneIndex
         }
         _zones = order.ToArray();
         _shapes = _zones.Select(z => byZone[z].Dequeue()).ToArray();
-        _boxes = _shapes.Select(s => s.Polygon.EnvelopeInternal).ToArray();
+        _boxes = [.. _shapes.Select(s => new Box(s.Polygon.EnvelopeInternal))];
         _stamp = new int[_zones.Length];
 
         _minX = all.MinX - Margin;
@@ -183,13 +183,13 @@ public sealed class ZoneIndex
                         continue;
                     }
                     _stamp[k] = _query;
-                    var box = _boxes[k];
+                    ref readonly var box = ref _boxes[k];
                     // The tree's test (closed boxes intersect), then the optional segment test.
                     if (box.MinX > maxX || box.MaxX < minX || box.MinY > maxY || box.MaxY < minY)
                     {
                         continue;
                     }
-                    if (segment is { } s && !_shapes[k].SegmentMayTouch(s.A, s.B))
+                    if (segment is { } s && !ZoneShape.SegmentMayTouch(box.MinX, box.MaxX, box.MinY, box.MaxY, s.A, s.B))
                     {
                         continue;
                     }
@@ -206,6 +206,15 @@ public sealed class ZoneIndex
     }
 
     private ZoneShape ShapeOf(int zone) => _shapeOf[zone];
+
+    /// <summary>A zone's bounding box (the polygon's envelope), kept inline in an array for the grid scan.</summary>
+    private readonly record struct Box(double MinX, double MaxX, double MinY, double MaxY)
+    {
+        public Box(Envelope e)
+            : this(e.MinX, e.MaxX, e.MinY, e.MaxY)
+        {
+        }
+    }
 
     /// <summary>
     /// The rows of column <paramref name="column"/> that the segment a->b passes within a margin:

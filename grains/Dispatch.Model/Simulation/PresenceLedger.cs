@@ -183,7 +183,7 @@ public sealed class PresenceLedger
             ties = count - above;
         }
         // In candidate order: every zone-slot above the threshold and the first ties at it.
-        var keys = new double[take];
+        var chosenRates = new double[take];
         var chosenZones = new int[take];
         var chosenSlots = new int[take];
         var chosen = 0;
@@ -192,36 +192,14 @@ public sealed class PresenceLedger
         {
             if (rate > threshold || (rate == threshold && ties-- > 0))
             {
-                keys[chosen] = -rate;
+                chosenRates[chosen] = rate;
                 chosenZones[chosen] = zone;
                 chosenSlots[chosen] = slot;
                 chosen++;
             }
         }
-        // Sort by descending rate; equal rates keep candidate order (lower zone, then earlier slot).
-        var order = new int[chosen];
-        for (var k = 0; k < order.Length; k++)
-        {
-            order[k] = k;
-        }
-        if (chosen < keys.Length)
-        {
-            Array.Resize(ref keys, chosen);
-        }
-        Array.Sort(keys, order);
-        for (var start = 0; start < keys.Length;)
-        {
-            var end = start + 1;
-            while (end < keys.Length && keys[end] == keys[start])
-            {
-                end++;
-            }
-            if (end - start > 1)
-            {
-                Array.Sort(order, start, end - start);
-            }
-            start = end;
-        }
+        // By descending rate; equal rates keep candidate order (lower zone, then earlier slot).
+        var order = StableOrderByDescending(chosenRates, chosen);
         var zones = new int[chosen];
         var slots = new int[chosen];
         for (var k = 0; k < chosen; k++)
@@ -230,6 +208,56 @@ public sealed class PresenceLedger
             slots[k] = chosenSlots[order[k]];
         }
         return (zones, slots);
+    }
+
+    /// <summary>
+    /// The positions of the first <paramref name="count"/> values (all positive and finite) in
+    /// descending order, equal values in their original order: a stable radix sort (least
+    /// significant byte first) on the complemented bit patterns, which for positive doubles order
+    /// exactly as the values do, reversed. Bytes that are the same in every key are skipped.
+    /// </summary>
+    private static int[] StableOrderByDescending(double[] values, int count)
+    {
+        var keys = new ulong[count];
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            keys[i] = ~BitConverter.DoubleToUInt64Bits(values[i]);
+            order[i] = i;
+        }
+        if (count < 2)
+        {
+            return order;
+        }
+        var nextKeys = new ulong[count];
+        var nextOrder = new int[count];
+        Span<int> start = stackalloc int[256];
+        for (var shift = 0; shift < 64; shift += 8)
+        {
+            start.Clear();
+            foreach (var key in keys)
+            {
+                start[(int)((key >> shift) & 0xFF)]++;
+            }
+            if (start[(int)((keys[0] >> shift) & 0xFF)] == count)
+            {
+                continue; // this byte is the same in every key
+            }
+            var sum = 0;
+            for (var b = 0; b < 256; b++)
+            {
+                (start[b], sum) = (sum, sum + start[b]);
+            }
+            for (var i = 0; i < count; i++)
+            {
+                var at = start[(int)((keys[i] >> shift) & 0xFF)]++;
+                nextKeys[at] = keys[i];
+                nextOrder[at] = order[i];
+            }
+            (keys, nextKeys) = (nextKeys, keys);
+            (order, nextOrder) = (nextOrder, order);
+        }
+        return order;
     }
 
     /// <summary>The <paramref name="n"/>-th largest value (1-based) by three-way quickselect; reorders <paramref name="values"/>.</summary>
