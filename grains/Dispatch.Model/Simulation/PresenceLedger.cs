@@ -123,28 +123,67 @@ public sealed class PresenceLedger
     }
 
     /// <summary>
-    /// Steps to the next candidate for flagging after (zone, slot): the zone-slots of the hotspots
-    /// with a positive rate, zone by zone, slot by slot. Start from (0, -1).
+    /// Visits the candidates for flagging, the zone-slots of the hotspots with a positive rate,
+    /// zone by zone, slot by slot (a struct visitor, so the loop is compiled for each use).
     /// </summary>
-    private bool NextCandidate(ref int zone, ref int slot, out double rate)
+    private void VisitCandidates<TVisitor>(ref TVisitor visitor)
+        where TVisitor : struct, ICandidateVisitor
     {
-        while (zone < _zoneList.Length)
+        for (var zone = 0; zone < _zoneList.Length; zone++)
         {
-            if (_hotspot[zone])
+            if (!_hotspot[zone])
             {
-                while (++slot < _slots)
+                continue;
+            }
+            var z = _zoneList[zone];
+            var (perHour, hourProfile, dayProfile) = (z.RatePerHour, z.HourProfile, z.DayProfile);
+            for (var slot = 0; slot < _slots; slot++)
+            {
+                if (!_slotValid[slot])
                 {
-                    if (_slotValid[slot] && (rate = RateOf(zone, slot)) > 0)
-                    {
-                        return true;
-                    }
+                    continue;
+                }
+                var rate = perHour * hourProfile[_slotHour[slot]] * dayProfile[_slotDay[slot]]; // as RateOf
+                if (rate > 0)
+                {
+                    visitor.Visit(rate, zone, slot);
                 }
             }
-            zone++;
-            slot = -1;
         }
-        rate = 0;
-        return false;
+    }
+
+    private interface ICandidateVisitor
+    {
+        void Visit(double rate, int zone, int slot);
+    }
+
+    /// <summary>Collects the rates of all candidates.</summary>
+    private struct RateCollector(double[] rates) : ICandidateVisitor
+    {
+        private int _count;
+
+        public void Visit(double rate, int zone, int slot) => rates[_count++] = rate;
+    }
+
+    /// <summary>Collects, in candidate order, every candidate above the threshold and the first <c>ties</c> at it.</summary>
+    private struct TopCollector(double threshold, int ties, int capacity) : ICandidateVisitor
+    {
+        public readonly double[] Rates = new double[capacity];
+        public readonly int[] Zones = new int[capacity];
+        public readonly int[] Slots = new int[capacity];
+        public int Count;
+        private int _ties = ties;
+
+        public void Visit(double rate, int zone, int slot)
+        {
+            if (rate > threshold || (rate == threshold && _ties-- > 0))
+            {
+                Rates[Count] = rate;
+                Zones[Count] = zone;
+                Slots[Count] = slot;
+                Count++;
+            }
+        }
     }
 
     /// <summary>
@@ -163,49 +202,29 @@ public sealed class PresenceLedger
         var take = Math.Min(count, total);
         var threshold = double.NegativeInfinity;
         var ties = take;
-        int zone, slot;
-        double rate;
         if (count < total)
         {
             var rates = new double[total];
-            var n = 0;
-            (zone, slot) = (0, -1);
-            while (NextCandidate(ref zone, ref slot, out rate))
-            {
-                rates[n++] = rate;
-            }
+            var collector = new RateCollector(rates);
+            VisitCandidates(ref collector);
             threshold = NthLargest(rates, count);
             var above = 0;
-            foreach (var r in rates)
+            foreach (var rate in rates)
             {
-                above += r > threshold ? 1 : 0;
+                above += rate > threshold ? 1 : 0;
             }
             ties = count - above;
         }
-        // In candidate order: every zone-slot above the threshold and the first ties at it.
-        var chosenRates = new double[take];
-        var chosenZones = new int[take];
-        var chosenSlots = new int[take];
-        var chosen = 0;
-        (zone, slot) = (0, -1);
-        while (NextCandidate(ref zone, ref slot, out rate))
-        {
-            if (rate > threshold || (rate == threshold && ties-- > 0))
-            {
-                chosenRates[chosen] = rate;
-                chosenZones[chosen] = zone;
-                chosenSlots[chosen] = slot;
-                chosen++;
-            }
-        }
+        var top = new TopCollector(threshold, ties, take);
+        VisitCandidates(ref top);
         // By descending rate; equal rates keep candidate order (lower zone, then earlier slot).
-        var order = StableOrderByDescending(chosenRates, chosen);
-        var zones = new int[chosen];
-        var slots = new int[chosen];
-        for (var k = 0; k < chosen; k++)
+        var order = StableOrderByDescending(top.Rates, top.Count);
+        var zones = new int[top.Count];
+        var slots = new int[top.Count];
+        for (var k = 0; k < top.Count; k++)
         {
-            zones[k] = chosenZones[order[k]];
-            slots[k] = chosenSlots[order[k]];
+            zones[k] = top.Zones[order[k]];
+            slots[k] = top.Slots[order[k]];
         }
         return (zones, slots);
     }
