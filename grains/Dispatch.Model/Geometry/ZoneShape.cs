@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dispatch.Model.Randomness;
 using NetTopologySuite.Algorithm;
 using NetTopologySuite.Algorithm.Locate;
@@ -16,7 +17,6 @@ public sealed class ZoneShape
     /// <summary>Rings up to this many corners are tested segment by segment; bigger ones through an interval index.</summary>
     private const int DirectTestCorners = 32;
 
-    private readonly Coordinate[] _closedRing;
     private readonly Point2[] _closed;
     private readonly Point2[] _ring;
     private IndexedPointInAreaLocator? _locator;
@@ -24,24 +24,28 @@ public sealed class ZoneShape
 
     public ZoneShape(IReadOnlyList<Point2> ring)
     {
-        var coordinates = ring.Select(p => new Coordinate(p.X, p.Y)).ToList();
-        if (!coordinates[0].Equals2D(coordinates[^1]))
+        // The ring closed (the first point repeated at the end unless it already is), as
+        // coordinates for NetTopologySuite and as points for the model's own tests.
+        var count = ring.Count;
+        var close = !(ring[0].X == ring[count - 1].X && ring[0].Y == ring[count - 1].Y); // Coordinate.Equals2D
+        var closedRing = new Coordinate[close ? count + 1 : count];
+        _closed = new Point2[closedRing.Length];
+        for (var i = 0; i < count; i++)
         {
-            coordinates.Add(coordinates[0].Copy());
+            closedRing[i] = new Coordinate(ring[i].X, ring[i].Y);
+            _closed[i] = new Point2(ring[i].X, ring[i].Y);
         }
-        _closedRing = coordinates.ToArray();
-        Polygon = Factory.CreatePolygon(_closedRing);
-        _closed = [.. coordinates.Select(c => new Point2(c.X, c.Y))];
+        if (close)
+        {
+            closedRing[count] = closedRing[0].Copy();
+            _closed[count] = _closed[0];
+        }
+        Polygon = Factory.CreatePolygon(closedRing);
         _ring = _closed[..^1];
         Ring = _ring;
         _envelope = Polygon.EnvelopeInternal;
         var centroid = Polygon.Centroid;
         Centroid = new Point2(centroid.X, centroid.Y);
-        _interiorPoint = new Lazy<Point2>(() =>
-        {
-            var interior = Polygon.InteriorPoint;
-            return new Point2(interior.X, interior.Y);
-        });
         Area = Polygon.Area;
     }
 
@@ -118,9 +122,23 @@ public sealed class ZoneShape
 
     /// <summary>A point guaranteed inside the polygon (the centroid of a concave zone may lie outside it).</summary>
     /// <remarks>Worked out on first use: only zones that get checks or school posts need it, and it is costly.</remarks>
-    public Point2 InteriorPoint => _interiorPoint.Value;
+    public Point2 InteriorPoint
+    {
+        get
+        {
+            // Published as one reference, so threads sharing the scenario see a whole point (at
+            // worst two of them compute the same point).
+            if (_interiorPoint is not { } known)
+            {
+                var interior = Polygon.InteriorPoint;
+                known = new StrongBox<Point2>(new Point2(interior.X, interior.Y));
+                _interiorPoint = known;
+            }
+            return known.Value;
+        }
+    }
 
-    private readonly Lazy<Point2> _interiorPoint;
+    private StrongBox<Point2>? _interiorPoint;
 
     /// <summary>
     /// Inside or on the boundary. Small rings count ray crossings segment by segment as

@@ -141,9 +141,9 @@ public sealed partial class ScenarioBuilder
         {
             return null;
         }
-        if (points.Distinct().Count() < 3)
+        if (DifferentPoints(points) < 3)
         {
-            Error(path, $"has only {points.Distinct().Count()} different point(s); a polygon needs at least 3");
+            Error(path, $"has only {DifferentPoints(points)} different point(s); a polygon needs at least 3");
             return null;
         }
         ZoneShape shape;
@@ -177,18 +177,49 @@ public sealed partial class ScenarioBuilder
         return shape;
     }
 
+    /// <summary>How many different points there are (as <c>points.Distinct().Count()</c>), but at most 3: enough to tell a polygon.</summary>
+    private static int DifferentPoints(List<Point2> points)
+    {
+        Span<Point2> seen = stackalloc Point2[3];
+        var count = 0;
+        foreach (var p in points)
+        {
+            if (!seen[..count].Contains(p))
+            {
+                seen[count++] = p;
+                if (count == 3)
+                {
+                    break;
+                }
+            }
+        }
+        return count;
+    }
+
     private static bool Collinear(List<Point2> points)
     {
         var a = points[0];
-        var b = points.FirstOrDefault(p => p != a);
+        var b = default(Point2);
+        foreach (var p in points)
+        {
+            if (p != a)
+            {
+                b = p;
+                break;
+            }
+        }
         var (dx, dy) = (b.X - a.X, b.Y - a.Y);
         var length = Math.Sqrt(dx * dx + dy * dy);
-        return points.All(p =>
+        foreach (var p in points)
         {
             var (ex, ey) = (p.X - a.X, p.Y - a.Y);
             var other = Math.Sqrt(ex * ex + ey * ey);
-            return other == 0 || Math.Abs(dx * ey - dy * ex) <= 1e-12 * length * other;
-        });
+            if (!(other == 0 || Math.Abs(dx * ey - dy * ex) <= 1e-12 * length * other))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Names the edges of an invalid ring that meet at <paramref name="at"/>.</summary>
