@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dispatch.Model.Scenarios;
 
 namespace Dispatch.Model.Simulation;
@@ -412,7 +413,43 @@ public sealed class PresenceLedger
     /// <summary>A copy to which open intervals can be added for a report without disturbing the run.</summary>
     public PresenceLedger Copy() => new(this);
 
+    /// <summary>
+    /// Empty ledgers made so far, per scenario, as templates: everything a ledger works out in its
+    /// constructor (slots, rates, weight totals, the flagged zone-slots) depends only on the
+    /// scenario, the end time and the warm-up, so the replications of a scenario share it.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Scenario, List<PresenceLedger>> Templates = new();
+
+    /// <summary>
+    /// A new, empty ledger, as <c>new PresenceLedger(scenario, endTime, statsFrom)</c>, sharing the
+    /// worked-out parts with earlier ledgers of the same scenario, end time and warm-up.
+    /// </summary>
+    public static PresenceLedger For(Scenario scenario, double endTime, double statsFrom = 0)
+    {
+        var templates = Templates.GetValue(scenario, _ => []);
+        PresenceLedger? template;
+        lock (templates)
+        {
+            template = templates.Find(t => t.EndTime.Equals(endTime) && t.StatsFrom.Equals(statsFrom));
+        }
+        if (template is null)
+        {
+            template = new PresenceLedger(scenario, endTime, statsFrom);
+            lock (templates)
+            {
+                templates.Add(template);
+            }
+        }
+        return new PresenceLedger(template, empty: true);
+    }
+
     private PresenceLedger(PresenceLedger other)
+        : this(other, empty: false)
+    {
+    }
+
+    /// <summary>A ledger with the worked-out parts of <paramref name="other"/> and its accumulators copied, or zero when <paramref name="empty"/>.</summary>
+    private PresenceLedger(PresenceLedger other, bool empty)
     {
         _startMinuteOfWeek = other._startMinuteOfWeek;
         _offset = other._offset;
@@ -430,17 +467,19 @@ public sealed class PresenceLedger
         HourWeightTotal = other.HourWeightTotal;
         NightWeightTotal = other.NightWeightTotal;
         NightWeightTotalByZone = other.NightWeightTotalByZone;
-        NightWeightedCoveredByZone = (double[])other.NightWeightedCoveredByZone.Clone();
+        NightWeightedCoveredByZone = Accumulator(other.NightWeightedCoveredByZone, empty);
         HotspotMinutes = other.HotspotMinutes;
         FlaggedAreaTimeShare = other.FlaggedAreaTimeShare;
-        CoveredMinutes = (double[])other.CoveredMinutes.Clone();
-        WeightedCovered = (double[])other.WeightedCovered.Clone();
-        HourWeightedCovered = (double[])other.HourWeightedCovered.Clone();
-        NightWeightedCovered = other.NightWeightedCovered;
-        PatrolMinutesFlagged = other.PatrolMinutesFlagged;
-        SchoolRequiredMinutes = (double[])other.SchoolRequiredMinutes.Clone();
-        SchoolStaffedMinutes = (double[])other.SchoolStaffedMinutes.Clone();
+        CoveredMinutes = Accumulator(other.CoveredMinutes, empty);
+        WeightedCovered = Accumulator(other.WeightedCovered, empty);
+        HourWeightedCovered = Accumulator(other.HourWeightedCovered, empty);
+        NightWeightedCovered = empty ? 0 : other.NightWeightedCovered;
+        PatrolMinutesFlagged = empty ? 0 : other.PatrolMinutesFlagged;
+        SchoolRequiredMinutes = Accumulator(other.SchoolRequiredMinutes, empty);
+        SchoolStaffedMinutes = Accumulator(other.SchoolStaffedMinutes, empty);
     }
+
+    private static double[] Accumulator(double[] values, bool empty) => empty ? new double[values.Length] : (double[])values.Clone();
 
     public int SlotOf(double t) => Math.Clamp((int)Math.Floor((t + _offset) / 60.0), 0, _slots - 1);
 

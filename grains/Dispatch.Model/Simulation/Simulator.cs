@@ -44,7 +44,7 @@ public sealed partial class Simulator
         Risk = new RiskModel(scenario, Hotspots);
         PatrolPolicy = PatrolPolicies.Create(scenario.Patrol.Policy);
         Plan = new PatrolPlan(scenario.Zones, scenario.Patrol.Diminishing);
-        Ledger = new PresenceLedger(scenario, EndTime, StatsFrom);
+        Ledger = PresenceLedger.For(scenario, EndTime, StatsFrom); // shared set-up for replications of a scenario
         _zones = scenario.Zones.Select(_ => new ZonePresence()).ToArray();
         Prevented = new int[scenario.Zones.Count];
         for (var z = 0; z < _arrivals.Length; z++)
