@@ -11,8 +11,10 @@ namespace Dispatch.Model.Scheduling;
 /// </summary>
 public sealed class RiskModel
 {
-    private readonly Zone[] _zones;
     private readonly bool[] _hotspot;
+    private readonly double[] _ratePerHour;
+    private readonly double[] _hourProfiles; // zone x 24, flat: the profiles of all zones in one block
+    private readonly double[] _dayProfiles; // zone x 7
     private readonly Point2[] _centroids;
     private readonly double _startMinuteOfWeek;
     private readonly ZoneIndex _hotspots;
@@ -24,26 +26,30 @@ public sealed class RiskModel
 
     public RiskModel(Scenario scenario, ZoneIndex hotspots)
     {
-        _zones = [.. scenario.Zones];
-        _hotspot = [.. _zones.Select(z => z.IsHotspot)];
-        _centroids = [.. _zones.Select(z => z.Shape.Centroid)];
+        var zones = scenario.Zones;
+        _hotspot = [.. zones.Select(z => z.IsHotspot)];
+        _ratePerHour = [.. zones.Select(z => z.RatePerHour)];
+        _hourProfiles = [.. zones.SelectMany(z => Fixed(z.HourProfile, 24))];
+        _dayProfiles = [.. zones.SelectMany(z => Fixed(z.DayProfile, 7))];
+        _centroids = [.. zones.Select(z => z.Shape.Centroid)];
         _startMinuteOfWeek = scenario.StartMinuteOfWeek;
         _hotspots = hotspots;
         _options = scenario.Patrol;
-        _nearRepeat = new double[_zones.Length];
-        _updatedAt = new double[_zones.Length];
+        _nearRepeat = new double[zones.Count];
+        _updatedAt = new double[zones.Count];
     }
+
+    /// <summary>A profile, which has one value per hour (24) or per day (7) in any built scenario.</summary>
+    private static double[] Fixed(double[] profile, int length) =>
+        profile.Length == length ? profile : throw new ArgumentException($"a zone profile has {profile.Length} values; expected {length}", nameof(profile));
 
     /// <summary>The zone's profile rate at time t, incidents per hour.</summary>
     public double BaseRate(int zone, double t) =>
         BaseRate(zone, Scenario.HourOfDay(_startMinuteOfWeek, t), Scenario.DayOfWeek(_startMinuteOfWeek, t));
 
     /// <summary>The zone's profile rate in the given hour of day and day of week (see <see cref="HourAndDay"/>).</summary>
-    public double BaseRate(int zone, int hour, int day)
-    {
-        var z = _zones[zone];
-        return z.RatePerHour * z.HourProfile[hour] * z.DayProfile[day];
-    }
+    public double BaseRate(int zone, int hour, int day) =>
+        _ratePerHour[zone] * _hourProfiles[zone * 24 + hour] * _dayProfiles[zone * 7 + day];
 
     /// <summary>The hour of day and day of week at simulated minute t (as <see cref="Scenario.HourOfDay(double)"/> and <see cref="Scenario.DayOfWeek(double)"/>).</summary>
     public (int Hour, int Day) HourAndDay(double t) =>
