@@ -118,6 +118,27 @@ public sealed class ZoneIndex
         _gridded = true;
     }
 
+    /// <summary>
+    /// An index over the same zones that shares this one's tree, boxes and grid (never changed
+    /// after construction) and has its own scratch for queries, so each simulator of a shared
+    /// scenario can query without building the index again.
+    /// </summary>
+    internal ZoneIndex Share() => new(this);
+
+    private ZoneIndex(ZoneIndex other)
+    {
+        _tree = other._tree;
+        _zones = other._zones;
+        _boxes = other._boxes;
+        _shapes = other._shapes;
+        _shapeOf = other._shapeOf;
+        _cellStart = other._cellStart;
+        _cellItems = other._cellItems;
+        _stamp = new int[other._stamp.Length];
+        (_minX, _minY, _maxX, _maxY, _cellWidth, _cellHeight) = (other._minX, other._minY, other._maxX, other._maxY, other._cellWidth, other._cellHeight);
+        (_columns, _rows, _gridded) = (other._columns, other._rows, other._gridded);
+    }
+
     /// <summary>Zones whose bounding box contains the point.</summary>
     public IList<int> Near(Point2 p) => Query(p.X, p.X, p.Y, p.Y, null, []);
 

@@ -231,6 +231,7 @@ public sealed class ZoneShape
     /// orientation test (<see cref="CGAlgorithmsDD.OrientationIndex(double, double, double, double, double, double)"/>),
     /// on plain doubles instead of coordinate objects.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per edge in Contains
     private static Crossing CountsCrossing(Point2 p1, Point2 p2, Point2 p)
     {
         // The segment lies strictly to the left of the point.

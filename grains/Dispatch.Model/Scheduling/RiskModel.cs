@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dispatch.Model.Geometry;
 using Dispatch.Model.Scenarios;
 
@@ -26,22 +27,36 @@ public sealed class RiskModel
 
     public RiskModel(Scenario scenario, ZoneIndex hotspots)
     {
-        var zones = scenario.Zones;
-        _hotspot = [.. zones.Select(z => z.IsHotspot)];
-        _ratePerHour = [.. zones.Select(z => z.RatePerHour)];
-        _hourProfiles = [.. zones.SelectMany(z => Fixed(z.HourProfile, 24))];
-        _dayProfiles = [.. zones.SelectMany(z => Fixed(z.DayProfile, 7))];
-        _centroids = [.. zones.Select(z => z.Shape.Centroid)];
+        var tables = Tables.GetValue(scenario, s => new ZoneTables(s.Zones));
+        (_hotspot, _ratePerHour, _hourProfiles, _dayProfiles, _centroids) =
+            (tables.Hotspot, tables.RatePerHour, tables.HourProfiles, tables.DayProfiles, tables.Centroids);
         _startMinuteOfWeek = scenario.StartMinuteOfWeek;
         _hotspots = hotspots;
         _options = scenario.Patrol;
-        _nearRepeat = new double[zones.Count];
-        _updatedAt = new double[zones.Count];
+        _nearRepeat = new double[_hotspot.Length];
+        _updatedAt = new double[_hotspot.Length];
     }
 
-    /// <summary>A profile, which has one value per hour (24) or per day (7) in any built scenario.</summary>
-    private static double[] Fixed(double[] profile, int length) =>
-        profile.Length == length ? profile : throw new ArgumentException($"a zone profile has {profile.Length} values; expected {length}", nameof(profile));
+    /// <summary>The zone tables of each scenario, worked out once and shared by its replications (never changed).</summary>
+    private static readonly ConditionalWeakTable<Scenario, ZoneTables> Tables = new();
+
+    /// <summary>Per zone: hotspot or not, base rate, hour and day profiles (flat) and centroid.</summary>
+    private sealed class ZoneTables(IReadOnlyList<Zone> zones)
+    {
+        public bool[] Hotspot { get; } = [.. zones.Select(z => z.IsHotspot)];
+
+        public double[] RatePerHour { get; } = [.. zones.Select(z => z.RatePerHour)];
+
+        public double[] HourProfiles { get; } = [.. zones.SelectMany(z => Fixed(z.HourProfile, 24))];
+
+        public double[] DayProfiles { get; } = [.. zones.SelectMany(z => Fixed(z.DayProfile, 7))];
+
+        public Point2[] Centroids { get; } = [.. zones.Select(z => z.Shape.Centroid)];
+
+        /// <summary>A profile, which has one value per hour (24) or per day (7) in any built scenario.</summary>
+        private static double[] Fixed(double[] profile, int length) =>
+            profile.Length == length ? profile : throw new ArgumentException($"a zone profile has {profile.Length} values; expected {length}", nameof(profile));
+    }
 
     /// <summary>The zone's profile rate at time t, incidents per hour.</summary>
     public double BaseRate(int zone, double t) =>
