@@ -57,6 +57,28 @@ public class ReproducibilityTests
         Assert.Equal(a.Csv, b.Csv);
     }
 
+    /// <summary>
+    /// Simulators of one Scenario object share what is worked out per scenario (the presence
+    /// ledger's slots and flagged zone-slots, the hotspot index, the risk tables): runs on a shared
+    /// scenario, one after another or in parallel, with and without a warm-up, are the runs of a
+    /// freshly built one.
+    /// </summary>
+    [Fact]
+    public void Simulators_sharing_a_scenario_give_the_runs_of_fresh_scenarios()
+    {
+        var shared = Build(Rich());
+        var fresh = Enumerable.Range(0, 4).Select(r => Outputs(Run(Build(Rich()), replication: r))).ToList();
+        var warm = Outputs(new Simulator(Build(Rich()), 77, 1, 10, warmupDays: 2).Also(s => s.RunToEnd()));
+        var parallel = Enumerable.Range(0, 4).AsParallel().Select(r => (r, Outputs(Run(shared, replication: r)))).ToList();
+        foreach (var (r, outputs) in parallel)
+        {
+            Assert.Equal(fresh[r], outputs);
+        }
+        Assert.Equal(fresh[0], Outputs(Run(shared)));
+        Assert.Equal(warm, Outputs(new Simulator(shared, 77, 1, 10, warmupDays: 2).Also(s => s.RunToEnd())));
+        Assert.Equal(fresh[0], Outputs(Run(shared)));
+    }
+
     [Fact]
     public void Different_seed_or_replication_gives_a_different_run()
     {
@@ -111,5 +133,15 @@ public class ReproducibilityTests
         }
         // ...while the outcomes do differ.
         Assert.NotEqual(Report(small).ResponseMinutes.Mean, Report(large).ResponseMinutes.Mean);
+    }
+}
+
+internal static class SimulatorTestExtensions
+{
+    /// <summary>Runs an action on the simulator and returns it (for one-line set-ups).</summary>
+    public static Simulator Also(this Simulator sim, Action<Simulator> action)
+    {
+        action(sim);
+        return sim;
     }
 }

@@ -11,10 +11,12 @@ public static class SegmentClipper
     /// <summary>
     /// As <see cref="InsideIntervals(Point2, Point2, IReadOnlyList{Point2}, Func{Point2, bool})"/>
     /// for a zone's own ring (the simulation's hot path): the same arithmetic in the same order,
-    /// with the cuts on the stack instead of in a list.
+    /// with the cuts on the stack instead of in a list, into the caller's <paramref name="result"/>
+    /// (cleared first).
     /// </summary>
-    internal static List<(double From, double To)> InsideIntervals(Point2 a, Point2 b, Point2[] ring, ZoneShape shape)
+    internal static void InsideIntervals(Point2 a, Point2 b, Point2[] ring, ZoneShape shape, List<(double From, double To)> result)
     {
+        result.Clear();
         Span<double> cuts = ring.Length <= 62 ? stackalloc double[ring.Length + 2] : new double[ring.Length + 2];
         cuts[0] = 0;
         cuts[1] = 1;
@@ -32,7 +34,15 @@ public static class SegmentClipper
             {
                 continue;
             }
-            var t = ((p.X - a.X) * ey - (p.Y - a.Y) * ex) / denominator;
+            var along = (p.X - a.X) * ey - (p.Y - a.Y) * ex;
+            // t = along / denominator lies in (0, 1) only if along is not 0, has the denominator's
+            // sign and is smaller in size (division rounds monotonically): most edges are
+            // rejected here without the two divisions.
+            if (along == 0 || (along < 0) != (denominator < 0) || Math.Abs(along) >= Math.Abs(denominator))
+            {
+                continue;
+            }
+            var t = along / denominator;
             var u = ((p.X - a.X) * dy - (p.Y - a.Y) * dx) / denominator;
             if (t > 0 && t < 1 && u >= 0 && u <= 1)
             {
@@ -40,8 +50,19 @@ public static class SegmentClipper
             }
         }
         cuts = cuts[..count];
-        cuts.Sort();
-        var result = new List<(double, double)>(2);
+        // Insertion sort: a handful of cuts (0, 1 and the crossings), none NaN, so the same
+        // ascending order as Span.Sort without its set-up.
+        for (var k = 1; k < cuts.Length; k++)
+        {
+            var cut = cuts[k];
+            var at = k - 1;
+            while (at >= 0 && cuts[at] > cut)
+            {
+                cuts[at + 1] = cuts[at];
+                at--;
+            }
+            cuts[at + 1] = cut;
+        }
         for (var k = 0; k + 1 < cuts.Length; k++)
         {
             var from = cuts[k];
@@ -63,7 +84,6 @@ public static class SegmentClipper
                 }
             }
         }
-        return result;
     }
 
     /// <summary>Intervals [from, to] (0..1 along a->b) where the segment is inside the ring.</summary>

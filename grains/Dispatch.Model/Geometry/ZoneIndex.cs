@@ -17,7 +17,7 @@ public sealed class ZoneIndex
 
     private readonly STRtree<int> _tree = new();
     private readonly int[] _zones = [];
-    private readonly Envelope[] _boxes = [];
+    private readonly Box[] _boxes = [];
     private readonly ZoneShape[] _shapes = [];
     private readonly Dictionary<int, ZoneShape> _shapeOf = [];
     private readonly int[] _cellStart = [];
@@ -55,7 +55,7 @@ public sealed class ZoneIndex
         }
         _zones = order.ToArray();
         _shapes = _zones.Select(z => byZone[z].Dequeue()).ToArray();
-        _boxes = _shapes.Select(s => s.Polygon.EnvelopeInternal).ToArray();
+        _boxes = [.. _shapes.Select(s => new Box(s.Polygon.EnvelopeInternal))];
         _stamp = new int[_zones.Length];
 
         _minX = all.MinX - Margin;
@@ -118,28 +118,58 @@ public sealed class ZoneIndex
         _gridded = true;
     }
 
+    /// <summary>
+    /// An index over the same zones that shares this one's tree, boxes and grid (never changed
+    /// after construction) and has its own scratch for queries, so each simulator of a shared
+    /// scenario can query without building the index again.
+    /// </summary>
+    internal ZoneIndex Share() => new(this);
+
+    private ZoneIndex(ZoneIndex other)
+    {
+        _tree = other._tree;
+        _zones = other._zones;
+        _boxes = other._boxes;
+        _shapes = other._shapes;
+        _shapeOf = other._shapeOf;
+        _cellStart = other._cellStart;
+        _cellItems = other._cellItems;
+        _stamp = new int[other._stamp.Length];
+        (_minX, _minY, _maxX, _maxY, _cellWidth, _cellHeight) = (other._minX, other._minY, other._maxX, other._maxY, other._cellWidth, other._cellHeight);
+        (_columns, _rows, _gridded) = (other._columns, other._rows, other._gridded);
+    }
+
     /// <summary>Zones whose bounding box contains the point.</summary>
-    public IList<int> Near(Point2 p) => Query(p.X, p.X, p.Y, p.Y, null);
+    public IList<int> Near(Point2 p) => Query(p.X, p.X, p.Y, p.Y, null, []);
+
+    /// <summary><see cref="Near(Point2)"/> into a caller's list (cleared first), without allocating.</summary>
+    public void Near(Point2 p, List<int> result) => Query(p.X, p.X, p.Y, p.Y, null, result);
 
     /// <summary>Zones whose bounding box intersects the bounding box of the segment a->b.</summary>
-    public IList<int> Near(Point2 a, Point2 b) => Query(Math.Min(a.X, b.X), Math.Max(a.X, b.X), Math.Min(a.Y, b.Y), Math.Max(a.Y, b.Y), null);
+    public IList<int> Near(Point2 a, Point2 b) => Query(Math.Min(a.X, b.X), Math.Max(a.X, b.X), Math.Min(a.Y, b.Y), Math.Max(a.Y, b.Y), null, []);
 
     /// <summary>
     /// The zones of <see cref="Near(Point2, Point2)"/> (in the same order) less those that the
-    /// segment certainly misses (<see cref="ZoneShape.SegmentMayTouch"/>).
+    /// segment certainly misses (<see cref="ZoneShape.SegmentMayTouch(Point2, Point2)"/>).
     /// </summary>
-    public IList<int> NearSegment(Point2 a, Point2 b) =>
-        Query(Math.Min(a.X, b.X), Math.Max(a.X, b.X), Math.Min(a.Y, b.Y), Math.Max(a.Y, b.Y), (a, b));
+    public IList<int> NearSegment(Point2 a, Point2 b) => NearSegment(a, b, []);
+
+    /// <summary><see cref="NearSegment(Point2, Point2)"/> into a caller's list (cleared first), without allocating.</summary>
+    public List<int> NearSegment(Point2 a, Point2 b, List<int> result) =>
+        Query(Math.Min(a.X, b.X), Math.Max(a.X, b.X), Math.Min(a.Y, b.Y), Math.Max(a.Y, b.Y), (a, b), result);
 
     /// <summary>Zones whose bounding box intersects the square of half-side <paramref name="radius"/> around the point.</summary>
-    public IList<int> Within(Point2 p, double radius) => Query(p.X - radius, p.X + radius, p.Y - radius, p.Y + radius, null);
+    public IList<int> Within(Point2 p, double radius) => Query(p.X - radius, p.X + radius, p.Y - radius, p.Y + radius, null, []);
 
-    private List<int> Query(double minX, double maxX, double minY, double maxY, (Point2 A, Point2 B)? segment)
+    /// <summary><see cref="Within(Point2, double)"/> into a caller's list (cleared first), without allocating.</summary>
+    public void Within(Point2 p, double radius, List<int> result) => Query(p.X - radius, p.X + radius, p.Y - radius, p.Y + radius, null, result);
+
+    private List<int> Query(double minX, double maxX, double minY, double maxY, (Point2 A, Point2 B)? segment, List<int> result)
     {
+        result.Clear();
         if (!_gridded)
         {
             var found = _tree.Query(new Envelope(minX, maxX, minY, maxY));
-            var result = new List<int>(found.Count);
             foreach (var zone in found)
             {
                 if (segment is not { } s || ShapeOf(zone).SegmentMayTouch(s.A, s.B))
@@ -149,7 +179,7 @@ public sealed class ZoneIndex
             }
             return result;
         }
-        var hits = new List<int>(4);
+        var hits = result;
         if (maxX < _minX || minX > _maxX || maxY < _minY || minY > _maxY)
         {
             return hits;
@@ -174,13 +204,13 @@ public sealed class ZoneIndex
                         continue;
                     }
                     _stamp[k] = _query;
-                    var box = _boxes[k];
+                    ref readonly var box = ref _boxes[k];
                     // The tree's test (closed boxes intersect), then the optional segment test.
                     if (box.MinX > maxX || box.MaxX < minX || box.MinY > maxY || box.MaxY < minY)
                     {
                         continue;
                     }
-                    if (segment is { } s && !_shapes[k].SegmentMayTouch(s.A, s.B))
+                    if (segment is { } s && !ZoneShape.SegmentMayTouch(box.MinX, box.MaxX, box.MinY, box.MaxY, s.A, s.B))
                     {
                         continue;
                     }
@@ -197,6 +227,15 @@ public sealed class ZoneIndex
     }
 
     private ZoneShape ShapeOf(int zone) => _shapeOf[zone];
+
+    /// <summary>A zone's bounding box (the polygon's envelope), kept inline in an array for the grid scan.</summary>
+    private readonly record struct Box(double MinX, double MaxX, double MinY, double MaxY)
+    {
+        public Box(Envelope e)
+            : this(e.MinX, e.MaxX, e.MinY, e.MaxY)
+        {
+        }
+    }
 
     /// <summary>
     /// The rows of column <paramref name="column"/> that the segment a->b passes within a margin:

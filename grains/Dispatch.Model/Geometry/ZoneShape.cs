@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dispatch.Model.Randomness;
 using NetTopologySuite.Algorithm;
 using NetTopologySuite.Algorithm.Locate;
@@ -16,30 +17,35 @@ public sealed class ZoneShape
     /// <summary>Rings up to this many corners are tested segment by segment; bigger ones through an interval index.</summary>
     private const int DirectTestCorners = 32;
 
-    private readonly Coordinate[] _closedRing;
+    private readonly Point2[] _closed;
     private readonly Point2[] _ring;
     private IndexedPointInAreaLocator? _locator;
     private readonly Envelope _envelope;
 
     public ZoneShape(IReadOnlyList<Point2> ring)
     {
-        var coordinates = ring.Select(p => new Coordinate(p.X, p.Y)).ToList();
-        if (!coordinates[0].Equals2D(coordinates[^1]))
+        // The ring closed (the first point repeated at the end unless it already is), as
+        // coordinates for NetTopologySuite and as points for the model's own tests.
+        var count = ring.Count;
+        var close = !(ring[0].X == ring[count - 1].X && ring[0].Y == ring[count - 1].Y); // Coordinate.Equals2D
+        var closedRing = new Coordinate[close ? count + 1 : count];
+        _closed = new Point2[closedRing.Length];
+        for (var i = 0; i < count; i++)
         {
-            coordinates.Add(coordinates[0].Copy());
+            closedRing[i] = new Coordinate(ring[i].X, ring[i].Y);
+            _closed[i] = new Point2(ring[i].X, ring[i].Y);
         }
-        _closedRing = coordinates.ToArray();
-        Polygon = Factory.CreatePolygon(_closedRing);
-        _ring = coordinates.Take(coordinates.Count - 1).Select(c => new Point2(c.X, c.Y)).ToArray();
+        if (close)
+        {
+            closedRing[count] = closedRing[0].Copy();
+            _closed[count] = _closed[0];
+        }
+        Polygon = Factory.CreatePolygon(closedRing);
+        _ring = _closed[..^1];
         Ring = _ring;
         _envelope = Polygon.EnvelopeInternal;
         var centroid = Polygon.Centroid;
         Centroid = new Point2(centroid.X, centroid.Y);
-        _interiorPoint = new Lazy<Point2>(() =>
-        {
-            var interior = Polygon.InteriorPoint;
-            return new Point2(interior.X, interior.Y);
-        });
         Area = Polygon.Area;
     }
 
@@ -49,7 +55,16 @@ public sealed class ZoneShape
     public IReadOnlyList<Point2> Ring { get; }
 
     /// <summary>Intervals (fractions 0..1 of the segment a->b) that lie inside the zone.</summary>
-    public List<(double From, double To)> InsideIntervals(Point2 a, Point2 b) => SegmentClipper.InsideIntervals(a, b, _ring, this);
+    public List<(double From, double To)> InsideIntervals(Point2 a, Point2 b)
+    {
+        var result = new List<(double From, double To)>(2);
+        SegmentClipper.InsideIntervals(a, b, _ring, this, result);
+        return result;
+    }
+
+    /// <summary><see cref="InsideIntervals(Point2, Point2)"/> into a caller's list (cleared first), without allocating.</summary>
+    internal void InsideIntervals(Point2 a, Point2 b, List<(double From, double To)> result) =>
+        SegmentClipper.InsideIntervals(a, b, _ring, this, result);
 
     /// <summary>Area in square metres (computed once: NetTopologySuite recomputes it on every call).</summary>
     public double Area { get; }
@@ -57,15 +72,19 @@ public sealed class ZoneShape
     /// <summary>
     /// False when the segment a->b certainly misses the zone: it does not touch the zone's bounding
     /// box grown by a millimetre. Conservative (true does not mean it touches), so a caller can
-    /// skip <see cref="InsideIntervals"/>, which would return nothing, without changing any result.
+    /// skip <see cref="InsideIntervals(Point2, Point2)"/>, which would return nothing, without changing any result.
     /// </summary>
-    public bool SegmentMayTouch(Point2 a, Point2 b)
+    public bool SegmentMayTouch(Point2 a, Point2 b) =>
+        SegmentMayTouch(_envelope.MinX, _envelope.MaxX, _envelope.MinY, _envelope.MaxY, a, b);
+
+    /// <summary><see cref="SegmentMayTouch(Point2, Point2)"/> for a bounding box given by its sides.</summary>
+    internal static bool SegmentMayTouch(double boxMinX, double boxMaxX, double boxMinY, double boxMaxY, Point2 a, Point2 b)
     {
         const double margin = 1e-3;
-        var minX = _envelope.MinX - margin;
-        var maxX = _envelope.MaxX + margin;
-        var minY = _envelope.MinY - margin;
-        var maxY = _envelope.MaxY + margin;
+        var minX = boxMinX - margin;
+        var maxX = boxMaxX + margin;
+        var minY = boxMinY - margin;
+        var maxY = boxMaxY + margin;
         // Liang-Barsky clipping of the parameter range [0, 1] against the four sides.
         var t0 = 0.0;
         var t1 = 1.0;
@@ -103,35 +122,156 @@ public sealed class ZoneShape
 
     /// <summary>A point guaranteed inside the polygon (the centroid of a concave zone may lie outside it).</summary>
     /// <remarks>Worked out on first use: only zones that get checks or school posts need it, and it is costly.</remarks>
-    public Point2 InteriorPoint => _interiorPoint.Value;
+    public Point2 InteriorPoint
+    {
+        get
+        {
+            // Published as one reference, so threads sharing the scenario see a whole point (at
+            // worst two of them compute the same point).
+            if (_interiorPoint is not { } known)
+            {
+                var interior = Polygon.InteriorPoint;
+                known = new StrongBox<Point2>(new Point2(interior.X, interior.Y));
+                _interiorPoint = known;
+            }
+            return known.Value;
+        }
+    }
 
-    private readonly Lazy<Point2> _interiorPoint;
+    private StrongBox<Point2>? _interiorPoint;
 
     /// <summary>
-    /// Inside or on the boundary. Small rings count ray crossings segment by segment with
-    /// NetTopologySuite's <see cref="RayCrossingCounter"/>, in the same order and with the same exact
-    /// orientation test as its <see cref="IndexedPointInAreaLocator"/> (which only skips segments
-    /// whose y-range misses the point, and those count nothing), so the answer is the same without
-    /// the index's set-up, locking and allocations. Bigger rings use the indexed locator.
+    /// Inside or on the boundary. Small rings count ray crossings segment by segment as
+    /// NetTopologySuite's <see cref="RayCrossingCounter"/> does (<see cref="CountsCrossing"/>), in
+    /// the same order and with the same exact orientation test as its
+    /// <see cref="IndexedPointInAreaLocator"/> (which only skips segments whose y-range misses the
+    /// point, and those count nothing), so the answer is the same without the index's set-up,
+    /// locking and allocations. Bigger rings use the indexed locator.
     /// </summary>
     public bool Contains(Point2 p)
     {
-        var c = new Coordinate(p.X, p.Y);
-        if (_closedRing.Length <= DirectTestCorners + 1)
+        if (_closed.Length <= DirectTestCorners + 1)
         {
-            var counter = new RayCrossingCounter(c);
-            for (var i = 1; i < _closedRing.Length; i++)
+            var crossings = 0;
+            for (var i = 1; i < _closed.Length; i++)
             {
-                counter.CountSegment(_closedRing[i - 1], _closedRing[i]);
-                if (counter.IsOnSegment)
+                switch (CountsCrossing(_closed[i - 1], _closed[i], p))
                 {
-                    break;
+                    case Crossing.OnSegment:
+                        return true; // the boundary
+                    case Crossing.Crosses:
+                        crossings++;
+                        break;
                 }
             }
-            return counter.Location != Location.Exterior;
+            return crossings % 2 == 1;
         }
         _locator ??= new IndexedPointInAreaLocator(Polygon);
-        return _locator.Locate(c) != Location.Exterior;
+        return _locator.Locate(new Coordinate(p.X, p.Y)) != Location.Exterior;
+    }
+
+    /// <summary>
+    /// True only when the ring is certainly a simple polygon that NetTopologySuite's IsValidOp
+    /// accepts: at most <see cref="DirectTestCorners"/> corners, a real turn at every corner (no
+    /// repeated point, no spike back along an edge) and every two edges that are not neighbours
+    /// strictly apart (one lies entirely on one side of the other's line), all with the exact
+    /// orientation test NetTopologySuite's line intersector uses. False means "not known": ask
+    /// IsValidOp, which also names the problem.
+    /// </summary>
+    internal bool IsCertainlySimple()
+    {
+        var closed = _closed;
+        var n = closed.Length - 1; // edges; the last point repeats the first
+        if (n < 3 || n > DirectTestCorners)
+        {
+            return false;
+        }
+        for (var i = 0; i < n; i++)
+        {
+            var a = closed[i == 0 ? n - 1 : i - 1];
+            var b = closed[i];
+            var c = closed[i + 1];
+            if (Orientation(a, b, c) == 0)
+            {
+                return false;
+            }
+        }
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 2; j < n; j++)
+            {
+                if (i == 0 && j == n - 1)
+                {
+                    continue; // neighbours through the closing point
+                }
+                if (!StrictlyApart(closed[i], closed[i + 1], closed[j], closed[j + 1]))
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+
+        static bool StrictlyApart(Point2 p1, Point2 p2, Point2 q1, Point2 q2) =>
+            Orientation(p1, p2, q1) * Orientation(p1, p2, q2) > 0 || Orientation(q1, q2, p1) * Orientation(q1, q2, p2) > 0;
+
+        static int Orientation(Point2 p1, Point2 p2, Point2 q) => CGAlgorithmsDD.OrientationIndex(p1.X, p1.Y, p2.X, p2.Y, q.X, q.Y);
+    }
+
+    private enum Crossing
+    {
+        None,
+        Crosses,
+        OnSegment,
+    }
+
+    /// <summary>
+    /// What the segment p1->p2 does to a horizontal ray from <paramref name="p"/> to the right: the
+    /// arithmetic and tests of <see cref="RayCrossingCounter.CountSegment"/>, with the same exact
+    /// orientation test (<see cref="CGAlgorithmsDD.OrientationIndex(double, double, double, double, double, double)"/>),
+    /// on plain doubles instead of coordinate objects.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per edge in Contains
+    private static Crossing CountsCrossing(Point2 p1, Point2 p2, Point2 p)
+    {
+        // The segment lies strictly to the left of the point.
+        if (p1.X < p.X && p2.X < p.X)
+        {
+            return Crossing.None;
+        }
+        // The point is the segment's end vertex.
+        if (p.X == p2.X && p.Y == p2.Y)
+        {
+            return Crossing.OnSegment;
+        }
+        // A horizontal segment counts only when the point lies on it.
+        if (p1.Y == p.Y && p2.Y == p.Y)
+        {
+            var minX = p1.X;
+            var maxX = p2.X;
+            if (minX > maxX)
+            {
+                minX = p2.X;
+                maxX = p1.X;
+            }
+            return p.X >= minX && p.X <= maxX ? Crossing.OnSegment : Crossing.None;
+        }
+        // Upward edges include their start and exclude their end; downward edges the reverse.
+        if ((p1.Y > p.Y && p2.Y <= p.Y) || (p2.Y > p.Y && p1.Y <= p.Y))
+        {
+            var orientation = CGAlgorithmsDD.OrientationIndex(p1.X, p1.Y, p2.X, p2.Y, p.X, p.Y);
+            if (orientation == 0)
+            {
+                return Crossing.OnSegment;
+            }
+            if (p2.Y < p1.Y)
+            {
+                orientation = -orientation;
+            }
+            // The upward segment crosses the ray if the point lies to its left.
+            return orientation == 1 ? Crossing.Crosses : Crossing.None;
+        }
+        return Crossing.None;
     }
 
     /// <summary>A uniform random point inside the polygon, by rejection from its bounding box.</summary>

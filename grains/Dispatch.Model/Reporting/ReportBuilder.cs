@@ -108,7 +108,7 @@ public static class ReportBuilder
             ByPriority = scenario.Priorities.Select(p =>
             {
                 var mine = incidents.Where(i => i.InitialPriority == p).ToList();
-                var sorted = mine.Where(i => i.IsAttended).Select(i => i.ResponseMinutes).Order().ToList();
+                var sorted = SortedResponses(mine, attendedOnly: true);
                 return new PriorityReport
                 {
                     Priority = p,
@@ -147,14 +147,22 @@ public static class ReportBuilder
     /// <summary>The incidents split by a key from 0 to <paramref name="groups"/> - 1, each group in the incidents' order.</summary>
     private static List<IncidentRecord>[] GroupBy(List<IncidentRecord> incidents, int groups, Func<IncidentRecord, int> key)
     {
+        // Keys first, to size each group exactly.
+        var keys = new int[incidents.Count];
+        var sizes = new int[groups];
+        for (var k = 0; k < keys.Length; k++)
+        {
+            keys[k] = key(incidents[k]);
+            sizes[keys[k]]++;
+        }
         var result = new List<IncidentRecord>[groups];
         for (var g = 0; g < groups; g++)
         {
-            result[g] = [];
+            result[g] = new List<IncidentRecord>(sizes[g]);
         }
-        foreach (var incident in incidents)
+        for (var k = 0; k < keys.Length; k++)
         {
-            result[key(incident)].Add(incident);
+            result[keys[k]].Add(incidents[k]);
         }
         return result;
     }
@@ -162,7 +170,7 @@ public static class ReportBuilder
     /// <summary>Response (queue + travel) statistics over attended incidents.</summary>
     public static ResponseStats Response(IReadOnlyCollection<IncidentRecord> attended)
     {
-        var sorted = attended.Select(i => i.ResponseMinutes).Order().ToList();
+        var sorted = SortedResponses(attended, attendedOnly: false);
         return new ResponseStats
         {
             Mean = Round(Statistics.Mean(sorted)),
@@ -173,6 +181,27 @@ public static class ReportBuilder
             Within3 = Round(Statistics.ShareAtMost(sorted, 3)),
             Within5 = Round(Statistics.ShareAtMost(sorted, 5)),
         };
+    }
+
+    /// <summary>
+    /// The response minutes of the incidents (only the attended ones if asked), ascending: the same
+    /// values in the same order as <c>Select(ResponseMinutes).Order()</c> without LINQ's index
+    /// map. Array.Sort is not stable, but equal doubles cannot be told apart here: responses are
+    /// never -0 (a difference x - y is +0 when equal), and NaN (not attended) comes first either way.
+    /// </summary>
+    private static double[] SortedResponses(IEnumerable<IncidentRecord> incidents, bool attendedOnly)
+    {
+        var responses = new List<double>();
+        foreach (var i in incidents)
+        {
+            if (!attendedOnly || i.IsAttended)
+            {
+                responses.Add(i.ResponseMinutes);
+            }
+        }
+        var sorted = responses.ToArray();
+        Array.Sort(sorted);
+        return sorted;
     }
 
     /// <summary>Incidents attended within their type's target / all incidents; null for none.</summary>

@@ -183,10 +183,19 @@ public sealed record Scenario(
         (((int)Start.DayOfWeek + 6) % 7) * 1440.0 + Start.TimeOfDay.TotalMinutes;
 
     /// <summary>Hour of day (0..23) at simulated minute t.</summary>
-    public int HourOfDay(double t) => (int)(((StartMinuteOfWeek + t) % 1440.0) / 60.0);
+    public int HourOfDay(double t) => HourOfDay(StartMinuteOfWeek, t);
 
     /// <summary>Day of week (0 = Monday .. 6 = Sunday) at simulated minute t.</summary>
-    public int DayOfWeek(double t) => (int)(((StartMinuteOfWeek + t) / 1440.0) % 7);
+    public int DayOfWeek(double t) => DayOfWeek(StartMinuteOfWeek, t);
+
+    /// <summary>
+    /// <see cref="HourOfDay(double)"/> for a start minute of the week worked out once by the caller
+    /// (<see cref="StartMinuteOfWeek"/> takes the start date apart on every call).
+    /// </summary>
+    internal static int HourOfDay(double startMinuteOfWeek, double t) => (int)(((startMinuteOfWeek + t) % 1440.0) / 60.0);
+
+    /// <summary><see cref="DayOfWeek(double)"/> for a start minute of the week worked out once by the caller.</summary>
+    internal static int DayOfWeek(double startMinuteOfWeek, double t) => (int)(((startMinuteOfWeek + t) / 1440.0) % 7);
 
     public IReadOnlyList<int> Priorities => IncidentTypes.Select(t => t.Priority).Distinct().Order().ToList();
 }

@@ -123,7 +123,10 @@ public sealed partial class ScenarioBuilder
         {
             var before = beat.Count;
             beat.AddRange(zones.Where(z => z.IsHotspot && kinds.Contains(z.Kind)).Select(z => z.Index));
-            Require(beat.Count > before || zones.Count == 0, $"{path}.beatKinds", $"no hotspot zone has any of the kinds {string.Join(", ", kinds)}{KindHint(kinds, zones)}");
+            if (!(beat.Count > before || zones.Count == 0))
+            {
+                Error($"{path}.beatKinds", $"no hotspot zone has any of the kinds {string.Join(", ", kinds)}{KindHint(kinds, zones)}");
+            }
         }
         return beat.Distinct().Order().ToList();
     }
@@ -153,8 +156,22 @@ public sealed partial class ScenarioBuilder
         return zones.Where(z => z.IsHotspot && NearestStation(z, stations) == station).Select(z => z.Index).ToList();
     }
 
-    private static int NearestStation(Zone z, List<Station> stations) =>
-        stations.OrderBy(s => s.Location.DistanceTo(z.Shape.Centroid)).ThenBy(s => s.Index).First().Index;
+    /// <summary>The station nearest the zone's centroid; ties to the lower index.</summary>
+    private static int NearestStation(Zone z, List<Station> stations)
+    {
+        var best = -1;
+        var bestDistance = double.PositiveInfinity;
+        foreach (var s in stations)
+        {
+            var distance = s.Location.DistanceTo(z.Shape.Centroid);
+            if (best < 0 || distance < bestDistance || (distance == bestDistance && s.Index < best))
+            {
+                best = s.Index;
+                bestDistance = distance;
+            }
+        }
+        return best >= 0 ? best : throw new InvalidOperationException("no stations");
+    }
 
     private SurgeOptions? BuildSurge(SurgeDocument? d, List<Station> stations, Dictionary<UnitMode, ModeSpec> modes, List<Zone> zones, List<UnitSpec> units)
     {

@@ -35,15 +35,22 @@ public sealed partial class ScenarioBuilder
             var where = _file is null ? "" : $"{_file}: ";
             var id = RequireId(z.Id, path, ids, where);
             var rate = z.RatePerHour ?? -1;
-            Require(rate is >= 0 and <= ScenarioLimits.MaxRatePerHour, $"{path}.ratePerHour",
-                z.RatePerHour is null ? "missing; expected the base incident rate in incidents per hour (0 or more)"
-                : rate < 0 ? $"is {Num(rate)}; expected incidents per hour, 0 or more"
-                : $"is {Num(rate)} incidents per hour; the limit is {Num(ScenarioLimits.MaxRatePerHour)} per zone (see the limits in the scenario format, section 6)");
+            if (rate is not (>= 0 and <= ScenarioLimits.MaxRatePerHour))
+            {
+                // Messages are formatted only for an error (numbers are costly to format, zone by zone).
+                Error($"{path}.ratePerHour",
+                    z.RatePerHour is null ? "missing; expected the base incident rate in incidents per hour (0 or more)"
+                    : rate < 0 ? $"is {Num(rate)}; expected incidents per hour, 0 or more"
+                    : $"is {Num(rate)} incidents per hour; the limit is {Num(ScenarioLimits.MaxRatePerHour)} per zone (see the limits in the scenario format, section 6)");
+            }
             var hour = Profile(z.HourProfile, d, z.Profile, p => p.Hour, 24, $"{path}.hourProfile", $"{path}.profile");
             var day = Profile(z.DayProfile, d, z.Profile, p => p.Day, 7, $"{path}.dayProfile", $"{path}.profile");
             var shape = BuildShape(z.Polygon, z.PolygonOrigin ?? $"{path}.polygon");
             var (mixTypes, mixCumulative) = BuildMix(z.TypeMix, typeIndex, types.Count, $"{path}.typeMix");
-            Require(z.PostOfficers is null or (>= 0 and <= 20), $"{path}.postOfficers", $"is {z.PostOfficers}; expected a whole number from 0 to 20");
+            if (z.PostOfficers is not (null or (>= 0 and <= 20)))
+            {
+                Error($"{path}.postOfficers", $"is {z.PostOfficers}; expected a whole number from 0 to 20");
+            }
             CheckKind(z.Kind, $"{path}.kind");
             if (shape is not null)
             {
@@ -101,8 +108,11 @@ public sealed partial class ScenarioBuilder
         }
         for (var k = 0; k < values.Length; k++)
         {
-            Require(values[k] is >= 0 and <= ScenarioLimits.MaxMultiplier, $"{path}[{k}]",
-                values[k] < 0 ? $"is {Num(values[k])}{source}; multipliers must be 0 or more" : $"is {Num(values[k])}{source}; the largest multiplier allowed is {Num(ScenarioLimits.MaxMultiplier)}");
+            if (values[k] is not (>= 0 and <= ScenarioLimits.MaxMultiplier))
+            {
+                Error($"{path}[{k}]",
+                    values[k] < 0 ? $"is {Num(values[k])}{source}; multipliers must be 0 or more" : $"is {Num(values[k])}{source}; the largest multiplier allowed is {Num(ScenarioLimits.MaxMultiplier)}");
+            }
         }
         return values.Select(v => Math.Clamp(v, 0, ScenarioLimits.MaxMultiplier)).ToArray();
     }
@@ -123,7 +133,7 @@ public sealed partial class ScenarioBuilder
         var ok = true;
         for (var k = 0; k < polygon.Count; k++)
         {
-            var point = ParsePoint(polygon[k], $"{path}[{k}]");
+            var point = ParsePoint(polygon[k], path, k);
             ok &= point is not null;
             points.Add(point ?? default);
         }
@@ -131,9 +141,9 @@ public sealed partial class ScenarioBuilder
         {
             return null;
         }
-        if (points.Distinct().Count() < 3)
+        if (DifferentPoints(points) < 3)
         {
-            Error(path, $"has only {points.Distinct().Count()} different point(s); a polygon needs at least 3");
+            Error(path, $"has only {DifferentPoints(points)} different point(s); a polygon needs at least 3");
             return null;
         }
         ZoneShape shape;
@@ -151,7 +161,8 @@ public sealed partial class ScenarioBuilder
             Error(path, "has zero area (all its points lie on one line); expected the outline of an area");
             return null;
         }
-        var validity = new IsValidOp(shape.Polygon).ValidationError;
+        // A small ring that is certainly simple needs no IsValidOp (about a third of the build).
+        var validity = shape.IsCertainlySimple() ? null : new IsValidOp(shape.Polygon).ValidationError;
         if (validity is not null)
         {
             var (where, message) = DescribeCrossing(points, validity.Coordinate, path);
@@ -166,18 +177,49 @@ public sealed partial class ScenarioBuilder
         return shape;
     }
 
+    /// <summary>How many different points there are (as <c>points.Distinct().Count()</c>), but at most 3: enough to tell a polygon.</summary>
+    private static int DifferentPoints(List<Point2> points)
+    {
+        Span<Point2> seen = stackalloc Point2[3];
+        var count = 0;
+        foreach (var p in points)
+        {
+            if (!seen[..count].Contains(p))
+            {
+                seen[count++] = p;
+                if (count == 3)
+                {
+                    break;
+                }
+            }
+        }
+        return count;
+    }
+
     private static bool Collinear(List<Point2> points)
     {
         var a = points[0];
-        var b = points.FirstOrDefault(p => p != a);
+        var b = default(Point2);
+        foreach (var p in points)
+        {
+            if (p != a)
+            {
+                b = p;
+                break;
+            }
+        }
         var (dx, dy) = (b.X - a.X, b.Y - a.Y);
         var length = Math.Sqrt(dx * dx + dy * dy);
-        return points.All(p =>
+        foreach (var p in points)
         {
             var (ex, ey) = (p.X - a.X, p.Y - a.Y);
             var other = Math.Sqrt(ex * ex + ey * ey);
-            return other == 0 || Math.Abs(dx * ey - dy * ex) <= 1e-12 * length * other;
-        });
+            if (!(other == 0 || Math.Abs(dx * ey - dy * ex) <= 1e-12 * length * other))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Names the edges of an invalid ring that meet at <paramref name="at"/>.</summary>

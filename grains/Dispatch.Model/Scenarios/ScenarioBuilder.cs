@@ -346,6 +346,15 @@ public sealed partial class ScenarioBuilder
         return id;
     }
 
+    /// <summary><see cref="ParsePoint(double[], string)"/> for item <paramref name="index"/> of a list at <paramref name="listPath"/> (the path is made only for an error).</summary>
+    private Point2? ParsePoint(double[]? xy, string listPath, int index) =>
+        IsPlainPoint(xy) ? new Point2(xy![0], xy[1]) : ParsePoint(xy, $"{listPath}[{index}]");
+
+    /// <summary>Two finite numbers within the coordinate limit: what <see cref="ParsePoint(double[], string)"/> accepts without a problem.</summary>
+    private static bool IsPlainPoint(double[]? xy) =>
+        xy is { Length: 2 } && double.IsFinite(xy[0]) && double.IsFinite(xy[1])
+        && !(Math.Abs(xy[0]) > ScenarioLimits.MaxCoordinate || Math.Abs(xy[1]) > ScenarioLimits.MaxCoordinate);
+
     private Point2? ParsePoint(double[]? xy, string path)
     {
         if (xy is null || xy.Length != 2 || !double.IsFinite(xy[0]) || !double.IsFinite(xy[1]))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dispatch.Model.Geometry;
 using Dispatch.Model.Scenarios;
 
@@ -11,27 +12,66 @@ namespace Dispatch.Model.Scheduling;
 /// </summary>
 public sealed class RiskModel
 {
-    private readonly Scenario _scenario;
+    private readonly bool[] _hotspot;
+    private readonly double[] _ratePerHour;
+    private readonly double[] _hourProfiles; // zone x 24, flat: the profiles of all zones in one block
+    private readonly double[] _dayProfiles; // zone x 7
+    private readonly Point2[] _centroids;
+    private readonly double _startMinuteOfWeek;
     private readonly ZoneIndex _hotspots;
     private readonly PatrolOptions _options;
     private readonly double[] _nearRepeat;
     private readonly double[] _updatedAt;
+    private readonly List<int> _raised = [];
+    private readonly List<int> _near = [];
 
     public RiskModel(Scenario scenario, ZoneIndex hotspots)
     {
-        _scenario = scenario;
+        var tables = Tables.GetValue(scenario, s => new ZoneTables(s.Zones));
+        (_hotspot, _ratePerHour, _hourProfiles, _dayProfiles, _centroids) =
+            (tables.Hotspot, tables.RatePerHour, tables.HourProfiles, tables.DayProfiles, tables.Centroids);
+        _startMinuteOfWeek = scenario.StartMinuteOfWeek;
         _hotspots = hotspots;
         _options = scenario.Patrol;
-        _nearRepeat = new double[scenario.Zones.Count];
-        _updatedAt = new double[scenario.Zones.Count];
+        _nearRepeat = new double[_hotspot.Length];
+        _updatedAt = new double[_hotspot.Length];
+    }
+
+    /// <summary>The zone tables of each scenario, worked out once and shared by its replications (never changed).</summary>
+    private static readonly ConditionalWeakTable<Scenario, ZoneTables> Tables = new();
+
+    /// <summary>Per zone: hotspot or not, base rate, hour and day profiles (flat) and centroid.</summary>
+    private sealed class ZoneTables(IReadOnlyList<Zone> zones)
+    {
+        public bool[] Hotspot { get; } = [.. zones.Select(z => z.IsHotspot)];
+
+        public double[] RatePerHour { get; } = [.. zones.Select(z => z.RatePerHour)];
+
+        public double[] HourProfiles { get; } = [.. zones.SelectMany(z => Fixed(z.HourProfile, 24))];
+
+        public double[] DayProfiles { get; } = [.. zones.SelectMany(z => Fixed(z.DayProfile, 7))];
+
+        public Point2[] Centroids { get; } = [.. zones.Select(z => z.Shape.Centroid)];
+
+        /// <summary>A profile, which has one value per hour (24) or per day (7) in any built scenario.</summary>
+        private static double[] Fixed(double[] profile, int length) =>
+            profile.Length == length ? profile : throw new ArgumentException($"a zone profile has {profile.Length} values; expected {length}", nameof(profile));
     }
 
     /// <summary>The zone's profile rate at time t, incidents per hour.</summary>
-    public double BaseRate(int zone, double t)
-    {
-        var z = _scenario.Zones[zone];
-        return z.RatePerHour * z.HourProfile[_scenario.HourOfDay(t)] * z.DayProfile[_scenario.DayOfWeek(t)];
-    }
+    public double BaseRate(int zone, double t) =>
+        BaseRate(zone, Scenario.HourOfDay(_startMinuteOfWeek, t), Scenario.DayOfWeek(_startMinuteOfWeek, t));
+
+    /// <summary>The zone's profile rate in the given hour of day and day of week (see <see cref="HourAndDay"/>).</summary>
+    public double BaseRate(int zone, int hour, int day) =>
+        _ratePerHour[zone] * _hourProfiles[zone * 24 + hour] * _dayProfiles[zone * 7 + day];
+
+    /// <summary>The hour of day and day of week at simulated minute t (as <see cref="Scenario.HourOfDay(double)"/> and <see cref="Scenario.DayOfWeek(double)"/>).</summary>
+    public (int Hour, int Day) HourAndDay(double t) =>
+        (Scenario.HourOfDay(_startMinuteOfWeek, t), Scenario.DayOfWeek(_startMinuteOfWeek, t));
+
+    /// <summary>Whether the zone is a hotspot (as <see cref="Zone.IsHotspot"/>, looked up once).</summary>
+    public bool IsHotspot(int zone) => _hotspot[zone];
 
     /// <summary>The near-repeat component at time t (t not before the last update).</summary>
     public double NearRepeat(int zone, double t) =>
@@ -39,17 +79,25 @@ public sealed class RiskModel
 
     public double Forecast(int zone, double t) => BaseRate(zone, t) + NearRepeat(zone, t);
 
-    /// <summary>Records an incident; returns the hotspot zones whose near-repeat risk rose.</summary>
-    public List<int> OnIncident(Point2 location, double t)
+    /// <summary>Records an incident; returns the hotspot zones whose near-repeat risk rose, in ascending order.</summary>
+    public List<int> OnIncident(Point2 location, double t) => [.. Record(location, t)];
+
+    /// <summary>
+    /// <see cref="OnIncident"/> for the kernel: the list returned is reused by the next call, so
+    /// it must be read before another incident is recorded.
+    /// </summary>
+    internal List<int> Record(Point2 location, double t)
     {
-        var raised = new List<int>();
+        var raised = _raised;
+        raised.Clear();
         if (_options.NearRepeatWeight <= 0)
         {
             return raised;
         }
-        foreach (var zone in _hotspots.Within(location, _options.NearRepeatRadiusMetres))
+        _hotspots.Within(location, _options.NearRepeatRadiusMetres, _near);
+        foreach (var zone in _near)
         {
-            if (_scenario.Zones[zone].Shape.Centroid.DistanceTo(location) <= _options.NearRepeatRadiusMetres)
+            if (_centroids[zone].DistanceTo(location) <= _options.NearRepeatRadiusMetres)
             {
                 _nearRepeat[zone] = NearRepeat(zone, t) + _options.NearRepeatWeight;
                 _updatedAt[zone] = t;

@@ -31,20 +31,47 @@ public readonly record struct SimEvent(EventKind Kind, int Subject, int Incident
 /// Future event list ordered by time, then by scheduling order, so simultaneous events are processed
 /// in a reproducible order.
 /// </summary>
+/// <remarks>
+/// A binary min-heap of (time, sequence, event) entries in one array, compared inline: the keys are
+/// unique (the sequence numbers are), so events come out in exactly the order any priority queue
+/// with this comparison gives.
+/// </remarks>
 public sealed class EventQueue
 {
-    private readonly PriorityQueue<SimEvent, (double Time, long Sequence)> _queue = new(new TimeThenSequence());
+    private Entry[] _heap = new Entry[256];
+    private int _count;
     private long _sequence;
 
-    public int Count => _queue.Count;
+    public int Count => _count;
 
-    public void Schedule(double time, SimEvent e) => _queue.Enqueue(e, (time, _sequence++));
+    public void Schedule(double time, SimEvent e)
+    {
+        if (_count == _heap.Length)
+        {
+            Array.Resize(ref _heap, _heap.Length * 2);
+        }
+        var entry = new Entry(time, _sequence++, e);
+        // Sift up: move the parents that come after the new entry down a level.
+        var heap = _heap;
+        var i = _count++;
+        while (i > 0)
+        {
+            var parent = (i - 1) >> 1;
+            if (!Before(entry, heap[parent]))
+            {
+                break;
+            }
+            heap[i] = heap[parent];
+            i = parent;
+        }
+        heap[i] = entry;
+    }
 
     public bool TryPeekTime(out double time)
     {
-        if (_queue.TryPeek(out _, out var key))
+        if (_count > 0)
         {
-            time = key.Time;
+            time = _heap[0].Time;
             return true;
         }
         time = double.PositiveInfinity;
@@ -53,17 +80,49 @@ public sealed class EventQueue
 
     public SimEvent Dequeue(out double time)
     {
-        _queue.TryDequeue(out var e, out var key);
-        time = key.Time;
-        return e;
+        if (_count == 0)
+        {
+            time = default;
+            return default;
+        }
+        var heap = _heap;
+        var first = heap[0];
+        var last = heap[--_count];
+        heap[_count] = default;
+        if (_count > 0)
+        {
+            // Sift down: move the earlier child up until the last entry fits.
+            var i = 0;
+            while (true)
+            {
+                var child = 2 * i + 1;
+                if (child >= _count)
+                {
+                    break;
+                }
+                if (child + 1 < _count && Before(heap[child + 1], heap[child]))
+                {
+                    child++;
+                }
+                if (!Before(heap[child], last))
+                {
+                    break;
+                }
+                heap[i] = heap[child];
+                i = child;
+            }
+            heap[i] = last;
+        }
+        time = first.Time;
+        return first.Event;
     }
 
-    private sealed class TimeThenSequence : IComparer<(double Time, long Sequence)>
+    /// <summary>Time first (as <see cref="double.CompareTo(double)"/>), then the scheduling order.</summary>
+    private static bool Before(in Entry x, in Entry y)
     {
-        public int Compare((double Time, long Sequence) x, (double Time, long Sequence) y)
-        {
-            var c = x.Time.CompareTo(y.Time);
-            return c != 0 ? c : x.Sequence.CompareTo(y.Sequence);
-        }
+        var c = x.Time.CompareTo(y.Time);
+        return c != 0 ? c < 0 : x.Sequence < y.Sequence;
     }
+
+    private readonly record struct Entry(double Time, long Sequence, SimEvent Event);
 }

@@ -48,7 +48,8 @@ public sealed class NearestAvailableDispatch(DispatchOptions? options = null) : 
                 continue;
             }
             var unit = fleet[i];
-            if (!unit.CanTake(priority, _options))
+            // Off shift and busy units first, without a call: most of a fleet is one or the other.
+            if (unit.Status is UnitStatus.OffShift or UnitStatus.EnRoute or UnitStatus.OnScene || !unit.CanTake(priority, _options))
             {
                 continue;
             }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dispatch.Model.Scenarios;
 
 namespace Dispatch.Model.Simulation;
@@ -12,23 +13,28 @@ public sealed class PresenceLedger
 {
     public static readonly int[] NightHours = [22, 23, 0, 1, 2, 3];
 
-    private readonly Scenario _scenario;
+    private readonly double _startMinuteOfWeek;
     private readonly double _offset;
     private readonly int _slots;
-    private readonly double[,] _rate;
-    private readonly bool[,] _flagged;
+    private readonly Zone[] _zoneList;
+    private readonly bool[] _hotspot;
+    private readonly int[] _slotHour;
+    private readonly int[] _slotDay;
+    private readonly bool[] _slotValid;
+    private readonly bool[] _flagged;
     private readonly double[] _nightWeightBySlot;
 
     public PresenceLedger(Scenario scenario, double endTime, double statsFrom = 0)
     {
-        _scenario = scenario;
+        _startMinuteOfWeek = scenario.StartMinuteOfWeek;
         EndTime = endTime;
         StatsFrom = statsFrom;
-        _offset = scenario.StartMinuteOfWeek % 60;
+        _offset = _startMinuteOfWeek % 60;
         _slots = (int)Math.Ceiling((endTime + _offset) / 60.0);
-        var zones = scenario.Zones.Count;
-        _rate = new double[zones, _slots];
-        _flagged = new bool[zones, _slots];
+        _zoneList = [.. scenario.Zones];
+        _hotspot = [.. _zoneList.Select(z => z.IsHotspot)];
+        var zones = _zoneList.Length;
+        _flagged = new bool[zones * _slots];
         _nightWeightBySlot = new double[_slots];
         CoveredMinutes = new double[zones];
         WeightedCovered = new double[zones];
@@ -38,13 +44,24 @@ public sealed class PresenceLedger
         HourWeightedCovered = new double[24];
         HourWeightTotal = new double[24];
         // Everything about a slot but the zone (its span, hour, day, night) is the same for every
-        // zone: worked out once per slot rather than once per zone-slot.
-        var spans = new (double From, double To, int Hour, int Day, bool Night)[_slots];
+        // zone: worked out once per slot rather than once per zone-slot. A zone-slot's rate is
+        // worked out from them when needed (the same product as before), not stored.
+        var spanFrom = new double[_slots];
+        var spanTo = new double[_slots];
+        var night = new bool[_slots];
+        _slotHour = new int[_slots];
+        _slotDay = new int[_slots];
+        _slotValid = new bool[_slots];
         var validSlots = 0;
         for (var k = 0; k < _slots; k++)
         {
             var (from, to) = SlotSpan(k);
-            spans[k] = (from, to, scenario.HourOfDay(from), scenario.DayOfWeek(from), IsNight(from));
+            spanFrom[k] = from;
+            spanTo[k] = to;
+            _slotHour[k] = HourOf(from);
+            _slotDay[k] = Scenario.DayOfWeek(_startMinuteOfWeek, from);
+            night[k] = IsNight(from);
+            _slotValid[k] = to > from;
             validSlots += to > from ? 1 : 0;
         }
         var candidates = 0;
@@ -60,17 +77,17 @@ public sealed class PresenceLedger
             var area = zone.Shape.Area;
             for (var k = 0; k < _slots; k++)
             {
-                var (from, to, hour, day, night) = spans[k];
+                var (from, to) = (spanFrom[k], spanTo[k]);
                 if (to <= from)
                 {
                     continue;
                 }
-                var rate = zone.RatePerHour * zone.HourProfile[hour] * zone.DayProfile[day];
-                _rate[zone.Index, k] = rate;
+                var hour = _slotHour[k];
+                var rate = zone.RatePerHour * zone.HourProfile[hour] * zone.DayProfile[_slotDay[k]];
                 var weight = rate * (to - from);
                 WeightTotal[zone.Index] += weight;
                 HourWeightTotal[hour] += weight;
-                if (night)
+                if (night[k])
                 {
                     NightWeightTotal += weight;
                     NightWeightTotalByZone[zone.Index] += weight;
@@ -85,32 +102,87 @@ public sealed class PresenceLedger
         var flag = (int)Math.Ceiling(scenario.Patrol.TopRiskShare * hotspotSlots);
         var flaggedAreaTime = 0.0;
         // The top `flag` zone-slots by rate (ties: lower zone, then earlier slot), summed in that order.
-        foreach (var (_, zone, slot) in TopRisk(Candidates(scenario, spans), candidates, flag))
+        var (topZones, topSlots) = TopRisk(candidates, flag);
+        for (var i = 0; i < topZones.Length; i++)
         {
-            _flagged[zone, slot] = true;
-            var (from, to) = SlotSpan(slot);
-            flaggedAreaTime += scenario.Zones[zone].Shape.Area * (to - from);
+            var (zone, slot) = (topZones[i], topSlots[i]);
+            _flagged[zone * _slots + slot] = true;
+            flaggedAreaTime += scenario.Zones[zone].Shape.Area * (spanTo[slot] - spanFrom[slot]);
         }
         FlaggedAreaTimeShare = areaTime > 0 ? flaggedAreaTime / areaTime : 0;
     }
 
-    private readonly record struct Candidate(double Rate, int Zone, int Slot);
-
-    /// <summary>The zone-slots with a positive rate (candidates for flagging), zone by zone, slot by slot.</summary>
-    private IEnumerable<Candidate> Candidates(Scenario scenario, (double From, double To, int Hour, int Day, bool Night)[] spans)
+    /// <summary>The rate (incidents per hour) of a zone-slot: 0 outside the hotspots and the counted slots.</summary>
+    private double RateOf(int zone, int slot)
     {
-        foreach (var zone in scenario.Zones)
+        if (!_hotspot[zone] || !_slotValid[slot])
         {
-            if (!zone.IsHotspot)
+            return 0;
+        }
+        var z = _zoneList[zone];
+        return z.RatePerHour * z.HourProfile[_slotHour[slot]] * z.DayProfile[_slotDay[slot]];
+    }
+
+    /// <summary>
+    /// Visits the candidates for flagging, the zone-slots of the hotspots with a positive rate,
+    /// zone by zone, slot by slot (a struct visitor, so the loop is compiled for each use).
+    /// </summary>
+    private void VisitCandidates<TVisitor>(ref TVisitor visitor)
+        where TVisitor : struct, ICandidateVisitor
+    {
+        for (var zone = 0; zone < _zoneList.Length; zone++)
+        {
+            if (!_hotspot[zone])
             {
                 continue;
             }
-            for (var k = 0; k < _slots; k++)
+            var z = _zoneList[zone];
+            var (perHour, hourProfile, dayProfile) = (z.RatePerHour, z.HourProfile, z.DayProfile);
+            for (var slot = 0; slot < _slots; slot++)
             {
-                if (spans[k].To > spans[k].From && _rate[zone.Index, k] > 0)
+                if (!_slotValid[slot])
                 {
-                    yield return new Candidate(_rate[zone.Index, k], zone.Index, k);
+                    continue;
                 }
+                var rate = perHour * hourProfile[_slotHour[slot]] * dayProfile[_slotDay[slot]]; // as RateOf
+                if (rate > 0)
+                {
+                    visitor.Visit(rate, zone, slot);
+                }
+            }
+        }
+    }
+
+    private interface ICandidateVisitor
+    {
+        void Visit(double rate, int zone, int slot);
+    }
+
+    /// <summary>Collects the rates of all candidates.</summary>
+    private struct RateCollector(double[] rates) : ICandidateVisitor
+    {
+        private int _count;
+
+        public void Visit(double rate, int zone, int slot) => rates[_count++] = rate;
+    }
+
+    /// <summary>Collects, in candidate order, every candidate above the threshold and the first <c>ties</c> at it.</summary>
+    private struct TopCollector(double threshold, int ties, int capacity) : ICandidateVisitor
+    {
+        public readonly double[] Rates = new double[capacity];
+        public readonly int[] Zones = new int[capacity];
+        public readonly int[] Slots = new int[capacity];
+        public int Count;
+        private int _ties = ties;
+
+        public void Visit(double rate, int zone, int slot)
+        {
+            if (rate > threshold || (rate == threshold && _ties-- > 0))
+            {
+                Rates[Count] = rate;
+                Zones[Count] = zone;
+                Slots[Count] = slot;
+                Count++;
             }
         }
     }
@@ -118,15 +190,15 @@ public sealed class PresenceLedger
     /// <summary>
     /// The first <paramref name="count"/> candidates by descending rate, then ascending zone, then
     /// ascending slot, in that order
-    /// (<paramref name="candidates"/> come zone by zone, slot by slot): the rate of the last one is
+    /// (candidates come zone by zone, slot by slot): the rate of the last one is
     /// found by selection (linear time); the chosen ones are then sorted by rate with their
     /// position as the tie-break, instead of sorting every zone-slot of the run.
     /// </summary>
-    private static List<Candidate> TopRisk(IEnumerable<Candidate> candidates, int total, int count)
+    private (int[] Zones, int[] Slots) TopRisk(int total, int count)
     {
         if (count <= 0 || total == 0)
         {
-            return [];
+            return ([], []);
         }
         var take = Math.Min(count, total);
         var threshold = double.NegativeInfinity;
@@ -134,11 +206,8 @@ public sealed class PresenceLedger
         if (count < total)
         {
             var rates = new double[total];
-            var n = 0;
-            foreach (var c in candidates)
-            {
-                rates[n++] = c.Rate;
-            }
+            var collector = new RateCollector(rates);
+            VisitCandidates(ref collector);
             threshold = NthLargest(rates, count);
             var above = 0;
             foreach (var rate in rates)
@@ -147,43 +216,68 @@ public sealed class PresenceLedger
             }
             ties = count - above;
         }
-        // In candidate order: every zone-slot above the threshold and the first ties at it.
-        var chosen = new List<Candidate>(take);
-        foreach (var c in candidates)
+        var top = new TopCollector(threshold, ties, take);
+        VisitCandidates(ref top);
+        // By descending rate; equal rates keep candidate order (lower zone, then earlier slot).
+        var order = StableOrderByDescending(top.Rates, top.Count);
+        var zones = new int[top.Count];
+        var slots = new int[top.Count];
+        for (var k = 0; k < top.Count; k++)
         {
-            if (c.Rate > threshold || (c.Rate == threshold && ties-- > 0))
+            zones[k] = top.Zones[order[k]];
+            slots[k] = top.Slots[order[k]];
+        }
+        return (zones, slots);
+    }
+
+    /// <summary>
+    /// The positions of the first <paramref name="count"/> values (all positive and finite) in
+    /// descending order, equal values in their original order: a stable radix sort (least
+    /// significant byte first) on the complemented bit patterns, which for positive doubles order
+    /// exactly as the values do, reversed. Bytes that are the same in every key are skipped.
+    /// </summary>
+    private static int[] StableOrderByDescending(double[] values, int count)
+    {
+        var keys = new ulong[count];
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            keys[i] = ~BitConverter.DoubleToUInt64Bits(values[i]);
+            order[i] = i;
+        }
+        if (count < 2)
+        {
+            return order;
+        }
+        var nextKeys = new ulong[count];
+        var nextOrder = new int[count];
+        Span<int> start = stackalloc int[256];
+        for (var shift = 0; shift < 64; shift += 8)
+        {
+            start.Clear();
+            foreach (var key in keys)
             {
-                chosen.Add(c);
+                start[(int)((key >> shift) & 0xFF)]++;
             }
-        }
-        // Sort by descending rate; equal rates keep candidate order (lower zone, then earlier slot).
-        var keys = new double[chosen.Count];
-        var order = new int[chosen.Count];
-        for (var k = 0; k < keys.Length; k++)
-        {
-            keys[k] = -chosen[k].Rate;
-            order[k] = k;
-        }
-        Array.Sort(keys, order);
-        for (var start = 0; start < keys.Length;)
-        {
-            var end = start + 1;
-            while (end < keys.Length && keys[end] == keys[start])
+            if (start[(int)((keys[0] >> shift) & 0xFF)] == count)
             {
-                end++;
+                continue; // this byte is the same in every key
             }
-            if (end - start > 1)
+            var sum = 0;
+            for (var b = 0; b < 256; b++)
             {
-                Array.Sort(order, start, end - start);
+                (start[b], sum) = (sum, sum + start[b]);
             }
-            start = end;
+            for (var i = 0; i < count; i++)
+            {
+                var at = start[(int)((keys[i] >> shift) & 0xFF)]++;
+                nextKeys[at] = keys[i];
+                nextOrder[at] = order[i];
+            }
+            (keys, nextKeys) = (nextKeys, keys);
+            (order, nextOrder) = (nextOrder, order);
         }
-        var sorted = new List<Candidate>(chosen.Count);
-        foreach (var k in order)
-        {
-            sorted.Add(chosen[k]);
-        }
-        return sorted;
+        return order;
     }
 
     /// <summary>The <paramref name="n"/>-th largest value (1-based) by three-way quickselect; reorders <paramref name="values"/>.</summary>
@@ -298,21 +392,73 @@ public sealed class PresenceLedger
     /// <summary>School-gate post-minutes actually staffed (officer standing at the gate), per hour of day.</summary>
     public double[] SchoolStaffedMinutes { get; } = new double[24];
 
-    public void AddSchoolRequired(double from, double to, int officers) =>
-        ForEachSlot(from, to, (_, minutes, start) => SchoolRequiredMinutes[_scenario.HourOfDay(start)] += minutes * officers);
+    public void AddSchoolRequired(double from, double to, int officers)
+    {
+        Clamp(ref from, ref to);
+        while (NextPiece(ref from, to, out _, out var minutes, out var start))
+        {
+            SchoolRequiredMinutes[HourOf(start)] += minutes * officers;
+        }
+    }
 
-    public void AddSchoolStaffed(double from, double to) =>
-        ForEachSlot(from, to, (_, minutes, start) => SchoolStaffedMinutes[_scenario.HourOfDay(start)] += minutes);
+    public void AddSchoolStaffed(double from, double to)
+    {
+        Clamp(ref from, ref to);
+        while (NextPiece(ref from, to, out _, out var minutes, out var start))
+        {
+            SchoolStaffedMinutes[HourOf(start)] += minutes;
+        }
+    }
 
     /// <summary>A copy to which open intervals can be added for a report without disturbing the run.</summary>
     public PresenceLedger Copy() => new(this);
 
-    private PresenceLedger(PresenceLedger other)
+    /// <summary>
+    /// Empty ledgers made so far, per scenario, as templates: everything a ledger works out in its
+    /// constructor (slots, rates, weight totals, the flagged zone-slots) depends only on the
+    /// scenario, the end time and the warm-up, so the replications of a scenario share it.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Scenario, List<PresenceLedger>> Templates = new();
+
+    /// <summary>
+    /// A new, empty ledger, as <c>new PresenceLedger(scenario, endTime, statsFrom)</c>, sharing the
+    /// worked-out parts with earlier ledgers of the same scenario, end time and warm-up.
+    /// </summary>
+    public static PresenceLedger For(Scenario scenario, double endTime, double statsFrom = 0)
     {
-        _scenario = other._scenario;
+        var templates = Templates.GetValue(scenario, _ => []);
+        PresenceLedger? template;
+        lock (templates)
+        {
+            template = templates.Find(t => t.EndTime.Equals(endTime) && t.StatsFrom.Equals(statsFrom));
+        }
+        if (template is null)
+        {
+            template = new PresenceLedger(scenario, endTime, statsFrom);
+            lock (templates)
+            {
+                templates.Add(template);
+            }
+        }
+        return new PresenceLedger(template, empty: true);
+    }
+
+    private PresenceLedger(PresenceLedger other)
+        : this(other, empty: false)
+    {
+    }
+
+    /// <summary>A ledger with the worked-out parts of <paramref name="other"/> and its accumulators copied, or zero when <paramref name="empty"/>.</summary>
+    private PresenceLedger(PresenceLedger other, bool empty)
+    {
+        _startMinuteOfWeek = other._startMinuteOfWeek;
         _offset = other._offset;
         _slots = other._slots;
-        _rate = other._rate;
+        _zoneList = other._zoneList;
+        _hotspot = other._hotspot;
+        _slotHour = other._slotHour;
+        _slotDay = other._slotDay;
+        _slotValid = other._slotValid;
         _flagged = other._flagged;
         _nightWeightBySlot = other._nightWeightBySlot;
         EndTime = other.EndTime;
@@ -321,68 +467,93 @@ public sealed class PresenceLedger
         HourWeightTotal = other.HourWeightTotal;
         NightWeightTotal = other.NightWeightTotal;
         NightWeightTotalByZone = other.NightWeightTotalByZone;
-        NightWeightedCoveredByZone = (double[])other.NightWeightedCoveredByZone.Clone();
+        NightWeightedCoveredByZone = Accumulator(other.NightWeightedCoveredByZone, empty);
         HotspotMinutes = other.HotspotMinutes;
         FlaggedAreaTimeShare = other.FlaggedAreaTimeShare;
-        CoveredMinutes = (double[])other.CoveredMinutes.Clone();
-        WeightedCovered = (double[])other.WeightedCovered.Clone();
-        HourWeightedCovered = (double[])other.HourWeightedCovered.Clone();
-        NightWeightedCovered = other.NightWeightedCovered;
-        PatrolMinutesFlagged = other.PatrolMinutesFlagged;
-        SchoolRequiredMinutes = (double[])other.SchoolRequiredMinutes.Clone();
-        SchoolStaffedMinutes = (double[])other.SchoolStaffedMinutes.Clone();
+        CoveredMinutes = Accumulator(other.CoveredMinutes, empty);
+        WeightedCovered = Accumulator(other.WeightedCovered, empty);
+        HourWeightedCovered = Accumulator(other.HourWeightedCovered, empty);
+        NightWeightedCovered = empty ? 0 : other.NightWeightedCovered;
+        PatrolMinutesFlagged = empty ? 0 : other.PatrolMinutesFlagged;
+        SchoolRequiredMinutes = Accumulator(other.SchoolRequiredMinutes, empty);
+        SchoolStaffedMinutes = Accumulator(other.SchoolStaffedMinutes, empty);
     }
+
+    private static double[] Accumulator(double[] values, bool empty) => empty ? new double[values.Length] : (double[])values.Clone();
 
     public int SlotOf(double t) => Math.Clamp((int)Math.Floor((t + _offset) / 60.0), 0, _slots - 1);
 
-    public bool IsFlagged(int zone, double t) => _flagged[zone, SlotOf(t)];
+    public bool IsFlagged(int zone, double t) => _flagged[zone * _slots + SlotOf(t)];
 
-    public bool IsNight(double t) => Array.IndexOf(NightHours, _scenario.HourOfDay(t)) >= 0;
+    public bool IsNight(double t) => IsNightHour(HourOf(t));
+
+    private static bool IsNightHour(int hour) => Array.IndexOf(NightHours, hour) >= 0;
+
+    private int HourOf(double t) => Scenario.HourOfDay(_startMinuteOfWeek, t);
 
     /// <summary>Adds [from, to) during which the zone had at least one unit visibly present.</summary>
     public void AddCoverage(int zone, double from, double to)
     {
-        ForEachSlot(from, to, (slot, minutes, start) =>
+        Clamp(ref from, ref to);
+        while (NextPiece(ref from, to, out var slot, out var minutes, out var start))
         {
-            var weighted = _rate[zone, slot] * minutes;
+            var weighted = RateOf(zone, slot) * minutes;
             CoveredMinutes[zone] += minutes;
             WeightedCovered[zone] += weighted;
-            HourWeightedCovered[_scenario.HourOfDay(start)] += weighted;
-            if (IsNight(start))
+            var hour = HourOf(start);
+            HourWeightedCovered[hour] += weighted;
+            if (IsNightHour(hour))
             {
                 NightWeightedCovered += weighted;
                 NightWeightedCoveredByZone[zone] += weighted;
             }
-        });
+        }
     }
 
     /// <summary>Adds [from, to) that one patrolling unit spent inside the zone.</summary>
-    public void AddPatrolPresence(int zone, double from, double to) =>
-        ForEachSlot(from, to, (slot, minutes, _) =>
+    public void AddPatrolPresence(int zone, double from, double to)
+    {
+        Clamp(ref from, ref to);
+        while (NextPiece(ref from, to, out var slot, out var minutes, out _))
         {
-            if (_flagged[zone, slot])
+            if (_flagged[zone * _slots + slot])
             {
                 PatrolMinutesFlagged += minutes;
             }
-        });
+        }
+    }
 
     private (double From, double To) SlotSpan(int k) =>
         (Math.Max(StatsFrom, k * 60.0 - _offset), Math.Min(EndTime, (k + 1) * 60.0 - _offset));
 
-    private void ForEachSlot(double from, double to, Action<int, double, double> add)
+    /// <summary>Limits an interval to the counted part of the run (after the warm-up, before the end).</summary>
+    private void Clamp(ref double from, ref double to)
     {
         to = Math.Min(to, EndTime);
         from = Math.Max(from, StatsFrom);
-        while (from < to)
+    }
+
+    /// <summary>
+    /// The next piece of a clamped interval [from, to) that lies in one slot: its slot, length and
+    /// start; moves <paramref name="from"/> to the piece's end. False when nothing is left.
+    /// </summary>
+    private bool NextPiece(ref double from, double to, out int slot, out double minutes, out double start)
+    {
+        start = from;
+        slot = 0;
+        minutes = 0;
+        if (!(from < to))
         {
-            var slot = SlotOf(from);
-            var end = Math.Min(to, SlotSpan(slot).To);
-            if (end <= from)
-            {
-                break;
-            }
-            add(slot, end - from, from);
-            from = end;
+            return false;
         }
+        slot = SlotOf(from);
+        var end = Math.Min(to, SlotSpan(slot).To);
+        if (end <= from)
+        {
+            return false;
+        }
+        minutes = end - from;
+        from = end;
+        return true;
     }
 }

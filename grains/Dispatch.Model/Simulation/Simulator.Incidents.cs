@@ -87,7 +87,7 @@ public sealed partial class Simulator
                 incident.Diverted = true;
             }
         }
-        RaiseAlerts(Risk.OnIncident(incident.Location, Now));
+        RaiseAlerts(Risk.Record(incident.Location, Now));
     }
 
     /// <summary>An incident arising where a free unit is visibly present is found at once, with the type's on-view probability.</summary>

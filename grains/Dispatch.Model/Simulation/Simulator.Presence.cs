@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Dispatch.Model.Geometry;
 
 namespace Dispatch.Model.Simulation;
@@ -7,6 +8,11 @@ public sealed partial class Simulator
 {
     private const double Epsilon = 1e-9;
     private readonly ZonePresence[] _zones;
+
+    // Scratch lists of the presence updates, reused from one call to the next (no allocation per leg).
+    private readonly List<int> _presentNow = [];
+    private readonly List<int> _nearZones = [];
+    private readonly List<(double From, double To)> _intervals = [];
 
     /// <summary>The units visibly present in a zone now (ascending unit index).</summary>
     public IReadOnlyList<int> PresentUnits(int zone) => _zones[zone].Units;
@@ -19,7 +25,8 @@ public sealed partial class Simulator
     private void UpdatePresence(UnitState unit)
     {
         unit.PresenceVersion++;
-        var now = new List<int>();
+        var now = _presentNow;
+        now.Clear();
         var position = unit.PositionAt(Now);
         if (unit.Status == UnitStatus.Patrol && unit.IsMoving && unit.LegEndsAt > Now)
         {
@@ -27,7 +34,8 @@ public sealed partial class Simulator
         }
         else if (IsVisiblyStanding(unit))
         {
-            foreach (var zone in Hotspots.Near(position))
+            Hotspots.Near(position, _nearZones);
+            foreach (var zone in _nearZones)
             {
                 if (Scenario.Zones[zone].Shape.Contains(position))
                 {
@@ -45,7 +53,7 @@ public sealed partial class Simulator
         var patrolling = unit.Status == UnitStatus.Patrol;
         foreach (var zone in now)
         {
-            var k = unit.Presence.FindIndex(p => p.Zone == zone);
+            var k = IndexOfPresence(unit, zone);
             if (k < 0)
             {
                 EnterZone(unit, zone);
@@ -76,9 +84,10 @@ public sealed partial class Simulator
     {
         var duration = arriveAt - Now;
         // Zones near the line itself, not just within the bounding box of the leg (the others have no crossings).
-        foreach (var zone in Hotspots.NearSegment(from, to))
+        foreach (var zone in Hotspots.NearSegment(from, to, _nearZones))
         {
-            foreach (var (enter, exit) in Scenario.Zones[zone].Shape.InsideIntervals(from, to))
+            Scenario.Zones[zone].Shape.InsideIntervals(from, to, _intervals);
+            foreach (var (enter, exit) in _intervals)
             {
                 if (enter <= Epsilon)
                 {
@@ -96,9 +105,23 @@ public sealed partial class Simulator
         }
     }
 
+    /// <summary>Where the zone is in the unit's presence list, or -1.</summary>
+    private static int IndexOfPresence(UnitState unit, int zone)
+    {
+        var presence = unit.Presence;
+        for (var k = 0; k < presence.Count; k++)
+        {
+            if (presence[k].Zone == zone)
+            {
+                return k;
+            }
+        }
+        return -1;
+    }
+
     private void EnterZone(UnitState unit, int zone)
     {
-        if (unit.Presence.Exists(p => p.Zone == zone))
+        if (IndexOfPresence(unit, zone) >= 0)
         {
             return;
         }
@@ -108,26 +131,29 @@ public sealed partial class Simulator
         {
             z.CoveredSince = Now;
         }
-        var at = z.Units.BinarySearch(unit.Spec.Index);
-        z.Units.Insert(at < 0 ? ~at : at, unit.Spec.Index);
+        InsertSorted(z.Units, unit.Spec.Index);
         z.VisibilitySum += unit.Spec.Speed.Visibility;
     }
 
     private void ExitZone(UnitState unit, int zone)
     {
-        var k = unit.Presence.FindIndex(p => p.Zone == zone);
+        var k = IndexOfPresence(unit, zone);
         if (k < 0)
         {
             return;
         }
         var (_, since, patrolling) = unit.Presence[k];
-        unit.Presence.RemoveAt(k);
+        RemoveAt(unit.Presence, k);
         if (patrolling)
         {
             Ledger.AddPatrolPresence(zone, since, Now);
         }
         var z = _zones[zone];
-        z.Units.Remove(unit.Spec.Index);
+        var at = z.Units.IndexOf(unit.Spec.Index);
+        if (at >= 0)
+        {
+            RemoveAt(z.Units, at);
+        }
         var before = z.VisibilitySum;
         z.VisibilitySum = z.Units.Count == 0 ? 0 : z.VisibilitySum - unit.Spec.Speed.Visibility;
         if (z.Units.Count == 0)
@@ -136,6 +162,31 @@ public sealed partial class Simulator
             z.LastLeftAt = Now;
             z.LastVisibility = Math.Min(1, before);
         }
+    }
+
+    /// <summary>Inserts into an ascending list (as BinarySearch and Insert), shifting by hand: the lists hold a few units, and a shift is cheaper than a block copy call.</summary>
+    private static void InsertSorted(List<int> list, int value)
+    {
+        var at = list.BinarySearch(value);
+        at = at < 0 ? ~at : at;
+        list.Add(value);
+        var items = CollectionsMarshal.AsSpan(list);
+        for (var i = items.Length - 1; i > at; i--)
+        {
+            items[i] = items[i - 1];
+        }
+        items[at] = value;
+    }
+
+    /// <summary>List.RemoveAt, shifting the few items that follow by hand.</summary>
+    private static void RemoveAt<T>(List<T> list, int at)
+    {
+        var items = CollectionsMarshal.AsSpan(list);
+        for (var i = at; i + 1 < items.Length; i++)
+        {
+            items[i] = items[i + 1];
+        }
+        list.RemoveAt(items.Length - 1);
     }
 
     /// <summary>

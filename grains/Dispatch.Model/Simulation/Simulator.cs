@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dispatch.Model.Geometry;
 using Dispatch.Model.Randomness;
 using Dispatch.Model.Scenarios;
@@ -24,6 +25,9 @@ public sealed partial class Simulator
     private readonly List<int> _dirtyUnits = [];
     private readonly List<IncidentRecord> _touched = [];
     private readonly RandomStream[] _patrolStreams;
+    /// <summary>The hotspot index of each scenario, built once and shared (each simulator gets its own query scratch).</summary>
+    private static readonly ConditionalWeakTable<Scenario, ZoneIndex> HotspotIndexes = new();
+
     private double _queueArea;
     private double _queueSince;
 
@@ -40,11 +44,11 @@ public sealed partial class Simulator
         _unitDirty = new bool[_units.Length];
         _patrolStreams = scenario.Units.Select(u => streams.Create($"patrol/{u.Id}")).ToArray();
         _arrivals = scenario.Zones.Select(z => new ZoneArrivals(scenario, z, streams)).ToArray();
-        Hotspots = new ZoneIndex(scenario.Zones.Where(z => z.IsHotspot).Select(z => (z.Index, z.Shape)));
+        Hotspots = HotspotIndexes.GetValue(scenario, s => new ZoneIndex(s.Zones.Where(z => z.IsHotspot).Select(z => (z.Index, z.Shape)))).Share();
         Risk = new RiskModel(scenario, Hotspots);
         PatrolPolicy = PatrolPolicies.Create(scenario.Patrol.Policy);
         Plan = new PatrolPlan(scenario.Zones, scenario.Patrol.Diminishing);
-        Ledger = new PresenceLedger(scenario, EndTime, StatsFrom);
+        Ledger = PresenceLedger.For(scenario, EndTime, StatsFrom); // shared set-up for replications of a scenario
         _zones = scenario.Zones.Select(_ => new ZonePresence()).ToArray();
         Prevented = new int[scenario.Zones.Count];
         for (var z = 0; z < _arrivals.Length; z++)

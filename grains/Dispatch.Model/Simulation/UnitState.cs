@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dispatch.Model.Geometry;
 using Dispatch.Model.Scenarios;
 
@@ -46,6 +47,7 @@ public sealed class UnitState(UnitSpec spec)
     public bool OffAfterJob { get; internal set; }
 
     /// <summary>Whether the unit may be sent to an incident of this priority (posts yield only to urgent calls).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // in the dispatch scan over the whole fleet
     public bool CanTake(int priority, DispatchOptions options) => Status switch
     {
         UnitStatus.Returning or UnitStatus.Patrol or UnitStatus.Check => true,
@@ -58,6 +60,7 @@ public sealed class UnitState(UnitSpec spec)
     internal int SchoolWindow { get; set; } = -1;
 
     /// <summary>A unit on post duty leaves its post only for calls at least as urgent as the pre-emption limit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool MayLeavePostFor(int priority, DispatchOptions options) =>
         Spec.Duty != Duty.Post || priority <= options.PreemptPostsUpToPriority;
 
