@@ -23,21 +23,35 @@ public static class CsvWriters
                 .Append(Field(scenario.Zones[i.Zone].Id)).Append(',')
                 .Append(Field(scenario.IncidentTypes[i.Type].Id)).Append(',')
                 .Append(i.Priority).Append(',')
-                .Append(Number(i.CreatedAt)).Append(',')
-                .Append(Number(i.DispatchedAt)).Append(',')
-                .Append(Number(i.ArrivedAt)).Append(',')
-                .Append(Number(i.ClearedAt)).Append(',')
+                .AppendRounded(i.CreatedAt, 4).Append(',')
+                .AppendRounded(i.DispatchedAt, 4).Append(',')
+                .AppendRounded(i.ArrivedAt, 4).Append(',')
+                .AppendRounded(i.ClearedAt, 4).Append(',')
                 .Append(i.Unit >= 0 ? Field(scenario.Units[i.Unit].Id) : "").Append(',')
-                .Append(JsonNamingCamel(i.Outcome.ToString())).Append(',')
-                .Append(Number(i.Location.X, "0.##")).Append(',')
-                .Append(Number(i.Location.Y, "0.##")).Append(',')
-                .Append(Number(i.ResponseMinutes)).Append(',')
+                .Append(OutcomeNames[(int)i.Outcome]).Append(',')
+                .AppendRounded(i.Location.X, 2).Append(',')
+                .AppendRounded(i.Location.Y, 2).Append(',')
+                .AppendRounded(i.ResponseMinutes, 4).Append(',')
                 .Append(i.InitialPriority).Append(',')
                 .Append(Flag(i.DiscoveredOnView)).Append(',')
                 .Append(Flag(i.Escalated)).Append(',')
                 .Append(Flag(i.Transferred)).Append(',')
                 .Append(Flag(i.MediationResolved)).Append('\n');
         }
+    }
+
+    /// <summary>Outcome names in camel case, by enum value.</summary>
+    private static readonly string[] OutcomeNames = MakeOutcomeNames();
+
+    private static string[] MakeOutcomeNames()
+    {
+        var values = Enum.GetValues<IncidentOutcome>();
+        var names = new string[values.Max(v => (int)v) + 1];
+        foreach (var v in values)
+        {
+            names[(int)v] = JsonNamingCamel(v.ToString());
+        }
+        return names;
     }
 
     public static void AppendUnits(StringBuilder csv, int replication, Report report)
@@ -49,10 +63,16 @@ public static class CsvWriters
                 .Append(Field(u.Id)).Append(',')
                 .Append(u.Mode).Append(',')
                 .Append(Field(u.Station)).Append(',')
-                .Append(Number(u.Dispatches)).Append(',')
-                .Append(Number(u.Utilisation ?? double.NaN)).Append(',')
-                .AppendJoin(',', new[] { m.Patrol, m.Post, m.Check, m.EnRoute, m.OnScene, m.Idle, m.Returning, m.OffShift }.Select(v => Number(v)))
-                .Append('\n');
+                .AppendRounded(u.Dispatches, 4).Append(',')
+                .AppendRounded(u.Utilisation ?? double.NaN, 4).Append(',')
+                .AppendRounded(m.Patrol, 4).Append(',')
+                .AppendRounded(m.Post, 4).Append(',')
+                .AppendRounded(m.Check, 4).Append(',')
+                .AppendRounded(m.EnRoute, 4).Append(',')
+                .AppendRounded(m.OnScene, 4).Append(',')
+                .AppendRounded(m.Idle, 4).Append(',')
+                .AppendRounded(m.Returning, 4).Append(',')
+                .AppendRounded(m.OffShift, 4).Append('\n');
         }
     }
 
