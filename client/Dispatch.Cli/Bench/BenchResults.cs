@@ -27,7 +27,7 @@ public sealed record BenchSizeResult
 
     public required double[] GrainSecondsAll { get; init; }
 
-    /// <summary>The first timed grain run, right after a small warm-up run (for the effect of JIT tiering).</summary>
+    /// <summary>Cold: the first run of this city in the process (after a small warm-up city), untimed otherwise: its code is still largely unoptimised by tiered compilation.</summary>
     public required double FirstGrainSeconds { get; init; }
 
     /// <summary>Kernel only: reading and building the scenario from its JSON, median.</summary>

@@ -118,29 +118,29 @@ public static class BenchCommand
     private static void Print(IAnsiConsole console, BenchReport r)
     {
         console.MarkupLine(Markup.Escape($"{r.Machine}, {r.Cores} cores, {r.Runtime}, {r.Configuration} build, {r.GarbageCollector} GC; bench took {r.TotalSeconds:0} s"));
-        console.MarkupLine("A simulated week per city: grain = scenario grain on the embedded silo from the first StartAsync to the result (silo start-up excluded); kernel = new Simulator + RunToEnd + ReportBuilder.Build; build = reading and building the scenario; peak = peak working set of the child process; medians of the timed runs.");
+        console.MarkupLine("A simulated week per city: grain = scenario grain on the embedded silo from the first StartAsync to the result (silo start-up excluded); kernel = new Simulator + RunToEnd + ReportBuilder.Build; build = reading and building the scenario; peak = peak working set of the child process; medians of the timed runs, after one untimed run of the same city (cold = that run).");
         var sizes = new Table();
-        foreach (var column in new[] { "city", "zones/units", "events", "grain s", "days/s", "events/s", "kernel s", "build s", "peak MiB" })
+        foreach (var column in new[] { "city", "zones/units", "events", "grain s", "cold s", "days/s", "events/s", "kernel s", "build s", "peak MiB" })
         {
             sizes.AddColumn(new TableColumn(column).RightAligned());
         }
         foreach (var x in r.Sizes)
         {
-            sizes.AddRow(x.Size, $"{N(x.Zones)}/{N(x.Units)}", N(x.Events), S(x.GrainSeconds), D(x.SimulatedDaysPerSecond), N(x.EventsPerSecond), S(x.KernelSeconds),
+            sizes.AddRow(x.Size, $"{N(x.Zones)}/{N(x.Units)}", N(x.Events), S(x.GrainSeconds), S(x.FirstGrainSeconds), D(x.SimulatedDaysPerSecond), N(x.EventsPerSecond), S(x.KernelSeconds),
                 S(x.BuildSeconds), N(BenchParent.Mib(x.PeakWorkingSetBytes)));
         }
         console.Write(sizes);
         if (r.Replications.Count > 0)
         {
-            console.MarkupLine("Replications in parallel (one scenario grain each); speedup = replications x one replication's grain time / wall time.");
+            console.MarkupLine("Replications in parallel (one scenario grain each); speedup = replications x one replication's time / wall time, one and all timed alternately.");
             var reps = new Table();
-            foreach (var column in new[] { "city", "replications", "wall s", "days/s", "speedup", "kernel s", "kernel speedup", "peak MiB" })
+            foreach (var column in new[] { "city", "replications", "one s", "wall s", "days/s", "speedup", "kernel one s", "kernel s", "kernel speedup", "peak MiB" })
             {
                 reps.AddColumn(new TableColumn(column).RightAligned());
             }
             foreach (var x in r.Replications)
             {
-                reps.AddRow(x.Size, N(x.Replications), S(x.Seconds), D(x.SimulatedDaysPerSecond), F2(x.Speedup), S(x.KernelSeconds), F2(x.KernelSpeedup), N(BenchParent.Mib(x.PeakWorkingSetBytes)));
+                reps.AddRow(x.Size, N(x.Replications), S(x.OneSeconds), S(x.Seconds), D(x.SimulatedDaysPerSecond), F2(x.Speedup), S(x.OneKernelSeconds), S(x.KernelSeconds), F2(x.KernelSpeedup), N(BenchParent.Mib(x.PeakWorkingSetBytes)));
             }
             console.Write(reps);
         }

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Dispatch.Cli.Tests;
+
+/// <summary>
+/// The bench verb end to end, as a real process (it starts child processes of itself): a short
+/// bench of the small city gives consistent, machine-readable figures. Times are not asserted
+/// (shared machines are noisy); their consistency is.
+/// </summary>
+public sealed class BenchVerbTests
+{
+    [Fact]
+    public async Task Bench_json_reports_events_times_memory_and_replication_speedup()
+    {
+        var exe = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "dispatch.exe" : "dispatch");
+        var info = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "bench", "--json", "--sizes", "small", "--runs", "1", "--days", "1", "--replications", "3" })
+        {
+            info.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        Assert.True(process.ExitCode == 0, await errors);
+
+        using var json = JsonDocument.Parse(await output);
+        var root = json.RootElement;
+        Assert.Equal(Environment.ProcessorCount, root.GetProperty("cores").GetInt32());
+        var size = Assert.Single(root.GetProperty("sizes").EnumerateArray());
+        Assert.Equal("small", size.GetProperty("size").GetString());
+        Assert.Equal(400, size.GetProperty("zones").GetInt32());
+        Assert.Equal(60, size.GetProperty("units").GetInt32());
+        var events = size.GetProperty("events").GetInt64();
+        Assert.InRange(events, 1_000, 100_000);
+        var grain = size.GetProperty("grainSeconds").GetDouble();
+        Assert.True(grain > 0);
+        Assert.Equal(1 / grain, size.GetProperty("simulatedDaysPerSecond").GetDouble(), 6);
+        Assert.Equal(events / grain, size.GetProperty("eventsPerSecond").GetDouble(), 3);
+        Assert.True(size.GetProperty("kernelSeconds").GetDouble() > 0);
+        Assert.True(size.GetProperty("peakWorkingSetBytes").GetInt64() > size.GetProperty("peakManagedBytes").GetInt64());
+
+        // Replications: as many as cores (if more than one) and the 3 asked for, each with its speedup.
+        var replications = root.GetProperty("replications").EnumerateArray().ToList();
+        Assert.Contains(replications, r => r.GetProperty("replications").GetInt32() == 3);
+        foreach (var r in replications)
+        {
+            var n = r.GetProperty("replications").GetInt32();
+            Assert.InRange(r.GetProperty("events").GetInt64(), n * events * 8 / 10, n * events * 12 / 10); // other replications, other draws
+            Assert.Equal(n * r.GetProperty("oneSeconds").GetDouble() / r.GetProperty("seconds").GetDouble(), r.GetProperty("speedup").GetDouble(), 6);
+            Assert.True(r.GetProperty("kernelSpeedup").GetDouble() > 0);
+        }
+    }
+}
