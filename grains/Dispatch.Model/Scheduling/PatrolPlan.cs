@@ -66,6 +66,9 @@ public sealed class PatrolPlan(IReadOnlyList<Zone> zones, double diminishing)
         var best = -1;
         var bestValue = 0.0;
         var bestDistance = double.PositiveInfinity;
+        // Distances matter only between values within 1e-12 of each other: a zone that wins on
+        // value alone has its distance worked out when (if ever) another zone ties with it.
+        var bestDistanceKnown = true;
         foreach (var zone in zoneIds)
         {
             var value = MarginalValue(zone);
@@ -73,12 +76,26 @@ public sealed class PatrolPlan(IReadOnlyList<Zone> zones, double diminishing)
             {
                 continue;
             }
-            var distance = _centroids[zone].DistanceTo(from);
-            if (value > bestValue + 1e-12 || (Math.Abs(value - bestValue) <= 1e-12 && (distance < bestDistance || (distance == bestDistance && zone < best))))
+            if (value > bestValue + 1e-12)
             {
                 best = zone;
                 bestValue = value;
-                bestDistance = distance;
+                bestDistanceKnown = false;
+            }
+            else if (Math.Abs(value - bestValue) <= 1e-12)
+            {
+                if (!bestDistanceKnown)
+                {
+                    bestDistance = _centroids[best].DistanceTo(from);
+                    bestDistanceKnown = true;
+                }
+                var distance = _centroids[zone].DistanceTo(from);
+                if (distance < bestDistance || (distance == bestDistance && zone < best))
+                {
+                    best = zone;
+                    bestValue = value;
+                    bestDistance = distance;
+                }
             }
         }
         return best;
