@@ -51,5 +51,15 @@ public sealed class BenchVerbTests
             Assert.Equal(n * r.GetProperty("oneSeconds").GetDouble() / r.GetProperty("seconds").GetDouble(), r.GetProperty("speedup").GetDouble(), 6);
             Assert.True(r.GetProperty("kernelSpeedup").GetDouble() > 0);
         }
+
+        // The machine's own figure: the kernel in separate processes at once, against one alone.
+        if (Environment.ProcessorCount > 1)
+        {
+            var machine = Assert.Single(root.GetProperty("machineScaling").EnumerateArray());
+            var processes = machine.GetProperty("processes").GetInt32();
+            Assert.Equal(Environment.ProcessorCount, processes);
+            Assert.Equal(processes * machine.GetProperty("aloneSeconds").GetDouble() / machine.GetProperty("togetherSeconds").GetDouble(),
+                machine.GetProperty("speedup").GetDouble(), 6);
+        }
     }
 }

@@ -145,6 +145,30 @@ public static class BenchChild
         }
     }
 
+    /// <summary>
+    /// The kernel alone, <c>Runs</c> times after one untimed run, on a scenario built once: the
+    /// unit of the machine's own scaling figure, where copies of this child run as separate
+    /// processes at once (no shared heap, runtime or silo: what is left is the hardware).
+    /// </summary>
+    public static BenchKernelResult Kernel(BenchChildSettings s)
+    {
+        var scenario = ScenarioCache.Build(ScenarioJson.Serialize(SyntheticCity.Create(s.Size, s.Days, s.Seed)));
+        var times = new List<double>();
+        for (var run = -1; run < s.Runs; run++)
+        {
+            Settle();
+            var clock = Stopwatch.StartNew();
+            var sim = new Simulator(scenario, s.Seed, 0, s.Days);
+            sim.RunToEnd();
+            ReportBuilder.Build(sim);
+            if (run >= 0)
+            {
+                times.Add(clock.Elapsed.TotalSeconds);
+            }
+        }
+        return new BenchKernelResult { Size = s.Size.Name, Runs = s.Runs, KernelSeconds = BenchJson.Median(times), KernelSecondsAll = [.. times] };
+    }
+
     /// <summary>Wall time of <paramref name="replications"/> kernels run as parallel tasks on one built scenario (with their reports).</summary>
     private static async Task<double> KernelReplicationsAsync(Scenario shared, BenchChildSettings s, int replications, CancellationToken cancellationToken)
     {

@@ -41,6 +41,7 @@ public static class BenchParent
         var cores = Environment.ProcessorCount;
         var sizes = new List<BenchSizeResult>();
         var replications = new List<BenchReplicationResult>();
+        var machineScaling = new List<BenchMachineScaling>();
         foreach (var size in s.Sizes)
         {
             var runs = s.RunsFor(size);
@@ -67,6 +68,23 @@ public static class BenchParent
                 log(string.Create(CultureInfo.InvariantCulture,
                     $"  {r} replications: {result.Seconds:0.000} s, speedup {speedup:0.00} on {cores} cores (kernel alone {result.KernelSeconds:0.000} s, speedup {kernelSpeedup:0.00}), peak {Mib(result.PeakWorkingSetBytes):N0} MiB"));
             }
+            if (cores > 1 && s.ReplicationCountsFor(size, cores).Any())
+            {
+                log($"  the machine: the kernel in 1, then {cores} separate processes at once...");
+                string[] kernelArgs = ["--child", "kernel", "--size", size.Name, "--runs", Num(runs)];
+                var alone = await ChildAsync<BenchKernelResult>(kernelArgs, s, cancellationToken);
+                var together = await Task.WhenAll(Enumerable.Range(0, cores).Select(_ => ChildAsync<BenchKernelResult>(kernelArgs, s, cancellationToken)));
+                var machine = new BenchMachineScaling
+                {
+                    Size = size.Name,
+                    Processes = cores,
+                    AloneSeconds = alone.KernelSeconds,
+                    TogetherSeconds = BenchJson.Median(together.Select(t => t.KernelSeconds).ToList()),
+                };
+                machineScaling.Add(machine);
+                log(string.Create(CultureInfo.InvariantCulture,
+                    $"  the machine: {machine.AloneSeconds:0.000} s alone, {machine.TogetherSeconds:0.000} s each with {cores} at once: speedup {machine.Speedup:0.00}"));
+            }
         }
         return new BenchReport
         {
@@ -79,6 +97,7 @@ public static class BenchParent
             TotalSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
             Sizes = sizes,
             Replications = replications,
+            MachineScaling = machineScaling,
             Targets = Targets(sizes, replications, cores),
         };
     }
@@ -190,6 +209,16 @@ public static class BenchParent
         foreach (var x in r.Replications)
         {
             b.AppendLine(F($"| {x.Size} | {x.Replications} | {x.Cores} | {x.OneSeconds:0.000} | {x.Seconds:0.000} | {x.SimulatedDaysPerSecond:N1} | {x.EventsPerSecond:N0} | {x.Speedup:0.00} | {x.Efficiency:0.00} | {x.OneKernelSeconds:0.000} | {x.KernelSeconds:0.000} | {x.KernelSpeedup:0.00} | {Mib(x.PeakWorkingSetBytes):N0} |"));
+        }
+        if (r.MachineScaling.Count > 0)
+        {
+            b.AppendLine();
+            b.AppendLine("| city | separate processes | kernel alone (s) | kernel, each, all at once (s) | speedup | efficiency |");
+            b.AppendLine("|---|---:|---:|---:|---:|---:|");
+            foreach (var x in r.MachineScaling)
+            {
+                b.AppendLine(F($"| {x.Size} | {x.Processes} | {x.AloneSeconds:0.000} | {x.TogetherSeconds:0.000} | {x.Speedup:0.00} | {x.Efficiency:0.00} |"));
+            }
         }
         b.AppendLine();
         b.AppendLine("| target | goal | measured | met |");

@@ -106,6 +106,35 @@ public sealed record BenchReplicationResult
     public double? KernelEfficiency { get; init; }
 }
 
+/// <summary>One child process's kernel runs (the machine's scaling figure runs several at once).</summary>
+public sealed record BenchKernelResult
+{
+    public required string Size { get; init; }
+    public required int Runs { get; init; }
+    public required double KernelSeconds { get; init; }
+    public required double[] KernelSecondsAll { get; init; }
+}
+
+/// <summary>
+/// What the machine itself gives: the same kernel week in one process alone, then in as many
+/// separate processes at once as there are cores. Separate processes share nothing but the
+/// hardware (cores, caches, memory bandwidth), so their speedup is the ceiling for replications.
+/// </summary>
+public sealed record BenchMachineScaling
+{
+    public required string Size { get; init; }
+    public required int Processes { get; init; }
+    public required double AloneSeconds { get; init; }
+
+    /// <summary>The median over the processes of each one's median kernel time, all running at once.</summary>
+    public required double TogetherSeconds { get; init; }
+
+    /// <summary>Processes x alone / together: the speedup of independent processes.</summary>
+    public double Speedup => Processes * AloneSeconds / TogetherSeconds;
+
+    public double Efficiency => Speedup / Processes;
+}
+
 /// <summary>The whole benchmark (what <c>bench --json</c> prints).</summary>
 public sealed record BenchReport
 {
@@ -118,6 +147,8 @@ public sealed record BenchReport
     public required double TotalSeconds { get; init; }
     public required List<BenchSizeResult> Sizes { get; init; }
     public required List<BenchReplicationResult> Replications { get; init; }
+    public List<BenchMachineScaling> MachineScaling { get; init; } = [];
+
     public required List<BenchTarget> Targets { get; init; }
 }
 

@@ -31,7 +31,7 @@ public static class BenchCommand
         var chunk = new Option<double>("--chunk-minutes") { Description = "Simulated minutes per scenario grain call (zone and unit grains are synced once per call).", DefaultValueFactory = _ => 1440 };
         var seed = new Option<long>("--seed") { Description = "Seed of the cities and of the runs.", DefaultValueFactory = _ => 1 };
         var full = new Option<bool>("--full") { Description = "Give the large city --runs runs and the replication figures too (by default it gets one run and none, to keep the bench to a few minutes)." };
-        var child = new Option<string?>("--child") { Description = "Internal: run one measurement in this process (single or replications).", Hidden = true };
+        var child = new Option<string?>("--child") { Description = "Internal: run one measurement in this process (single, replications or kernel).", Hidden = true };
         var size = new Option<string?>("--size") { Description = "Internal: the city size of a --child measurement.", Hidden = true };
         var command = new Command("bench", "Benchmark: synthetic cities of three sizes, a simulated week each on the embedded silo, events and simulated days per second, peak memory, replications in parallel.")
         {
@@ -76,8 +76,11 @@ public static class BenchCommand
                     case "replications":
                         line = BenchJson.Line(await BenchChild.ReplicationsAsync(settings, cancellationToken));
                         break;
+                    case "kernel":
+                        line = BenchJson.Line(BenchChild.Kernel(settings));
+                        break;
                     default:
-                        return CommonOptions.Usage(error, $"--child {mode}: expected single or replications", Usage);
+                        return CommonOptions.Usage(error, $"--child {mode}: expected single, replications or kernel", Usage);
                 }
                 Console.Out.WriteLine(line);
                 return ExitCodes.Success;
@@ -143,6 +146,20 @@ public static class BenchCommand
                 reps.AddRow(x.Size, N(x.Replications), S(x.OneSeconds), S(x.Seconds), D(x.SimulatedDaysPerSecond), F2(x.Speedup), S(x.OneKernelSeconds), S(x.KernelSeconds), F2(x.KernelSpeedup), N(BenchParent.Mib(x.PeakWorkingSetBytes)));
             }
             console.Write(reps);
+        }
+        if (r.MachineScaling.Count > 0)
+        {
+            console.MarkupLine("The machine: the same kernel week in one process alone, then in as many separate processes at once as there are cores (they share only the hardware).");
+            var machine = new Table();
+            foreach (var column in new[] { "city", "processes", "alone s", "each, at once s", "speedup" })
+            {
+                machine.AddColumn(new TableColumn(column).RightAligned());
+            }
+            foreach (var x in r.MachineScaling)
+            {
+                machine.AddRow(x.Size, N(x.Processes), S(x.AloneSeconds), S(x.TogetherSeconds), F2(x.Speedup));
+            }
+            console.Write(machine);
         }
         foreach (var t in r.Targets)
         {
