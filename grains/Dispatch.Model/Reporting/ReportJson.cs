@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -27,7 +28,22 @@ public static class ReportJson
         "incidents.discoveredOnView", "incidents.escalated", "incidents.transferred", "incidents.prevented",
     ];
 
-    public static string Serialize(Report report) => JsonSerializer.Serialize(report, Options) + "\n";
+    /// <summary>The report's JSON text (indented, camel case, nulls omitted) and a final newline.</summary>
+    public static string Serialize(Report report)
+    {
+        using var bytes = new PooledByteBuffer(1 << 16);
+        using (var writer = new Utf8JsonWriter(bytes, new JsonWriterOptions { Indented = true }))
+        {
+            JsonSerializer.Serialize(writer, report, ReportJsonContext.Default.Report);
+        }
+        var utf8 = bytes.WrittenSpan;
+        var chars = Encoding.UTF8.GetCharCount(utf8);
+        return string.Create(chars + 1, bytes, static (text, source) =>
+        {
+            Encoding.UTF8.GetChars(source.WrittenSpan, text);
+            text[^1] = '\n';
+        });
+    }
 
     public static Report Deserialize(string json) =>
         JsonSerializer.Deserialize<Report>(json, Options) ?? throw new InvalidDataException("empty report");
