@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Dispatch.Model.Scenarios;
 
@@ -102,12 +103,19 @@ public sealed class PresenceLedger
         var flag = (int)Math.Ceiling(scenario.Patrol.TopRiskShare * hotspotSlots);
         var flaggedAreaTime = 0.0;
         // The top `flag` zone-slots by rate (ties: lower zone, then earlier slot), summed in that order.
-        var (topZones, topSlots) = TopRisk(candidates, flag);
-        for (var i = 0; i < topZones.Length; i++)
+        var top = TopRisk(candidates, flag);
+        try
         {
-            var (zone, slot) = (topZones[i], topSlots[i]);
-            _flagged[zone * _slots + slot] = true;
-            flaggedAreaTime += scenario.Zones[zone].Shape.Area * (spanTo[slot] - spanFrom[slot]);
+            foreach (var k in top.Order.AsSpan(0, top.Count))
+            {
+                var (zone, slot) = (top.Zones[k], top.Slots[k]);
+                _flagged[zone * _slots + slot] = true;
+                flaggedAreaTime += scenario.Zones[zone].Shape.Area * (spanTo[slot] - spanFrom[slot]);
+            }
+        }
+        finally
+        {
+            top.Return();
         }
         FlaggedAreaTimeShare = areaTime > 0 ? flaggedAreaTime / areaTime : 0;
     }
@@ -166,14 +174,30 @@ public sealed class PresenceLedger
         public void Visit(double rate, int zone, int slot) => rates[_count++] = rate;
     }
 
-    /// <summary>Collects, in candidate order, every candidate above the threshold and the first <c>ties</c> at it.</summary>
+    /// <summary>
+    /// Collects, in candidate order, every candidate above the threshold and the first <c>ties</c>
+    /// at it, into pooled arrays (a week of a large city has millions of zone-slots; the arrays are
+    /// needed only while the ledger is set up).
+    /// </summary>
     private struct TopCollector(double threshold, int ties, int capacity) : ICandidateVisitor
     {
-        public readonly double[] Rates = new double[capacity];
-        public readonly int[] Zones = new int[capacity];
-        public readonly int[] Slots = new int[capacity];
+        public readonly double[] Rates = ArrayPool<double>.Shared.Rent(capacity);
+        public readonly int[] Zones = ArrayPool<int>.Shared.Rent(capacity);
+        public readonly int[] Slots = ArrayPool<int>.Shared.Rent(capacity);
+        public int[] Order = [];
         public int Count;
         private int _ties = ties;
+
+        public readonly void Return()
+        {
+            ArrayPool<double>.Shared.Return(Rates);
+            ArrayPool<int>.Shared.Return(Zones);
+            ArrayPool<int>.Shared.Return(Slots);
+            if (Order.Length > 0)
+            {
+                ArrayPool<int>.Shared.Return(Order);
+            }
+        }
 
         public void Visit(double rate, int zone, int slot)
         {
@@ -192,42 +216,45 @@ public sealed class PresenceLedger
     /// ascending slot, in that order
     /// (candidates come zone by zone, slot by slot): the rate of the last one is
     /// found by selection (linear time); the chosen ones are then sorted by rate with their
-    /// position as the tie-break, instead of sorting every zone-slot of the run.
+    /// position as the tie-break, instead of sorting every zone-slot of the run. The chosen
+    /// candidate in place k is (Zones[Order[k]], Slots[Order[k]]), k below Count; the caller
+    /// returns the pooled arrays.
     /// </summary>
-    private (int[] Zones, int[] Slots) TopRisk(int total, int count)
+    private TopCollector TopRisk(int total, int count)
     {
         if (count <= 0 || total == 0)
         {
-            return ([], []);
+            return new TopCollector(double.PositiveInfinity, 0, 0);
         }
         var take = Math.Min(count, total);
         var threshold = double.NegativeInfinity;
         var ties = take;
         if (count < total)
         {
-            var rates = new double[total];
-            var collector = new RateCollector(rates);
-            VisitCandidates(ref collector);
-            threshold = NthLargest(rates, count);
-            var above = 0;
-            foreach (var rate in rates)
+            var pooled = ArrayPool<double>.Shared.Rent(total);
+            try
             {
-                above += rate > threshold ? 1 : 0;
+                var collector = new RateCollector(pooled);
+                VisitCandidates(ref collector);
+                var rates = pooled.AsSpan(0, total);
+                threshold = NthLargest(rates, count);
+                var above = 0;
+                foreach (var rate in rates)
+                {
+                    above += rate > threshold ? 1 : 0;
+                }
+                ties = count - above;
             }
-            ties = count - above;
+            finally
+            {
+                ArrayPool<double>.Shared.Return(pooled);
+            }
         }
         var top = new TopCollector(threshold, ties, take);
         VisitCandidates(ref top);
         // By descending rate; equal rates keep candidate order (lower zone, then earlier slot).
-        var order = StableOrderByDescending(top.Rates, top.Count);
-        var zones = new int[top.Count];
-        var slots = new int[top.Count];
-        for (var k = 0; k < top.Count; k++)
-        {
-            zones[k] = top.Zones[order[k]];
-            slots[k] = top.Slots[order[k]];
-        }
-        return (zones, slots);
+        top.Order = StableOrderByDescending(top.Rates, top.Count);
+        return top;
     }
 
     /// <summary>
@@ -235,24 +262,26 @@ public sealed class PresenceLedger
     /// descending order, equal values in their original order: a stable radix sort (least
     /// significant byte first) on the complemented bit patterns, which for positive doubles order
     /// exactly as the values do, reversed. Bytes that are the same in every key are skipped.
+    /// The result is a pooled array (its first <paramref name="count"/> places); the work arrays are pooled too.
     /// </summary>
     private static int[] StableOrderByDescending(double[] values, int count)
     {
-        var keys = new ulong[count];
-        var order = new int[count];
+        var keysArray = ArrayPool<ulong>.Shared.Rent(count);
+        var nextKeysArray = ArrayPool<ulong>.Shared.Rent(count);
+        var orderArray = ArrayPool<int>.Shared.Rent(count);
+        var nextOrderArray = ArrayPool<int>.Shared.Rent(count);
+        var keys = keysArray.AsSpan(0, count);
+        var nextKeys = nextKeysArray.AsSpan(0, count);
+        var order = orderArray.AsSpan(0, count);
+        var nextOrder = nextOrderArray.AsSpan(0, count);
         for (var i = 0; i < count; i++)
         {
             keys[i] = ~BitConverter.DoubleToUInt64Bits(values[i]);
             order[i] = i;
         }
-        if (count < 2)
-        {
-            return order;
-        }
-        var nextKeys = new ulong[count];
-        var nextOrder = new int[count];
+        var swapped = false;
         Span<int> start = stackalloc int[256];
-        for (var shift = 0; shift < 64; shift += 8)
+        for (var shift = 0; shift < 64 && count >= 2; shift += 8)
         {
             start.Clear();
             foreach (var key in keys)
@@ -274,14 +303,24 @@ public sealed class PresenceLedger
                 nextKeys[at] = keys[i];
                 nextOrder[at] = order[i];
             }
-            (keys, nextKeys) = (nextKeys, keys);
-            (order, nextOrder) = (nextOrder, order);
+            var keysWritten = nextKeys;
+            nextKeys = keys;
+            keys = keysWritten;
+            var orderWritten = nextOrder;
+            nextOrder = order;
+            order = orderWritten;
+            swapped = !swapped;
         }
-        return order;
+        ArrayPool<ulong>.Shared.Return(keysArray);
+        ArrayPool<ulong>.Shared.Return(nextKeysArray);
+        // The sorted order is in the array the last pass wrote; the other goes back.
+        var (result, spare) = swapped ? (nextOrderArray, orderArray) : (orderArray, nextOrderArray);
+        ArrayPool<int>.Shared.Return(spare);
+        return result;
     }
 
     /// <summary>The <paramref name="n"/>-th largest value (1-based) by three-way quickselect; reorders <paramref name="values"/>.</summary>
-    private static double NthLargest(double[] values, int n)
+    private static double NthLargest(Span<double> values, int n)
     {
         var lo = 0;
         var hi = values.Length - 1;
