@@ -189,25 +189,46 @@ public static class ReportBuilder
     /// map. Array.Sort is not stable, but equal doubles cannot be told apart here: responses are
     /// never -0 (a difference x - y is +0 when equal), and NaN (not attended) comes first either way.
     /// </summary>
-    private static double[] SortedResponses(IEnumerable<IncidentRecord> incidents, bool attendedOnly)
+    private static double[] SortedResponses(IReadOnlyCollection<IncidentRecord> incidents, bool attendedOnly)
     {
-        var responses = new List<double>();
+        var sorted = new double[attendedOnly ? CountAttended(incidents) : incidents.Count];
+        var n = 0;
         foreach (var i in incidents)
         {
             if (!attendedOnly || i.IsAttended)
             {
-                responses.Add(i.ResponseMinutes);
+                sorted[n++] = i.ResponseMinutes;
             }
         }
-        var sorted = responses.ToArray();
         Array.Sort(sorted);
         return sorted;
     }
 
+    private static int CountAttended(IReadOnlyCollection<IncidentRecord> incidents)
+    {
+        var count = 0;
+        foreach (var i in incidents)
+        {
+            count += i.IsAttended ? 1 : 0;
+        }
+        return count;
+    }
+
     /// <summary>Incidents attended within their type's target / all incidents; null for none.</summary>
-    public static double? HandlingRate(IReadOnlyCollection<IncidentRecord> incidents, Scenario scenario) =>
-        incidents.Count == 0 ? null
-        : Round(incidents.Count(i => i.IsAttended && i.ResponseMinutes <= scenario.IncidentTypes[i.Type].TargetResponseMinutes) / (double)incidents.Count);
+    public static double? HandlingRate(IReadOnlyCollection<IncidentRecord> incidents, Scenario scenario)
+    {
+        if (incidents.Count == 0)
+        {
+            return null;
+        }
+        var types = scenario.IncidentTypes;
+        var handled = 0;
+        foreach (var i in incidents)
+        {
+            handled += i.IsAttended && i.ResponseMinutes <= types[i.Type].TargetResponseMinutes ? 1 : 0;
+        }
+        return Round(handled / (double)incidents.Count);
+    }
 
     private static SchoolPostReport? SchoolPosts(Simulator sim, PresenceLedger ledger)
     {
@@ -237,8 +258,20 @@ public static class ReportBuilder
         };
     }
 
-    private static double? MeanResponse(IEnumerable<IncidentRecord> incidents) =>
-        Round(Statistics.Mean(incidents.Where(i => i.IsAttended).Select(i => i.ResponseMinutes).ToList()));
+    /// <summary>The mean response of the attended incidents (summed in the incidents' order), or null.</summary>
+    private static double? MeanResponse(List<IncidentRecord> incidents)
+    {
+        var responses = new double[CountAttended(incidents)];
+        var n = 0;
+        foreach (var i in incidents)
+        {
+            if (i.IsAttended)
+            {
+                responses[n++] = i.ResponseMinutes;
+            }
+        }
+        return Round(Statistics.Mean(responses));
+    }
 
     private static UnitReport UnitReport(UnitState u, Scenario scenario, double now)
     {
