@@ -186,6 +186,23 @@ public class DistributionTests
         Assert.InRange(sum / (2.0 * N), 0.5 - K * se, 0.5 + K * se);
     }
 
+    [Theory]
+    [InlineData("arrivals/", "Z1")]
+    [InlineData("patrol/", "")]
+    [InlineData("", "incident/Z1")]
+    [InlineData("service/", "Zone \u00e9t\u00e9 \u5317")]
+    [InlineData("arrivals/", "\ud83d\ude93 car")]
+    [InlineData("arrivals/", "lone \ud83d surrogate")]
+    public void StreamFactory_prefix_and_name_is_the_stream_of_the_joined_name(string prefix, string name)
+    {
+        var f = new StreamFactory(7, 3);
+        var (joined, split) = (f.Create(prefix + name), f.Create(prefix, name));
+        for (var k = 0; k < 8; k++)
+        {
+            Assert.Equal(joined.NextULong(), split.NextULong());
+        }
+    }
+
     [Fact]
     public void StreamFactory_same_name_same_stream_other_names_seeds_and_replications_differ()
     {

@@ -42,7 +42,7 @@ public sealed partial class Simulator
         var streams = new StreamFactory(seed, replication);
         _units = scenario.Units.Select(u => new UnitState(u)).ToArray();
         _unitDirty = new bool[_units.Length];
-        _patrolStreams = scenario.Units.Select(u => streams.Create($"patrol/{u.Id}")).ToArray();
+        _patrolStreams = scenario.Units.Select(u => streams.Create("patrol/", u.Id)).ToArray();
         _arrivals = scenario.Zones.Select(z => new ZoneArrivals(scenario, z, streams)).ToArray();
         Hotspots = HotspotIndexes.GetValue(scenario, s => new ZoneIndex(s.Zones.Where(z => z.IsHotspot).Select(z => (z.Index, z.Shape)))).Share();
         Risk = new RiskModel(scenario, Hotspots);

@@ -18,9 +18,9 @@ public sealed class ZoneArrivals
     public ZoneArrivals(Scenario scenario, Zone zone, StreamFactory streams)
     {
         _zone = zone;
-        _times = streams.Create($"arrivals/{zone.Id}");
-        Attributes = streams.Create($"incident/{zone.Id}");
-        Service = streams.Create($"service/{zone.Id}");
+        _times = streams.Create("arrivals/", zone.Id);
+        Attributes = streams.Create("incident/", zone.Id);
+        Service = streams.Create("service/", zone.Id);
         _startMinuteOfWeek = scenario.StartMinuteOfWeek;
         _peakPerMinute = zone.RatePerHour / 60.0 * zone.HourProfile.Max() * zone.DayProfile.Max();
     }
