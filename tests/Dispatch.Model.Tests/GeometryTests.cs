@@ -96,9 +96,6 @@ public class GeometryTests
                 return new Point2(cx + r * Math.Cos(a), cy + r * Math.Sin(a));
             }).ToList();
             var shape = new ZoneShape(ring);
-            // The centroid is NetTopologySuite's, bit for bit.
-            Assert.Equal(shape.Polygon.Centroid.X, shape.Centroid.X);
-            Assert.Equal(shape.Polygon.Centroid.Y, shape.Centroid.Y);
             if (!shape.Polygon.IsValid || shape.Area <= 0)
             {
                 continue;

@@ -44,8 +44,7 @@ public sealed class ZoneShape
         _ring = _closed[..^1];
         Ring = _ring;
         _envelope = Polygon.EnvelopeInternal;
-        // Polygon.Centroid is this coordinate made into a Point (the floating precision model leaves it as it is).
-        var centroid = NetTopologySuite.Algorithm.Centroid.GetCentroid(Polygon);
+        var centroid = Polygon.Centroid;
         Centroid = new Point2(centroid.X, centroid.Y);
         Area = Polygon.Area;
     }

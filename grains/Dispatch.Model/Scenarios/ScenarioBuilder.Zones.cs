@@ -43,31 +43,30 @@ public sealed partial class ScenarioBuilder
                     : rate < 0 ? $"is {Num(rate)}; expected incidents per hour, 0 or more"
                     : $"is {Num(rate)} incidents per hour; the limit is {Num(ScenarioLimits.MaxRatePerHour)} per zone (see the limits in the scenario format, section 6)");
             }
-            var hour = Profile(z.HourProfile, d, z.Profile, p => p.Hour, 24, path, "hourProfile");
-            var day = Profile(z.DayProfile, d, z.Profile, p => p.Day, 7, path, "dayProfile");
-            var polygonPath = z.PolygonOrigin ?? $"{path}.polygon";
-            var shape = BuildShape(z.Polygon, polygonPath);
+            var hour = Profile(z.HourProfile, d, z.Profile, p => p.Hour, 24, $"{path}.hourProfile", $"{path}.profile");
+            var day = Profile(z.DayProfile, d, z.Profile, p => p.Day, 7, $"{path}.dayProfile", $"{path}.profile");
+            var shape = BuildShape(z.Polygon, z.PolygonOrigin ?? $"{path}.polygon");
             var (mixTypes, mixCumulative) = BuildMix(z.TypeMix, typeIndex, types.Count, $"{path}.typeMix");
             if (z.PostOfficers is not (null or (>= 0 and <= 20)))
             {
                 Error($"{path}.postOfficers", $"is {z.PostOfficers}; expected a whole number from 0 to 20");
             }
-            CheckKind(z.Kind, path);
+            CheckKind(z.Kind, $"{path}.kind");
             if (shape is not null)
             {
                 zones.Add(new Zone(zones.Count, id, z.Name ?? id, z.Kind ?? ZoneKinds.District, shape, Math.Clamp(rate, 0, ScenarioLimits.MaxRatePerHour), hour, day, mixTypes, mixCumulative)
                 {
                     PostOfficers = z.PostOfficers,
                 });
-                _zoneOrigins.Add((path, _file, polygonPath));
+                _zoneOrigins.Add((path, _file, z.PolygonOrigin ?? $"{path}.polygon"));
             }
             _file = null;
         }
         return zones;
     }
 
-    /// <summary>A kind that differs from a known kind only by case or a letter or two is probably a typo (reported at the zone's <c>.kind</c>).</summary>
-    private void CheckKind(string? kind, string zonePath)
+    /// <summary>A kind that differs from a known kind only by case or a letter or two is probably a typo.</summary>
+    private void CheckKind(string? kind, string path)
     {
         if (kind is null || ZoneKinds.All.Contains(kind))
         {
@@ -78,15 +77,11 @@ public sealed partial class ScenarioBuilder
             var effect = kind.Equals(ZoneKinds.District, StringComparison.OrdinalIgnoreCase) || known == ZoneKinds.District
                 ? "as written it is not the background kind, so this zone is a hotspot"
                 : "as written it is a hotspot kind with no special treatment";
-            Warning($"{zonePath}.kind", $"'{kind}' is not a known kind{NameSuggestions.DidYouMean(kind, ZoneKinds.All)} ({effect})");
+            Warning(path, $"'{kind}' is not a known kind{NameSuggestions.DidYouMean(kind, ZoneKinds.All)} ({effect})");
         }
     }
 
-    /// <summary>
-    /// A zone's hour or day profile (<paramref name="field"/>), inline or named; the paths of
-    /// messages (zonePath.field, zonePath.profile) are formatted only for a problem.
-    /// </summary>
-    private double[] Profile(double[]? inline, ScenarioDocument d, string? named, Func<ProfileDocument, double[]?> pick, int length, string zonePath, string field)
+    private double[] Profile(double[]? inline, ScenarioDocument d, string? named, Func<ProfileDocument, double[]?> pick, int length, string path, string profilePath)
     {
         var values = inline;
         if (values is null && named is not null)
@@ -95,37 +90,31 @@ public sealed partial class ScenarioBuilder
             {
                 values = profile is null ? null : pick(profile);
             }
-            else if (field == "hourProfile")
+            else if (path.EndsWith(".hourProfile", StringComparison.Ordinal))
             {
                 // Reported once per zone (the day profile comes from the same name).
-                Error($"{zonePath}.profile", $"unknown profile '{named}'{(d.Profiles is { Count: > 0 } ? NameSuggestions.DidYouMean(named, d.Profiles.Keys) : "; the scenario defines no profiles")}");
+                Error(profilePath, $"unknown profile '{named}'{(d.Profiles is { Count: > 0 } ? NameSuggestions.DidYouMean(named, d.Profiles.Keys) : "; the scenario defines no profiles")}");
             }
         }
         if (values is null)
         {
             return Enumerable.Repeat(1.0, length).ToArray();
         }
+        var source = inline is null ? $" (from profile '{named}')" : "";
         if (values.Length != length)
         {
-            Error($"{zonePath}.{field}", $"has {values.Length} values{Source()}; expected {length} ({(length == 24 ? "one per hour, 00:00-01:00 first" : "one per day, Monday first")})");
+            Error(path, $"has {values.Length} values{source}; expected {length} ({(length == 24 ? "one per hour, 00:00-01:00 first" : "one per day, Monday first")})");
             return Enumerable.Repeat(1.0, length).ToArray();
         }
         for (var k = 0; k < values.Length; k++)
         {
             if (values[k] is not (>= 0 and <= ScenarioLimits.MaxMultiplier))
             {
-                Error($"{zonePath}.{field}[{k}]",
-                    values[k] < 0 ? $"is {Num(values[k])}{Source()}; multipliers must be 0 or more" : $"is {Num(values[k])}{Source()}; the largest multiplier allowed is {Num(ScenarioLimits.MaxMultiplier)}");
+                Error($"{path}[{k}]",
+                    values[k] < 0 ? $"is {Num(values[k])}{source}; multipliers must be 0 or more" : $"is {Num(values[k])}{source}; the largest multiplier allowed is {Num(ScenarioLimits.MaxMultiplier)}");
             }
         }
-        var clamped = new double[length];
-        for (var k = 0; k < length; k++)
-        {
-            clamped[k] = Math.Clamp(values[k], 0, ScenarioLimits.MaxMultiplier);
-        }
-        return clamped;
-
-        string Source() => inline is null ? $" (from profile '{named}')" : "";
+        return values.Select(v => Math.Clamp(v, 0, ScenarioLimits.MaxMultiplier)).ToArray();
     }
 
     private ZoneShape? BuildShape(List<double[]>? polygon, string path)
