@@ -54,9 +54,7 @@ public static class BenchChild
                 var scenario = ScenarioCache.Build(json);
                 build.Add(clock.Elapsed.TotalSeconds);
                 clock.Restart();
-                var sim = new Simulator(scenario, s.Seed, 0, s.Days);
-                sim.RunToEnd();
-                ReportBuilder.Build(sim);
+                KernelWeek(scenario, s.Seed, 0, s.Days);
                 kernel.Add(clock.Elapsed.TotalSeconds);
             }
             return new BenchSizeResult
@@ -158,9 +156,7 @@ public static class BenchChild
         {
             Settle();
             var clock = Stopwatch.StartNew();
-            var sim = new Simulator(scenario, s.Seed, 0, s.Days);
-            sim.RunToEnd();
-            ReportBuilder.Build(sim);
+            KernelWeek(scenario, s.Seed, 0, s.Days);
             if (run >= 0)
             {
                 times.Add(clock.Elapsed.TotalSeconds);
@@ -169,16 +165,19 @@ public static class BenchChild
         return new BenchKernelResult { Size = s.Size.Name, Runs = s.Runs, KernelSeconds = BenchJson.Median(times), KernelSecondsAll = [.. times] };
     }
 
+    /// <summary>What "kernel" means in every figure: set-up, the whole run and its report.</summary>
+    private static void KernelWeek(Scenario scenario, long seed, int replication, int days)
+    {
+        var sim = new Simulator(scenario, seed, replication, days);
+        sim.RunToEnd();
+        ReportBuilder.Build(sim);
+    }
+
     /// <summary>Wall time of <paramref name="replications"/> kernels run as parallel tasks on one built scenario (with their reports).</summary>
     private static async Task<double> KernelReplicationsAsync(Scenario shared, BenchChildSettings s, int replications, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, replications).Select(k => Task.Run(() =>
-        {
-            var sim = new Simulator(shared, s.Seed, k, s.Days);
-            sim.RunToEnd();
-            ReportBuilder.Build(sim);
-        }, cancellationToken)));
+        await Task.WhenAll(Enumerable.Range(0, replications).Select(k => Task.Run(() => KernelWeek(shared, s.Seed, k, s.Days), cancellationToken)));
         return clock.Elapsed.TotalSeconds;
     }
 
@@ -195,9 +194,7 @@ public static class BenchChild
         for (var k = 0; k < 2; k++)
         {
             await RunOrchestrator.RunAsync(cluster.Grains, new RunSettings(json, s.Seed, 2, 1, RunOrchestrator.NewRunIdPrefix("bench-warmup")) { ChunkMinutes = s.ChunkMinutes }, null, cancellationToken);
-            var sim = new Simulator(ScenarioCache.Build(json), s.Seed, 0, 2);
-            sim.RunToEnd();
-            ReportBuilder.Build(sim);
+            KernelWeek(ScenarioCache.Build(json), s.Seed, 0, 2);
         }
         ScenarioCache.Clear();
     }
