@@ -178,24 +178,30 @@ public sealed record Scenario(
     /// <summary>Share of transferred incidents that mediation resolves (the report: 98%).</summary>
     public double MediationResolvedShare { get; init; } = 0.98;
 
-    /// <summary>Minutes from Monday 00:00 of the start week to the start.</summary>
-    public double StartMinuteOfWeek =>
-        (((int)Start.DayOfWeek + 6) % 7) * 1440.0 + Start.TimeOfDay.TotalMinutes;
+    /// <summary>The start date and time; setting it (also through <c>with</c>) works out <see cref="StartMinuteOfWeek"/> again.</summary>
+    public DateTime Start
+    {
+        get => _start;
+        init
+        {
+            _start = value;
+            StartMinuteOfWeek = MinuteOfWeek(value);
+        }
+    }
+
+    private readonly DateTime _start = Start;
+
+    /// <summary>Minutes from Monday 00:00 of the start week to the start (worked out once: the kernel asks per event).</summary>
+    public double StartMinuteOfWeek { get; private init; } = MinuteOfWeek(Start);
+
+    private static double MinuteOfWeek(DateTime start) =>
+        (((int)start.DayOfWeek + 6) % 7) * 1440.0 + start.TimeOfDay.TotalMinutes;
 
     /// <summary>Hour of day (0..23) at simulated minute t.</summary>
-    public int HourOfDay(double t) => HourOfDay(StartMinuteOfWeek, t);
+    public int HourOfDay(double t) => (int)(((StartMinuteOfWeek + t) % 1440.0) / 60.0);
 
     /// <summary>Day of week (0 = Monday .. 6 = Sunday) at simulated minute t.</summary>
-    public int DayOfWeek(double t) => DayOfWeek(StartMinuteOfWeek, t);
-
-    /// <summary>
-    /// <see cref="HourOfDay(double)"/> for a start minute of the week worked out once by the caller
-    /// (<see cref="StartMinuteOfWeek"/> takes the start date apart on every call).
-    /// </summary>
-    internal static int HourOfDay(double startMinuteOfWeek, double t) => (int)(((startMinuteOfWeek + t) % 1440.0) / 60.0);
-
-    /// <summary><see cref="DayOfWeek(double)"/> for a start minute of the week worked out once by the caller.</summary>
-    internal static int DayOfWeek(double startMinuteOfWeek, double t) => (int)(((startMinuteOfWeek + t) / 1440.0) % 7);
+    public int DayOfWeek(double t) => (int)(((StartMinuteOfWeek + t) / 1440.0) % 7);
 
     public IReadOnlyList<int> Priorities => IncidentTypes.Select(t => t.Priority).Distinct().Order().ToList();
 }

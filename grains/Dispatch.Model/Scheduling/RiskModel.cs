@@ -17,7 +17,7 @@ public sealed class RiskModel
     private readonly double[] _hourProfiles; // zone x 24, flat: the profiles of all zones in one block
     private readonly double[] _dayProfiles; // zone x 7
     private readonly Point2[] _centroids;
-    private readonly double _startMinuteOfWeek;
+    private readonly Scenario _scenario;
     private readonly ZoneIndex _hotspots;
     private readonly PatrolOptions _options;
     private readonly double[] _nearRepeat;
@@ -30,7 +30,7 @@ public sealed class RiskModel
         var tables = Tables.GetValue(scenario, s => new ZoneTables(s.Zones));
         (_hotspot, _ratePerHour, _hourProfiles, _dayProfiles, _centroids) =
             (tables.Hotspot, tables.RatePerHour, tables.HourProfiles, tables.DayProfiles, tables.Centroids);
-        _startMinuteOfWeek = scenario.StartMinuteOfWeek;
+        _scenario = scenario;
         _hotspots = hotspots;
         _options = scenario.Patrol;
         _nearRepeat = new double[_hotspot.Length];
@@ -60,7 +60,7 @@ public sealed class RiskModel
 
     /// <summary>The zone's profile rate at time t, incidents per hour.</summary>
     public double BaseRate(int zone, double t) =>
-        BaseRate(zone, Scenario.HourOfDay(_startMinuteOfWeek, t), Scenario.DayOfWeek(_startMinuteOfWeek, t));
+        BaseRate(zone, _scenario.HourOfDay(t), _scenario.DayOfWeek(t));
 
     /// <summary>The zone's profile rate in the given hour of day and day of week (see <see cref="HourAndDay"/>).</summary>
     public double BaseRate(int zone, int hour, int day) =>
@@ -68,7 +68,7 @@ public sealed class RiskModel
 
     /// <summary>The hour of day and day of week at simulated minute t (as <see cref="Scenario.HourOfDay(double)"/> and <see cref="Scenario.DayOfWeek(double)"/>).</summary>
     public (int Hour, int Day) HourAndDay(double t) =>
-        (Scenario.HourOfDay(_startMinuteOfWeek, t), Scenario.DayOfWeek(_startMinuteOfWeek, t));
+        (_scenario.HourOfDay(t), _scenario.DayOfWeek(t));
 
     /// <summary>Whether the zone is a hotspot (as <see cref="Zone.IsHotspot"/>, looked up once).</summary>
     public bool IsHotspot(int zone) => _hotspot[zone];

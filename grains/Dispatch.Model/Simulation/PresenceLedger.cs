@@ -14,7 +14,7 @@ public sealed class PresenceLedger
 {
     public static readonly int[] NightHours = [22, 23, 0, 1, 2, 3];
 
-    private readonly double _startMinuteOfWeek;
+    private readonly Scenario _scenario;
     private readonly double _offset;
     private readonly int _slots;
     private readonly Zone[] _zoneList;
@@ -27,10 +27,10 @@ public sealed class PresenceLedger
 
     public PresenceLedger(Scenario scenario, double endTime, double statsFrom = 0)
     {
-        _startMinuteOfWeek = scenario.StartMinuteOfWeek;
+        _scenario = scenario;
         EndTime = endTime;
         StatsFrom = statsFrom;
-        _offset = _startMinuteOfWeek % 60;
+        _offset = scenario.StartMinuteOfWeek % 60;
         _slots = (int)Math.Ceiling((endTime + _offset) / 60.0);
         _zoneList = [.. scenario.Zones];
         _hotspot = [.. _zoneList.Select(z => z.IsHotspot)];
@@ -60,7 +60,7 @@ public sealed class PresenceLedger
             spanFrom[k] = from;
             spanTo[k] = to;
             _slotHour[k] = HourOf(from);
-            _slotDay[k] = Scenario.DayOfWeek(_startMinuteOfWeek, from);
+            _slotDay[k] = scenario.DayOfWeek(from);
             night[k] = IsNight(from);
             _slotValid[k] = to > from;
             validSlots += to > from ? 1 : 0;
@@ -490,7 +490,7 @@ public sealed class PresenceLedger
     /// <summary>A ledger with the worked-out parts of <paramref name="other"/> and its accumulators copied, or zero when <paramref name="empty"/>.</summary>
     private PresenceLedger(PresenceLedger other, bool empty)
     {
-        _startMinuteOfWeek = other._startMinuteOfWeek;
+        _scenario = other._scenario;
         _offset = other._offset;
         _slots = other._slots;
         _zoneList = other._zoneList;
@@ -528,7 +528,7 @@ public sealed class PresenceLedger
 
     private static bool IsNightHour(int hour) => Array.IndexOf(NightHours, hour) >= 0;
 
-    private int HourOf(double t) => Scenario.HourOfDay(_startMinuteOfWeek, t);
+    private int HourOf(double t) => _scenario.HourOfDay(t);
 
     /// <summary>Adds [from, to) during which the zone had at least one unit visibly present.</summary>
     public void AddCoverage(int zone, double from, double to)

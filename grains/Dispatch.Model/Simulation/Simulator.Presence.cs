@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Dispatch.Model.Geometry;
 
 namespace Dispatch.Model.Simulation;
@@ -131,7 +130,8 @@ public sealed partial class Simulator
         {
             z.CoveredSince = Now;
         }
-        InsertSorted(z.Units, unit.Spec.Index);
+        var at = z.Units.BinarySearch(unit.Spec.Index);
+        z.Units.Insert(at < 0 ? ~at : at, unit.Spec.Index);
         z.VisibilitySum += unit.Spec.Speed.Visibility;
     }
 
@@ -143,17 +143,13 @@ public sealed partial class Simulator
             return;
         }
         var (_, since, patrolling) = unit.Presence[k];
-        RemoveAt(unit.Presence, k);
+        unit.Presence.RemoveAt(k);
         if (patrolling)
         {
             Ledger.AddPatrolPresence(zone, since, Now);
         }
         var z = _zones[zone];
-        var at = z.Units.IndexOf(unit.Spec.Index);
-        if (at >= 0)
-        {
-            RemoveAt(z.Units, at);
-        }
+        z.Units.Remove(unit.Spec.Index);
         var before = z.VisibilitySum;
         z.VisibilitySum = z.Units.Count == 0 ? 0 : z.VisibilitySum - unit.Spec.Speed.Visibility;
         if (z.Units.Count == 0)
@@ -162,31 +158,6 @@ public sealed partial class Simulator
             z.LastLeftAt = Now;
             z.LastVisibility = Math.Min(1, before);
         }
-    }
-
-    /// <summary>Inserts into an ascending list (as BinarySearch and Insert), shifting by hand: the lists hold a few units, and a shift is cheaper than a block copy call.</summary>
-    private static void InsertSorted(List<int> list, int value)
-    {
-        var at = list.BinarySearch(value);
-        at = at < 0 ? ~at : at;
-        list.Add(value);
-        var items = CollectionsMarshal.AsSpan(list);
-        for (var i = items.Length - 1; i > at; i--)
-        {
-            items[i] = items[i - 1];
-        }
-        items[at] = value;
-    }
-
-    /// <summary>List.RemoveAt, shifting the few items that follow by hand.</summary>
-    private static void RemoveAt<T>(List<T> list, int at)
-    {
-        var items = CollectionsMarshal.AsSpan(list);
-        for (var i = at; i + 1 < items.Length; i++)
-        {
-            items[i] = items[i + 1];
-        }
-        list.RemoveAt(items.Length - 1);
     }
 
     /// <summary>

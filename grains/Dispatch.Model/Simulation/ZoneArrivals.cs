@@ -13,7 +13,7 @@ public sealed class ZoneArrivals
     private readonly Zone _zone;
     private readonly RandomStream _times;
     private readonly double _peakPerMinute;
-    private readonly double _startMinuteOfWeek;
+    private readonly Scenario _scenario;
 
     public ZoneArrivals(Scenario scenario, Zone zone, StreamFactory streams)
     {
@@ -21,7 +21,7 @@ public sealed class ZoneArrivals
         _times = streams.Create("arrivals/", zone.Id);
         Attributes = streams.Create("incident/", zone.Id);
         Service = streams.Create("service/", zone.Id);
-        _startMinuteOfWeek = scenario.StartMinuteOfWeek;
+        _scenario = scenario;
         _peakPerMinute = zone.RatePerHour / 60.0 * zone.HourProfile.Max() * zone.DayProfile.Max();
     }
 
@@ -33,7 +33,7 @@ public sealed class ZoneArrivals
 
     /// <summary>Rate in incidents per minute at simulated minute t.</summary>
     public double RateAt(double t) =>
-        _zone.RatePerHour / 60.0 * _zone.HourProfile[Scenario.HourOfDay(_startMinuteOfWeek, t)] * _zone.DayProfile[Scenario.DayOfWeek(_startMinuteOfWeek, t)];
+        _zone.RatePerHour / 60.0 * _zone.HourProfile[_scenario.HourOfDay(t)] * _zone.DayProfile[_scenario.DayOfWeek(t)];
 
     /// <summary>The next candidate time after <paramref name="t"/>, or +infinity if the zone is silent.</summary>
     public double NextCandidate(double t) =>
