@@ -1,6 +1,7 @@
 using Dispatch.Abstractions;
+using Dispatch.Abstractions.Live;
+using Dispatch.Grains.Live;
 using Dispatch.Model.Reporting;
-using Dispatch.Model.Scenarios;
 using Dispatch.Model.Simulation;
 
 namespace Dispatch.Grains;
@@ -47,10 +48,10 @@ public sealed partial class ScenarioGrain
                 responseSum += incident.ArrivedAt - incident.CreatedAt;
             }
         }
-        var recent = new List<IncidentView>(Math.Min(RecentLimit, mine.Count));
+        var recent = new List<LiveIncident>(Math.Min(RecentLimit, mine.Count));
         for (var k = Math.Max(0, mine.Count - RecentLimit); k < mine.Count; k++)
         {
-            recent.Add(ViewOf(sim.Incidents[mine[k]], sim.Scenario));
+            recent.Add(LiveFeed.Incident(sim.Incidents[mine[k]], sim.Scenario));
         }
         var zone = sim.Scenario.Zones[index];
         return Task.FromResult<ZoneView?>(new ZoneView(RunId, zone.Id, zone.Kind, sim.Now, mine.Count, attended,
@@ -93,8 +94,4 @@ public sealed partial class ScenarioGrain
         return new UnitView(RunId, unit.Spec.Id, ReportBuilder.ModeName(unit.Spec.Mode), unit.Status.ToString(),
             p.X, p.Y, sim.Now, unit.Dispatches, unit.CurrentIncident);
     }
-
-    private static IncidentView ViewOf(IncidentRecord i, Scenario scenario) =>
-        new(i.Id, scenario.IncidentTypes[i.Type].Id, i.Priority, i.CreatedAt, i.DispatchedAt, i.ArrivedAt, i.ClearedAt,
-            i.Unit >= 0 ? scenario.Units[i.Unit].Id : null, i.Outcome.ToString());
 }

@@ -32,8 +32,7 @@ public static class BenchChild
             // The measured city once, untimed except as the cold figure: the first run of a process
             // still runs much of its code unoptimised (tiered compilation promotes a method after
             // 30 calls, loops through on-stack replacement), which a long-lived silo pays once.
-            ScenarioCache.Clear();
-            var cold = (await RunOrchestrator.RunAsync(cluster.Grains, Settings(json, s, 1), null, cancellationToken)).SimulationTime.TotalSeconds;
+            var cold = (await GrainRunAsync(cluster, json, s, 1, cancellationToken)).SimulationTime.TotalSeconds;
             var baseline = WorkingSet();
 
             using var sampler = new PeakSampler();
@@ -44,11 +43,8 @@ public static class BenchChild
             for (var run = 0; run < s.Runs; run++)
             {
                 // The product path and the kernel alone alternately, so both see the same conditions.
-                ScenarioCache.Clear(); // every timed run reads and builds its scenario
-                Settle();
-                outcome = await RunOrchestrator.RunAsync(cluster.Grains, Settings(json, s, 1), null, cancellationToken);
+                outcome = await GrainRunAsync(cluster, json, s, 1, cancellationToken);
                 grain.Add(outcome.SimulationTime.TotalSeconds);
-                ScenarioCache.Clear();
                 Settle();
                 var clock = Stopwatch.StartNew();
                 var scenario = ScenarioCache.Build(json);
@@ -95,8 +91,7 @@ public static class BenchChild
         {
             await using var cluster = await EmbeddedCluster.StartAsync(Path.Combine(folder, "bench.db"), cancellationToken);
             await WarmUpAsync(cluster, s, cancellationToken);
-            ScenarioCache.Clear();
-            await RunOrchestrator.RunAsync(cluster.Grains, Settings(json, s, s.Replications), null, cancellationToken); // untimed, as in SingleAsync
+            await GrainRunAsync(cluster, json, s, s.Replications, cancellationToken); // untimed, as in SingleAsync
             using var sampler = new PeakSampler();
             // One replication and all of them alternately, in this process, so that the speedup
             // compares times taken under the same conditions (warm code, the same machine load).
@@ -108,12 +103,8 @@ public static class BenchChild
             var shared = ScenarioCache.Build(json);
             for (var run = 0; run < s.Runs; run++)
             {
-                ScenarioCache.Clear();
-                Settle();
-                one.Add((await RunOrchestrator.RunAsync(cluster.Grains, Settings(json, s, 1), null, cancellationToken)).SimulationTime.TotalSeconds);
-                ScenarioCache.Clear();
-                Settle();
-                outcome = await RunOrchestrator.RunAsync(cluster.Grains, Settings(json, s, s.Replications), null, cancellationToken);
+                one.Add((await GrainRunAsync(cluster, json, s, 1, cancellationToken)).SimulationTime.TotalSeconds);
+                outcome = await GrainRunAsync(cluster, json, s, s.Replications, cancellationToken);
                 times.Add(outcome.SimulationTime.TotalSeconds);
                 Settle();
                 kernelOne.Add(await KernelReplicationsAsync(shared, s, 1, cancellationToken));
@@ -179,6 +170,17 @@ public static class BenchChild
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, replications).Select(k => Task.Run(() => KernelWeek(shared, s.Seed, k, s.Days), cancellationToken)));
         return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// One run through the product path, as `run` does it, after collecting earlier garbage; the
+    /// process-wide scenario cache is cleared first, so every timed run reads and builds its scenario.
+    /// </summary>
+    private static Task<RunOutcome> GrainRunAsync(EmbeddedCluster cluster, string json, BenchChildSettings s, int replications, CancellationToken cancellationToken)
+    {
+        ScenarioCache.Clear();
+        Settle();
+        return RunOrchestrator.RunAsync(cluster.Grains, Settings(json, s, replications), null, cancellationToken);
     }
 
     private static RunSettings Settings(string json, BenchChildSettings s, int replications) =>

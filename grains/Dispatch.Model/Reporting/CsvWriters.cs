@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Dispatch.Model.Simulation;
 
@@ -77,10 +76,6 @@ public static class CsvWriters
     }
 
     private static string Flag(bool value) => value ? "1" : "0";
-
-    /// <summary>Invariant number, empty for NaN (not yet happened).</summary>
-    public static string Number(double value, string format = "0.####") =>
-        double.IsNaN(value) ? "" : value.ToString(format, CultureInfo.InvariantCulture);
 
     /// <summary>Quotes a field when it holds a comma, quote or newline (RFC 4180).</summary>
     public static string Field(string text) =>
