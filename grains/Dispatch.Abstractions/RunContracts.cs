@@ -1,3 +1,5 @@
+using Dispatch.Model.Reporting;
+
 namespace Dispatch.Abstractions;
 
 /// <summary>What to run: a self-contained scenario document (zones inlined) and the run parameters.</summary>
@@ -20,9 +22,57 @@ public sealed record RunProgress(
     [property: Id(5)] int QueueLength,
     [property: Id(6)] bool IsFinished);
 
-/// <summary>The outputs of a finished run: report.json text and the CSV rows of its incidents and units.</summary>
+/// <summary>The outputs of a finished run: its report and the CSV rows of its incidents and units.</summary>
+/// <remarks>
+/// Within one process (the embedded silo of the CLI, or a grain calling a grain on its own silo)
+/// Orleans hands this immutable object over by reference, so the caller reads <see cref="Report"/>
+/// as the kernel built it: no report.json text is written or read back. Across processes only the
+/// members with an <c>Id</c> travel, so the report goes as its report.json text, which is written
+/// when the serializer first asks for it (<see cref="ReportJson"/>), and read back by
+/// <see cref="ReadReport"/> on the other side.
+/// </remarks>
 [GenerateSerializer, Immutable, Alias("Dispatch.RunResult")]
-public sealed record RunResult(
-    [property: Id(0)] string ReportJson,
-    [property: Id(1)] string IncidentsCsvRows,
-    [property: Id(2)] string UnitsCsvRows);
+public sealed class RunResult
+{
+    [NonSerialized]
+    private string? _reportJson;
+
+    [NonSerialized]
+    private readonly Report? _report;
+
+    /// <summary>A result holding the report itself (the grain's side).</summary>
+    public RunResult(Report report, string incidentsCsvRows, string unitsCsvRows)
+    {
+        _report = report;
+        IncidentsCsvRows = incidentsCsvRows;
+        UnitsCsvRows = unitsCsvRows;
+    }
+
+    /// <summary>A result as received from another process: the report as report.json text.</summary>
+    public RunResult(string reportJson, string incidentsCsvRows, string unitsCsvRows)
+    {
+        _reportJson = reportJson;
+        IncidentsCsvRows = incidentsCsvRows;
+        UnitsCsvRows = unitsCsvRows;
+    }
+
+    /// <summary>report.json text (indented, camel case), written on first use from <see cref="Report"/> when the result holds the object.</summary>
+    [Id(0)]
+    public string ReportJson
+    {
+        get => _reportJson ??= Dispatch.Model.Reporting.ReportJson.Serialize(Report!);
+        set => _reportJson = value; // for the deserializer (Orleans needs a setter it can call)
+    }
+
+    [Id(1)]
+    public string IncidentsCsvRows { get; init; }
+
+    [Id(2)]
+    public string UnitsCsvRows { get; init; }
+
+    /// <summary>The report object, only in the process that built it (never serialized).</summary>
+    public Report? Report => _report;
+
+    /// <summary>The report: the object itself when this result was built in this process, else read from <see cref="ReportJson"/>.</summary>
+    public Report ReadReport() => Report ?? Dispatch.Model.Reporting.ReportJson.Deserialize(ReportJson);
+}

@@ -26,8 +26,8 @@ public sealed partial class ScenarioGrain(
     /// <summary>The run's request, with its scenario text (read from its document after a reactivation).</summary>
     private RunRequest? _request;
 
-    /// <summary>The finished run's report.json text and report, built once per activation.</summary>
-    private (string Json, Report Report)? _report;
+    /// <summary>The finished run's report, built once per activation.</summary>
+    private Report? _report;
 
     private string RunId => this.GetPrimaryKeyString();
 
@@ -96,22 +96,11 @@ public sealed partial class ScenarioGrain(
             CsvWriters.AppendIncidents(incidents, sim);
             return incidents.ToString();
         });
-        var (json, report) = FinishedReport(sim);
+        var report = _report ??= ReportBuilder.Build(sim); // once per activation (after a reactivation, from the replay)
         var units = new StringBuilder(sim.Units.Count * 100);
         CsvWriters.AppendUnits(units, sim.Replication, report);
-        return new RunResult(json, await incidentsCsv, units.ToString());
-    }
-
-    /// <summary>The report of the finished run, built from the kernel once per activation (after a reactivation, from the replay).</summary>
-    private (string Json, Report Report) FinishedReport(Simulator sim)
-    {
-        if (_report is not { } built)
-        {
-            var report = ReportBuilder.Build(sim);
-            built = (ReportJson.Serialize(report), report);
-            _report = built;
-        }
-        return built;
+        // The report.json text is written only if the result leaves this process (see RunResult).
+        return new RunResult(report, await incidentsCsv, units.ToString());
     }
 
     /// <summary>Records progress (a few bytes) after a chunk; when finishing, marks the run finished.</summary>

@@ -36,7 +36,7 @@ public sealed record RunOutcome(
     /// <summary>The outcome of finished replications: their reports, the aggregate and the CSV files with headers.</summary>
     public static RunOutcome From(IReadOnlyList<RunResult> results, long eventsProcessed, TimeSpan simulationTime)
     {
-        var reports = results.Select(r => ReportJson.Deserialize(r.ReportJson)).ToList();
+        var reports = results.Select(r => r.ReadReport()).ToList();
         var incidents = new StringBuilder(CsvWriters.IncidentsHeader).Append('\n');
         var units = new StringBuilder(CsvWriters.UnitsHeader).Append('\n');
         foreach (var result in results)
