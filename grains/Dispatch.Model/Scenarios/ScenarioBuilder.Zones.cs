@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Dispatch.Model.Geometry;
 using Dispatch.Model.Randomness;
@@ -22,6 +23,7 @@ public sealed partial class ScenarioBuilder
         {
             typeIndex.TryAdd(t.Id, t.Index);
         }
+        var plainShapes = PlainShapes(d.Zones);
         for (var i = 0; i < d.Zones.Count; i++)
         {
             var z = d.Zones[i];
@@ -45,7 +47,7 @@ public sealed partial class ScenarioBuilder
             }
             var hour = Profile(z.HourProfile, d, z.Profile, p => p.Hour, 24, $"{path}.hourProfile", $"{path}.profile");
             var day = Profile(z.DayProfile, d, z.Profile, p => p.Day, 7, $"{path}.dayProfile", $"{path}.profile");
-            var shape = BuildShape(z.Polygon, z.PolygonOrigin ?? $"{path}.polygon");
+            var shape = plainShapes[i] ?? BuildShape(z.Polygon, z.PolygonOrigin ?? $"{path}.polygon");
             var (mixTypes, mixCumulative) = BuildMix(z.TypeMix, typeIndex, types.Count, $"{path}.typeMix");
             if (z.PostOfficers is not (null or (>= 0 and <= 20)))
             {
@@ -117,6 +119,75 @@ public sealed partial class ScenarioBuilder
         return values.Select(v => Math.Clamp(v, 0, ScenarioLimits.MaxMultiplier)).ToArray();
     }
 
+    /// <summary>Below this many zones the shapes are built on one core (starting the others would cost more).</summary>
+    private const int ParallelShapesFrom = 256;
+
+    /// <summary>
+    /// The shapes of the zones whose polygons are plain (see <see cref="PlainShape"/>), built on
+    /// every core at once: outlines are most of the work of building a big scenario, and each is
+    /// independent of the others. Null where a polygon is not plain; <see cref="BuildShape"/> then
+    /// goes through it in order and says what is wrong.
+    /// </summary>
+    private static ZoneShape?[] PlainShapes(List<ZoneDocument> zones)
+    {
+        var shapes = new ZoneShape?[zones.Count];
+        if (zones.Count < ParallelShapesFrom)
+        {
+            for (var i = 0; i < zones.Count; i++)
+            {
+                shapes[i] = PlainShape(zones[i]?.Polygon);
+            }
+            return shapes;
+        }
+        var chunk = Math.Max(64, zones.Count / (4 * Environment.ProcessorCount));
+        Parallel.ForEach(Partitioner.Create(0, zones.Count, chunk), range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                shapes[i] = PlainShape(zones[i]?.Polygon);
+            }
+        });
+        return shapes;
+    }
+
+    /// <summary>
+    /// The shape of a polygon that passes every check of <see cref="BuildShape"/> (at least 3
+    /// different points, each two finite numbers within the coordinate limit, not all on one line,
+    /// a simple ring, a positive area), else null. Pure, so it can run on any thread.
+    /// </summary>
+    private static ZoneShape? PlainShape(List<double[]>? polygon)
+    {
+        if (polygon is not { Count: >= 3 })
+        {
+            return null;
+        }
+        var points = new List<Point2>(polygon.Count);
+        foreach (var xy in polygon)
+        {
+            if (!IsPlainPoint(xy))
+            {
+                return null;
+            }
+            points.Add(new Point2(xy[0], xy[1]));
+        }
+        if (DifferentPoints(points) < 3 || Collinear(points))
+        {
+            return null;
+        }
+        ZoneShape shape;
+        try
+        {
+            shape = new ZoneShape(points);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+        var simple = shape.IsCertainlySimple() || new IsValidOp(shape.Polygon).ValidationError is null;
+        return simple && shape.Area > 0 ? shape : null;
+    }
+
+    /// <summary>The shape of a polygon, or null after reporting what is wrong with it (in the order a reader would fix it).</summary>
     private ZoneShape? BuildShape(List<double[]>? polygon, string path)
     {
         if (polygon is null)

@@ -39,6 +39,9 @@ public sealed partial class Simulator
         EndTime = (days ?? scenario.Days) * 1440.0;
         StatsFrom = Math.Min(Math.Max(0, warmupDays * 1440.0), EndTime);
         _policy = policy ?? new NearestAvailableDispatch(scenario.Dispatch);
+        // The ledger's part shared by the replications of a scenario is the largest piece of set-up
+        // for a new scenario: worked out on another core while this one does the rest.
+        var ledger = Task.Run(() => PresenceLedger.For(scenario, EndTime, StatsFrom));
         var streams = new StreamFactory(seed, replication);
         _units = scenario.Units.Select(u => new UnitState(u)).ToArray();
         _unitDirty = new bool[_units.Length];
@@ -48,9 +51,9 @@ public sealed partial class Simulator
         Risk = new RiskModel(scenario, Hotspots);
         PatrolPolicy = PatrolPolicies.Create(scenario.Patrol.Policy);
         Plan = new PatrolPlan(scenario.Zones, scenario.Patrol.Diminishing);
-        Ledger = PresenceLedger.For(scenario, EndTime, StatsFrom); // shared set-up for replications of a scenario
         _zones = scenario.Zones.Select(_ => new ZonePresence()).ToArray();
         Prevented = new int[scenario.Zones.Count];
+        Ledger = ledger.GetAwaiter().GetResult();
         for (var z = 0; z < _arrivals.Length; z++)
         {
             ScheduleCandidate(z, _arrivals[z].NextCandidate(0));
