@@ -118,6 +118,10 @@ public sealed class ZoneShape
         }
     }
 
+    /// <summary>Whether <paramref name="p"/> lies more than <paramref name="margin"/> outside the zone's bounding box on some side.</summary>
+    internal bool IsFarOutsideBox(Point2 p, double margin) =>
+        p.X < _envelope.MinX - margin || p.X > _envelope.MaxX + margin || p.Y < _envelope.MinY - margin || p.Y > _envelope.MaxY + margin;
+
     public Point2 Centroid { get; }
 
     /// <summary>A point guaranteed inside the polygon (the centroid of a concave zone may lie outside it).</summary>
