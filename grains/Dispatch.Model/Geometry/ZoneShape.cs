@@ -21,6 +21,8 @@ public sealed class ZoneShape
     private readonly Point2[] _ring;
     private IndexedPointInAreaLocator? _locator;
     private readonly Envelope _envelope;
+    // The envelope's sides again, inline in the shape, for the tests on the hot path.
+    private readonly double _minX, _maxX, _minY, _maxY;
 
     public ZoneShape(IReadOnlyList<Point2> ring)
     {
@@ -44,6 +46,7 @@ public sealed class ZoneShape
         _ring = _closed[..^1];
         Ring = _ring;
         _envelope = Polygon.EnvelopeInternal;
+        (_minX, _maxX, _minY, _maxY) = (_envelope.MinX, _envelope.MaxX, _envelope.MinY, _envelope.MaxY);
         var centroid = Polygon.Centroid;
         Centroid = new Point2(centroid.X, centroid.Y);
         Area = Polygon.Area;
@@ -75,7 +78,7 @@ public sealed class ZoneShape
     /// skip <see cref="InsideIntervals(Point2, Point2)"/>, which would return nothing, without changing any result.
     /// </summary>
     public bool SegmentMayTouch(Point2 a, Point2 b) =>
-        SegmentMayTouch(_envelope.MinX, _envelope.MaxX, _envelope.MinY, _envelope.MaxY, a, b);
+        SegmentMayTouch(_minX, _maxX, _minY, _maxY, a, b);
 
     /// <summary><see cref="SegmentMayTouch(Point2, Point2)"/> for a bounding box given by its sides.</summary>
     internal static bool SegmentMayTouch(double boxMinX, double boxMaxX, double boxMinY, double boxMaxY, Point2 a, Point2 b)
@@ -120,7 +123,7 @@ public sealed class ZoneShape
 
     /// <summary>Whether <paramref name="p"/> lies more than <paramref name="margin"/> outside the zone's bounding box on some side.</summary>
     internal bool IsFarOutsideBox(Point2 p, double margin) =>
-        p.X < _envelope.MinX - margin || p.X > _envelope.MaxX + margin || p.Y < _envelope.MinY - margin || p.Y > _envelope.MaxY + margin;
+        p.X < _minX - margin || p.X > _maxX + margin || p.Y < _minY - margin || p.Y > _maxY + margin;
 
     public Point2 Centroid { get; }
 
@@ -284,8 +287,8 @@ public sealed class ZoneShape
         for (var attempt = 0; attempt < 10_000; attempt++)
         {
             var p = new Point2(
-                _envelope.MinX + random.NextDouble() * _envelope.Width,
-                _envelope.MinY + random.NextDouble() * _envelope.Height);
+                _minX + random.NextDouble() * (_maxX - _minX), // Envelope.Width
+                _minY + random.NextDouble() * (_maxY - _minY)); // Envelope.Height
             if (Contains(p))
             {
                 return p;

@@ -7,6 +7,8 @@ public sealed partial class Simulator
 {
     private const double Epsilon = 1e-9;
     private readonly ZonePresence[] _zones;
+    /// <summary>Each zone's shape, in one array: the presence updates reach it without going through the zone records.</summary>
+    private readonly ZoneShape[] _shapes;
 
     // Scratch lists of the presence updates, reused from one call to the next (no allocation per leg).
     private readonly List<int> _presentNow = [];
@@ -36,7 +38,7 @@ public sealed partial class Simulator
             Hotspots.Near(position, _nearZones);
             foreach (var zone in _nearZones)
             {
-                if (Scenario.Zones[zone].Shape.Contains(position))
+                if (_shapes[zone].Contains(position))
                 {
                     now.Add(zone);
                 }
@@ -85,7 +87,7 @@ public sealed partial class Simulator
         // Zones near the line itself, not just within the bounding box of the leg (the others have no crossings).
         foreach (var zone in Hotspots.NearSegment(from, to, _nearZones))
         {
-            Scenario.Zones[zone].Shape.InsideIntervals(from, to, _intervals);
+            _shapes[zone].InsideIntervals(from, to, _intervals);
             foreach (var (enter, exit) in _intervals)
             {
                 if (enter <= Epsilon)

@@ -50,6 +50,7 @@ public sealed partial class Simulator
         Plan = new PatrolPlan(scenario.Zones, scenario.Patrol.Diminishing);
         Ledger = PresenceLedger.For(scenario, EndTime, StatsFrom); // shared set-up for replications of a scenario
         _zones = scenario.Zones.Select(_ => new ZonePresence()).ToArray();
+        _shapes = scenario.Zones.Select(z => z.Shape).ToArray();
         Prevented = new int[scenario.Zones.Count];
         for (var z = 0; z < _arrivals.Length; z++)
         {
