@@ -9,6 +9,8 @@ public sealed partial class Simulator
     private readonly ZonePresence[] _zones;
     /// <summary>Each zone's shape, in one array: the presence updates reach it without going through the zone records.</summary>
     private readonly ZoneShape[] _shapes;
+    /// <summary>Each unit's visibility (its mode's), by unit index, for entering and leaving zones.</summary>
+    private readonly double[] _visibility;
 
     // Scratch lists of the presence updates, reused from one call to the next (no allocation per leg).
     private readonly List<int> _presentNow = [];
@@ -134,7 +136,7 @@ public sealed partial class Simulator
         }
         var at = z.Units.BinarySearch(unit.Spec.Index);
         z.Units.Insert(at < 0 ? ~at : at, unit.Spec.Index);
-        z.VisibilitySum += unit.Spec.Speed.Visibility;
+        z.VisibilitySum += _visibility[unit.Spec.Index];
     }
 
     private void ExitZone(UnitState unit, int zone)
@@ -153,7 +155,7 @@ public sealed partial class Simulator
         var z = _zones[zone];
         z.Units.Remove(unit.Spec.Index);
         var before = z.VisibilitySum;
-        z.VisibilitySum = z.Units.Count == 0 ? 0 : z.VisibilitySum - unit.Spec.Speed.Visibility;
+        z.VisibilitySum = z.Units.Count == 0 ? 0 : z.VisibilitySum - _visibility[unit.Spec.Index];
         if (z.Units.Count == 0)
         {
             Ledger.AddCoverage(zone, z.CoveredSince, Now);

@@ -51,6 +51,7 @@ public sealed partial class Simulator
         Ledger = PresenceLedger.For(scenario, EndTime, StatsFrom); // shared set-up for replications of a scenario
         _zones = scenario.Zones.Select(_ => new ZonePresence()).ToArray();
         _shapes = scenario.Zones.Select(z => z.Shape).ToArray();
+        _visibility = scenario.Units.Select(u => u.Speed.Visibility).ToArray();
         Prevented = new int[scenario.Zones.Count];
         for (var z = 0; z < _arrivals.Length; z++)
         {
