@@ -25,11 +25,11 @@ public static class SegmentClipper
     /// As <see cref="InsideIntervals(Point2, Point2, IReadOnlyList{Point2}, Func{Point2, bool})"/>
     /// for a zone's own ring (the simulation's hot path): the same arithmetic in the same order,
     /// with the cuts on the stack instead of in a list, into the caller's <paramref name="result"/>
-    /// (cleared first). The midpoint test is made for the first piece only when the crossings are
+    /// (cleared first); <paramref name="box"/> is the ring's bounding box. The midpoint test is made for the first piece only when the crossings are
     /// clean (see <see cref="CleanCornerMetres"/>): each further piece is then the opposite of the
     /// one before, which is exactly what the test would answer; otherwise every piece is tested.
     /// </summary>
-    internal static void InsideIntervals(Point2 a, Point2 b, Point2[] ring, ZoneShape shape, List<(double From, double To)> result)
+    internal static void InsideIntervals(Point2 a, Point2 b, ReadOnlySpan<Point2> ring, in BoundingBox box, ZoneShape shape, List<(double From, double To)> result)
     {
         result.Clear();
         Span<double> cuts = ring.Length <= 62 ? stackalloc double[ring.Length + 2] : new double[ring.Length + 2];
@@ -111,11 +111,11 @@ public static class SegmentClipper
         var inside = false;
         if (clean)
         {
-            if (shape.IsFarOutsideBox(a, CleanGapMetres))
+            if (box.IsFarOutside(a, CleanGapMetres))
             {
                 known = true;
             }
-            else if (shape.IsFarOutsideBox(b, CleanGapMetres))
+            else if (box.IsFarOutside(b, CleanGapMetres))
             {
                 known = true;
                 inside = cuts.Length % 2 == 1; // the last piece, cuts.Length - 2, is outside

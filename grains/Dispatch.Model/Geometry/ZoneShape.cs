@@ -61,13 +61,13 @@ public sealed class ZoneShape
     public List<(double From, double To)> InsideIntervals(Point2 a, Point2 b)
     {
         var result = new List<(double From, double To)>(2);
-        SegmentClipper.InsideIntervals(a, b, _ring, this, result);
+        SegmentClipper.InsideIntervals(a, b, _ring, Box, this, result);
         return result;
     }
 
     /// <summary><see cref="InsideIntervals(Point2, Point2)"/> into a caller's list (cleared first), without allocating.</summary>
     internal void InsideIntervals(Point2 a, Point2 b, List<(double From, double To)> result) =>
-        SegmentClipper.InsideIntervals(a, b, _ring, this, result);
+        SegmentClipper.InsideIntervals(a, b, _ring, Box, this, result);
 
     /// <summary>Area in square metres (computed once: NetTopologySuite recomputes it on every call).</summary>
     public double Area { get; }
@@ -121,9 +121,11 @@ public sealed class ZoneShape
         }
     }
 
-    /// <summary>Whether <paramref name="p"/> lies more than <paramref name="margin"/> outside the zone's bounding box on some side.</summary>
-    internal bool IsFarOutsideBox(Point2 p, double margin) =>
-        p.X < _minX - margin || p.X > _maxX + margin || p.Y < _minY - margin || p.Y > _maxY + margin;
+    /// <summary>The zone's bounding box (the polygon's envelope).</summary>
+    internal BoundingBox Box => new(_minX, _maxX, _minY, _maxY);
+
+    /// <summary>The outer ring without the closing point, as the model's own points.</summary>
+    internal ReadOnlySpan<Point2> RingPoints => _ring;
 
     public Point2 Centroid { get; }
 

@@ -9,6 +9,8 @@ public sealed partial class Simulator
     private readonly ZonePresence[] _zones;
     /// <summary>Each zone's shape, in one array: the presence updates reach it without going through the zone records.</summary>
     private readonly ZoneShape[] _shapes;
+    /// <summary>The hotspots' rings, packed: the zones a patrol leg is clipped against (those of <see cref="Hotspots"/>).</summary>
+    private readonly PackedRings _hotspotRings;
     /// <summary>Each unit's visibility (its mode's), by unit index, for entering and leaving zones.</summary>
     private readonly double[] _visibility;
 
@@ -89,7 +91,7 @@ public sealed partial class Simulator
         // Zones near the line itself, not just within the bounding box of the leg (the others have no crossings).
         foreach (var zone in Hotspots.NearSegment(from, to, _nearZones))
         {
-            _shapes[zone].InsideIntervals(from, to, _intervals);
+            _hotspotRings.InsideIntervals(zone, from, to, _intervals);
             foreach (var (enter, exit) in _intervals)
             {
                 if (enter <= Epsilon)
