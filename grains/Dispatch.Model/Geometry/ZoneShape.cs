@@ -15,7 +15,7 @@ public sealed class ZoneShape
     private static readonly GeometryFactory Factory = new();
 
     /// <summary>Rings up to this many corners are tested segment by segment; bigger ones through an interval index.</summary>
-    private const int DirectTestCorners = 32;
+    internal const int DirectTestCorners = 32;
 
     private readonly Point2[] _closed;
     private readonly Point2[] _ring;
@@ -227,7 +227,7 @@ public sealed class ZoneShape
         static int Orientation(Point2 p1, Point2 p2, Point2 q) => CGAlgorithmsDD.OrientationIndex(p1.X, p1.Y, p2.X, p2.Y, q.X, q.Y);
     }
 
-    private enum Crossing
+    internal enum Crossing
     {
         None,
         Crosses,
@@ -241,7 +241,7 @@ public sealed class ZoneShape
     /// on plain doubles instead of coordinate objects.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per edge in Contains
-    private static Crossing CountsCrossing(Point2 p1, Point2 p2, Point2 p)
+    internal static Crossing CountsCrossing(Point2 p1, Point2 p2, Point2 p)
     {
         // The segment lies strictly to the left of the point.
         if (p1.X < p.X && p2.X < p.X)

@@ -7,9 +7,11 @@ public sealed partial class Simulator
 {
     private const double Epsilon = 1e-9;
     private readonly ZonePresence[] _zones;
-    /// <summary>Each zone's shape, in one array: the presence updates reach it without going through the zone records.</summary>
-    private readonly ZoneShape[] _shapes;
-    /// <summary>The hotspots' rings, packed: the zones a patrol leg is clipped against (those of <see cref="Hotspots"/>).</summary>
+    /// <summary>
+    /// The zones' shapes, with the hotspots' rings packed: the zones a patrol leg is clipped
+    /// against (those of <see cref="Hotspots"/>), a standing unit is tested in and a patrol leg
+    /// ends in.
+    /// </summary>
     private readonly PackedRings _hotspotRings;
     /// <summary>Each unit's visibility (its mode's), by unit index, for entering and leaving zones.</summary>
     private readonly double[] _visibility;
@@ -42,7 +44,7 @@ public sealed partial class Simulator
             Hotspots.Near(position, _nearZones);
             foreach (var zone in _nearZones)
             {
-                if (_shapes[zone].Contains(position))
+                if (_hotspotRings.Contains(zone, position))
                 {
                     now.Add(zone);
                 }

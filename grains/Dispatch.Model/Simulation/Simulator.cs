@@ -52,8 +52,7 @@ public sealed partial class Simulator
         Plan = new PatrolPlan(scenario.Zones, scenario.Patrol.Diminishing);
         Ledger = PresenceLedger.For(scenario, EndTime, StatsFrom); // shared set-up for replications of a scenario
         _zones = scenario.Zones.Select(_ => new ZonePresence()).ToArray();
-        _shapes = scenario.Zones.Select(z => z.Shape).ToArray();
-        _hotspotRings = HotspotRings.GetValue(scenario, s => new PackedRings(s.Zones.Select(z => z.IsHotspot ? z.Shape : null).ToArray()));
+        _hotspotRings = HotspotRings.GetValue(scenario, s => new PackedRings([.. s.Zones.Select(z => z.Shape)], z => s.Zones[z].IsHotspot));
         _visibility = scenario.Units.Select(u => u.Speed.Visibility).ToArray();
         Prevented = new int[scenario.Zones.Count];
         for (var z = 0; z < _arrivals.Length; z++)
