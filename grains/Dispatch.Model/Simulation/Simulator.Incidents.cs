@@ -54,7 +54,7 @@ public sealed partial class Simulator
             }
         }
         var type = Scenario.IncidentTypes[zone.MixTypes[mix < 0 ? zone.MixTypes.Length - 1 : mix]];
-        var location = zone.Shape.SamplePoint(arrivals.Attributes);
+        var location = _hotspotRings.SamplePoint(z, arrivals.Attributes); // zone.Shape.SamplePoint, packed for hotspots
         return new IncidentRecord
         {
             Id = _incidents.Count,
