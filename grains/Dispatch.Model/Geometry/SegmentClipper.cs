@@ -9,12 +9,27 @@ namespace Dispatch.Model.Geometry;
 public static class SegmentClipper
 {
     /// <summary>
+    /// Crossings are taken as clean, so that the pieces between them alternate in and out, only
+    /// when no corner of the ring lies within this many metres of the segment's line and the cuts
+    /// (0, 1 and the crossings) are at least <see cref="CleanGapMetres"/> apart: every crossing
+    /// is then a transversal one through the inside of an edge, and every piece's midpoint lies
+    /// so far from the boundary (at least about 1e-8 m for edges up to 100 km) that the exact
+    /// midpoint test, on the rounded midpoint, cannot answer otherwise than the alternation.
+    /// </summary>
+    private const double CleanCornerMetres = 1e-3;
+
+    /// <summary>The least distance between two cuts for the alternation (see <see cref="CleanCornerMetres"/>).</summary>
+    private const double CleanGapMetres = 1;
+
+    /// <summary>
     /// As <see cref="InsideIntervals(Point2, Point2, IReadOnlyList{Point2}, Func{Point2, bool})"/>
     /// for a zone's own ring (the simulation's hot path): the same arithmetic in the same order,
     /// with the cuts on the stack instead of in a list, into the caller's <paramref name="result"/>
-    /// (cleared first).
+    /// (cleared first); <paramref name="box"/> is the ring's bounding box. The midpoint test is made for the first piece only when the crossings are
+    /// clean (see <see cref="CleanCornerMetres"/>): each further piece is then the opposite of the
+    /// one before, which is exactly what the test would answer; otherwise every piece is tested.
     /// </summary>
-    internal static void InsideIntervals(Point2 a, Point2 b, Point2[] ring, ZoneShape shape, List<(double From, double To)> result)
+    internal static void InsideIntervals(Point2 a, Point2 b, ReadOnlySpan<Point2> ring, in BoundingBox box, ZoneShape shape, List<(double From, double To)> result)
     {
         result.Clear();
         Span<double> cuts = ring.Length <= 62 ? stackalloc double[ring.Length + 2] : new double[ring.Length + 2];
@@ -23,15 +38,26 @@ public static class SegmentClipper
         var count = 2;
         var dx = b.X - a.X;
         var dy = b.Y - a.Y;
+        // A corner p lies within CleanCornerMetres of the line a->b when |(p - a) x (b - a)| is
+        // below CleanCornerMetres x |b - a|; compared squared, without the square root.
+        var lengthSquared = dx * dx + dy * dy;
+        var cornerLimit = CleanCornerMetres * CleanCornerMetres * lengthSquared;
+        var clean = true;
         for (var i = 0; i < ring.Length; i++)
         {
             var p = ring[i];
+            var side = (p.X - a.X) * dy - (p.Y - a.Y) * dx;
+            if (side * side < cornerLimit)
+            {
+                clean = false;
+            }
             var q = ring[i + 1 == ring.Length ? 0 : i + 1];
             var ex = q.X - p.X;
             var ey = q.Y - p.Y;
             var denominator = dx * ey - dy * ex;
             if (Math.Abs(denominator) < 1e-12)
             {
+                clean = false;
                 continue;
             }
             var along = (p.X - a.X) * ey - (p.Y - a.Y) * ex;
@@ -43,7 +69,7 @@ public static class SegmentClipper
                 continue;
             }
             var t = along / denominator;
-            var u = ((p.X - a.X) * dy - (p.Y - a.Y) * dx) / denominator;
+            var u = side / denominator; // ((p.X - a.X) * dy - (p.Y - a.Y) * dx) / denominator
             if (t > 0 && t < 1 && u >= 0 && u <= 1)
             {
                 cuts[count++] = t;
@@ -63,6 +89,38 @@ public static class SegmentClipper
             }
             cuts[at + 1] = cut;
         }
+        if (clean)
+        {
+            // Gaps compared squared in metres: (gap x length)^2 against CleanGapMetres^2.
+            var gapLimit = CleanGapMetres * CleanGapMetres;
+            for (var k = 0; k + 1 < cuts.Length; k++)
+            {
+                var gap = cuts[k + 1] - cuts[k];
+                if (gap * gap * lengthSquared < gapLimit)
+                {
+                    clean = false;
+                    break;
+                }
+            }
+        }
+        // With clean crossings, an end of the segment more than CleanGapMetres outside the ring's
+        // bounding box is outside, and so is the piece next to it (every crossing lies at least
+        // that far from it, and is a cut): the first piece is then known without the test, from
+        // the alternation when it is the last piece that is known.
+        var known = false;
+        var inside = false;
+        if (clean)
+        {
+            if (box.IsFarOutside(a, CleanGapMetres))
+            {
+                known = true;
+            }
+            else if (box.IsFarOutside(b, CleanGapMetres))
+            {
+                known = true;
+                inside = cuts.Length % 2 == 1; // the last piece, cuts.Length - 2, is outside
+            }
+        }
         for (var k = 0; k + 1 < cuts.Length; k++)
         {
             var from = cuts[k];
@@ -71,8 +129,16 @@ public static class SegmentClipper
             {
                 continue;
             }
-            var mid = (from + to) / 2;
-            if (shape.Contains(new Point2(a.X + dx * mid, a.Y + dy * mid)))
+            if (clean && k > 0)
+            {
+                inside = !inside;
+            }
+            else if (!known)
+            {
+                var mid = (from + to) / 2;
+                inside = shape.Contains(new Point2(a.X + dx * mid, a.Y + dy * mid));
+            }
+            if (inside)
             {
                 if (result.Count > 0 && Math.Abs(result[^1].Item2 - from) < 1e-12)
                 {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
 
@@ -218,10 +219,27 @@ public sealed class ZoneIndex
                 }
             }
         }
-        hits.Sort();
-        for (var i = 0; i < hits.Count; i++)
+        // Into the tree's order. Positions are unique, so any sort gives the same list: a few (a
+        // patrol leg's handful) by insertion sort on the list's span, more by Sort.
+        var span = CollectionsMarshal.AsSpan(hits);
+        if (span.Length > 16)
         {
-            hits[i] = _zones[hits[i]];
+            span.Sort();
+        }
+        for (var i = 1; i < span.Length && span.Length <= 16; i++)
+        {
+            var hit = span[i];
+            var at = i - 1;
+            while (at >= 0 && span[at] > hit)
+            {
+                span[at + 1] = span[at];
+                at--;
+            }
+            span[at + 1] = hit;
+        }
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = _zones[span[i]];
         }
         return hits;
     }

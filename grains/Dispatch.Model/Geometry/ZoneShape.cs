@@ -15,12 +15,14 @@ public sealed class ZoneShape
     private static readonly GeometryFactory Factory = new();
 
     /// <summary>Rings up to this many corners are tested segment by segment; bigger ones through an interval index.</summary>
-    private const int DirectTestCorners = 32;
+    internal const int DirectTestCorners = 32;
 
     private readonly Point2[] _closed;
     private readonly Point2[] _ring;
     private IndexedPointInAreaLocator? _locator;
     private readonly Envelope _envelope;
+    // The envelope's sides again, inline in the shape, for the tests on the hot path.
+    private readonly double _minX, _maxX, _minY, _maxY;
 
     public ZoneShape(IReadOnlyList<Point2> ring)
     {
@@ -44,6 +46,7 @@ public sealed class ZoneShape
         _ring = _closed[..^1];
         Ring = _ring;
         _envelope = Polygon.EnvelopeInternal;
+        (_minX, _maxX, _minY, _maxY) = (_envelope.MinX, _envelope.MaxX, _envelope.MinY, _envelope.MaxY);
         var centroid = Polygon.Centroid;
         Centroid = new Point2(centroid.X, centroid.Y);
         Area = Polygon.Area;
@@ -58,13 +61,13 @@ public sealed class ZoneShape
     public List<(double From, double To)> InsideIntervals(Point2 a, Point2 b)
     {
         var result = new List<(double From, double To)>(2);
-        SegmentClipper.InsideIntervals(a, b, _ring, this, result);
+        SegmentClipper.InsideIntervals(a, b, _ring, Box, this, result);
         return result;
     }
 
     /// <summary><see cref="InsideIntervals(Point2, Point2)"/> into a caller's list (cleared first), without allocating.</summary>
     internal void InsideIntervals(Point2 a, Point2 b, List<(double From, double To)> result) =>
-        SegmentClipper.InsideIntervals(a, b, _ring, this, result);
+        SegmentClipper.InsideIntervals(a, b, _ring, Box, this, result);
 
     /// <summary>Area in square metres (computed once: NetTopologySuite recomputes it on every call).</summary>
     public double Area { get; }
@@ -75,7 +78,7 @@ public sealed class ZoneShape
     /// skip <see cref="InsideIntervals(Point2, Point2)"/>, which would return nothing, without changing any result.
     /// </summary>
     public bool SegmentMayTouch(Point2 a, Point2 b) =>
-        SegmentMayTouch(_envelope.MinX, _envelope.MaxX, _envelope.MinY, _envelope.MaxY, a, b);
+        SegmentMayTouch(_minX, _maxX, _minY, _maxY, a, b);
 
     /// <summary><see cref="SegmentMayTouch(Point2, Point2)"/> for a bounding box given by its sides.</summary>
     internal static bool SegmentMayTouch(double boxMinX, double boxMaxX, double boxMinY, double boxMaxY, Point2 a, Point2 b)
@@ -117,6 +120,12 @@ public sealed class ZoneShape
             return true;
         }
     }
+
+    /// <summary>The zone's bounding box (the polygon's envelope).</summary>
+    internal BoundingBox Box => new(_minX, _maxX, _minY, _maxY);
+
+    /// <summary>The outer ring without the closing point, as the model's own points.</summary>
+    internal ReadOnlySpan<Point2> RingPoints => _ring;
 
     public Point2 Centroid { get; }
 
@@ -218,7 +227,7 @@ public sealed class ZoneShape
         static int Orientation(Point2 p1, Point2 p2, Point2 q) => CGAlgorithmsDD.OrientationIndex(p1.X, p1.Y, p2.X, p2.Y, q.X, q.Y);
     }
 
-    private enum Crossing
+    internal enum Crossing
     {
         None,
         Crosses,
@@ -232,7 +241,7 @@ public sealed class ZoneShape
     /// on plain doubles instead of coordinate objects.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per edge in Contains
-    private static Crossing CountsCrossing(Point2 p1, Point2 p2, Point2 p)
+    internal static Crossing CountsCrossing(Point2 p1, Point2 p2, Point2 p)
     {
         // The segment lies strictly to the left of the point.
         if (p1.X < p.X && p2.X < p.X)
@@ -280,8 +289,8 @@ public sealed class ZoneShape
         for (var attempt = 0; attempt < 10_000; attempt++)
         {
             var p = new Point2(
-                _envelope.MinX + random.NextDouble() * _envelope.Width,
-                _envelope.MinY + random.NextDouble() * _envelope.Height);
+                _minX + random.NextDouble() * (_maxX - _minX), // Envelope.Width
+                _minY + random.NextDouble() * (_maxY - _minY)); // Envelope.Height
             if (Contains(p))
             {
                 return p;

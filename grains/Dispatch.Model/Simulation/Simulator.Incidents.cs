@@ -42,9 +42,19 @@ public sealed partial class Simulator
     {
         var zone = Scenario.Zones[z];
         var u = arrivals.Attributes.NextDouble();
-        var mix = Array.FindIndex(zone.MixCumulative, c => u < c);
+        // The first cumulative share above u (Array.FindIndex without a closure per incident).
+        var cumulative = zone.MixCumulative;
+        var mix = -1;
+        for (var m = 0; m < cumulative.Length; m++)
+        {
+            if (u < cumulative[m])
+            {
+                mix = m;
+                break;
+            }
+        }
         var type = Scenario.IncidentTypes[zone.MixTypes[mix < 0 ? zone.MixTypes.Length - 1 : mix]];
-        var location = zone.Shape.SamplePoint(arrivals.Attributes);
+        var location = _hotspotRings.SamplePoint(z, arrivals.Attributes); // zone.Shape.SamplePoint, packed for hotspots
         return new IncidentRecord
         {
             Id = _incidents.Count,

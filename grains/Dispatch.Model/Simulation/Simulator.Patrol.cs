@@ -51,7 +51,7 @@ public sealed partial class Simulator
         LeaveAssignment(unit);
         Plan.Commit(zone);
         unit.TargetZone = zone;
-        var target = Scenario.Zones[zone].Shape.SamplePoint(_patrolStreams[unit.Spec.Index]);
+        var target = _hotspotRings.SamplePoint(zone, _patrolStreams[unit.Spec.Index]);
         MoveTo(unit, target, UnitStatus.Patrol);
         return true;
     }

@@ -7,6 +7,14 @@ public sealed partial class Simulator
 {
     private const double Epsilon = 1e-9;
     private readonly ZonePresence[] _zones;
+    /// <summary>
+    /// The zones' shapes, with the hotspots' rings packed: the zones a patrol leg is clipped
+    /// against (those of <see cref="Hotspots"/>), a standing unit is tested in and a patrol leg
+    /// ends in.
+    /// </summary>
+    private readonly PackedRings _hotspotRings;
+    /// <summary>Each unit's visibility (its mode's), by unit index, for entering and leaving zones.</summary>
+    private readonly double[] _visibility;
 
     // Scratch lists of the presence updates, reused from one call to the next (no allocation per leg).
     private readonly List<int> _presentNow = [];
@@ -36,7 +44,7 @@ public sealed partial class Simulator
             Hotspots.Near(position, _nearZones);
             foreach (var zone in _nearZones)
             {
-                if (Scenario.Zones[zone].Shape.Contains(position))
+                if (_hotspotRings.Contains(zone, position))
                 {
                     now.Add(zone);
                 }
@@ -85,7 +93,7 @@ public sealed partial class Simulator
         // Zones near the line itself, not just within the bounding box of the leg (the others have no crossings).
         foreach (var zone in Hotspots.NearSegment(from, to, _nearZones))
         {
-            Scenario.Zones[zone].Shape.InsideIntervals(from, to, _intervals);
+            _hotspotRings.InsideIntervals(zone, from, to, _intervals);
             foreach (var (enter, exit) in _intervals)
             {
                 if (enter <= Epsilon)
@@ -132,7 +140,7 @@ public sealed partial class Simulator
         }
         var at = z.Units.BinarySearch(unit.Spec.Index);
         z.Units.Insert(at < 0 ? ~at : at, unit.Spec.Index);
-        z.VisibilitySum += unit.Spec.Speed.Visibility;
+        z.VisibilitySum += _visibility[unit.Spec.Index];
     }
 
     private void ExitZone(UnitState unit, int zone)
@@ -151,7 +159,7 @@ public sealed partial class Simulator
         var z = _zones[zone];
         z.Units.Remove(unit.Spec.Index);
         var before = z.VisibilitySum;
-        z.VisibilitySum = z.Units.Count == 0 ? 0 : z.VisibilitySum - unit.Spec.Speed.Visibility;
+        z.VisibilitySum = z.Units.Count == 0 ? 0 : z.VisibilitySum - _visibility[unit.Spec.Index];
         if (z.Units.Count == 0)
         {
             Ledger.AddCoverage(zone, z.CoveredSince, Now);

@@ -27,6 +27,8 @@ public sealed partial class Simulator
     private readonly RandomStream[] _patrolStreams;
     /// <summary>The hotspot index of each scenario, built once and shared (each simulator gets its own query scratch).</summary>
     private static readonly ConditionalWeakTable<Scenario, ZoneIndex> HotspotIndexes = new();
+    /// <summary>The hotspot rings of each scenario packed for clipping, built once and shared (read only).</summary>
+    private static readonly ConditionalWeakTable<Scenario, PackedRings> HotspotRings = new();
 
     private double _queueArea;
     private double _queueSince;
@@ -52,6 +54,8 @@ public sealed partial class Simulator
         PatrolPolicy = PatrolPolicies.Create(scenario.Patrol.Policy);
         Plan = new PatrolPlan(scenario.Zones, scenario.Patrol.Diminishing);
         _zones = scenario.Zones.Select(_ => new ZonePresence()).ToArray();
+        _hotspotRings = HotspotRings.GetValue(scenario, s => new PackedRings([.. s.Zones.Select(z => z.Shape)], z => s.Zones[z].IsHotspot));
+        _visibility = scenario.Units.Select(u => u.Speed.Visibility).ToArray();
         Prevented = new int[scenario.Zones.Count];
         Ledger = ledger.GetAwaiter().GetResult();
         for (var z = 0; z < _arrivals.Length; z++)

@@ -10,14 +10,20 @@ namespace Dispatch.Model.Simulation;
 /// </summary>
 public sealed class ZoneArrivals
 {
-    private readonly Zone _zone;
+    // The zone's rate per minute (RatePerHour / 60, the first step of RateAt's product) and its
+    // profiles, kept here so that a candidate does not go through the zone record.
+    private readonly double _ratePerMinute;
+    private readonly double[] _hourProfile;
+    private readonly double[] _dayProfile;
     private readonly RandomStream _times;
     private readonly double _peakPerMinute;
     private readonly Scenario _scenario;
 
     public ZoneArrivals(Scenario scenario, Zone zone, StreamFactory streams)
     {
-        _zone = zone;
+        _ratePerMinute = zone.RatePerHour / 60.0;
+        _hourProfile = zone.HourProfile;
+        _dayProfile = zone.DayProfile;
         _times = streams.Create("arrivals/", zone.Id);
         Attributes = streams.Create("incident/", zone.Id);
         Service = streams.Create("service/", zone.Id);
@@ -33,7 +39,7 @@ public sealed class ZoneArrivals
 
     /// <summary>Rate in incidents per minute at simulated minute t.</summary>
     public double RateAt(double t) =>
-        _zone.RatePerHour / 60.0 * _zone.HourProfile[_scenario.HourOfDay(t)] * _zone.DayProfile[_scenario.DayOfWeek(t)];
+        _ratePerMinute * _hourProfile[_scenario.HourOfDay(t)] * _dayProfile[_scenario.DayOfWeek(t)];
 
     /// <summary>The next candidate time after <paramref name="t"/>, or +infinity if the zone is silent.</summary>
     public double NextCandidate(double t) =>
