@@ -50,7 +50,8 @@ public static class ReportJson
 
     /// <summary>
     /// The mean over replications of every number in the reports (field by field, element by
-    /// element; nulls are skipped), with <see cref="Report.Ci95HalfWidth"/> for the headline names.
+    /// element; nulls are skipped; see <see cref="ReportMean"/>), with
+    /// <see cref="Report.Ci95HalfWidth"/> for the headline names.
     /// </summary>
     public static Report Aggregate(IReadOnlyList<Report> replications)
     {
@@ -58,19 +59,19 @@ public static class ReportJson
         {
             return replications[0];
         }
-        var nodes = replications.Select(r => JsonSerializer.SerializeToNode(r, Options)!).ToList();
-        var mean = (JsonObject)MeanOf(nodes)!;
-        var ci = new JsonObject();
+        var ci = new Dictionary<string, double?>();
         foreach (var name in HeadlineNames)
         {
-            var values = nodes.Select(n => Find(n, name)).OfType<double>().ToList();
+            var values = replications.Select(r => ReportMean.NumberAt(r, name)).OfType<double>().ToList();
             ci[name] = values.Count == replications.Count ? ReportBuilder.Round(Statistics.Ci95HalfWidth(values)) : null;
         }
-        mean["ci95HalfWidth"] = ci;
-        mean["replications"] = replications.Count;
-        mean["seed"] = replications[0].Seed;
-        mean["schemaVersion"] = replications[0].SchemaVersion;
-        return mean.Deserialize<Report>(Options)!;
+        return ReportMean.Of(replications) with
+        {
+            Ci95HalfWidth = ci,
+            Replications = replications.Count,
+            Seed = replications[0].Seed,
+            SchemaVersion = replications[0].SchemaVersion,
+        };
     }
 
     /// <summary>The value at a dotted path such as <c>responseMinutes.p90</c>, or null.</summary>
@@ -81,33 +82,5 @@ public static class ReportJson
             node = node is JsonObject o && o.TryGetPropertyValue(part, out var child) ? child : null;
         }
         return node is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
-    }
-
-    private static JsonNode? MeanOf(IReadOnlyList<JsonNode?> nodes)
-    {
-        var first = nodes.FirstOrDefault(n => n is not null);
-        switch (first)
-        {
-            case JsonObject:
-                var result = new JsonObject();
-                var keys = nodes.OfType<JsonObject>().SelectMany(o => o.Select(p => p.Key)).Distinct().ToList();
-                foreach (var key in keys)
-                {
-                    result[key] = MeanOf(nodes.Select(n => n is JsonObject o && o.TryGetPropertyValue(key, out var c) ? c : null).ToList());
-                }
-                return result;
-            case JsonArray array:
-                var items = new JsonArray();
-                for (var i = 0; i < array.Count; i++)
-                {
-                    items.Add(MeanOf(nodes.Select(n => n is JsonArray a && i < a.Count ? a[i] : null).ToList()));
-                }
-                return items;
-            case JsonValue value when value.TryGetValue<double>(out _):
-                var numbers = nodes.OfType<JsonValue>().Select(v => v.GetValue<double>()).ToList();
-                return JsonValue.Create(ReportBuilder.Round(numbers.Average()));
-            default:
-                return first?.DeepClone();
-        }
     }
 }
