@@ -467,15 +467,13 @@ public sealed class PresenceLedger
     {
         var templates = Templates.GetValue(scenario, _ => []);
         PresenceLedger? template;
+        // Made under the lock: replications starting together wait for one template instead of each making its own.
         lock (templates)
         {
             template = templates.Find(t => t.EndTime.Equals(endTime) && t.StatsFrom.Equals(statsFrom));
-        }
-        if (template is null)
-        {
-            template = new PresenceLedger(scenario, endTime, statsFrom);
-            lock (templates)
+            if (template is null)
             {
+                template = new PresenceLedger(scenario, endTime, statsFrom);
                 templates.Add(template);
             }
         }

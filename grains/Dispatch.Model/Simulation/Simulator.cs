@@ -26,7 +26,8 @@ public sealed partial class Simulator
     private readonly List<IncidentRecord> _touched = [];
     private readonly RandomStream[] _patrolStreams;
     /// <summary>The hotspot index of each scenario, built once and shared (each simulator gets its own query scratch).</summary>
-    private static readonly ConditionalWeakTable<Scenario, ZoneIndex> HotspotIndexes = new();
+    /// <remarks>Lazy, so that replications starting together wait for one build instead of each making its own.</remarks>
+    private static readonly ConditionalWeakTable<Scenario, Lazy<ZoneIndex>> HotspotIndexes = new();
     /// <summary>The hotspot rings of each scenario packed for clipping, built once and shared (read only).</summary>
     private static readonly ConditionalWeakTable<Scenario, PackedRings> HotspotRings = new();
 
@@ -49,7 +50,7 @@ public sealed partial class Simulator
         _unitDirty = new bool[_units.Length];
         _patrolStreams = scenario.Units.Select(u => streams.Create("patrol/", u.Id)).ToArray();
         _arrivals = scenario.Zones.Select(z => new ZoneArrivals(scenario, z, streams)).ToArray();
-        Hotspots = HotspotIndexes.GetValue(scenario, s => new ZoneIndex(s.Zones.Where(z => z.IsHotspot).Select(z => (z.Index, z.Shape)))).Share();
+        Hotspots = HotspotIndexes.GetValue(scenario, s => new(() => new ZoneIndex(s.Zones.Where(z => z.IsHotspot).Select(z => (z.Index, z.Shape))))).Value.Share();
         Risk = new RiskModel(scenario, Hotspots);
         PatrolPolicy = PatrolPolicies.Create(scenario.Patrol.Policy);
         Plan = new PatrolPlan(scenario.Zones, scenario.Patrol.Diminishing);
