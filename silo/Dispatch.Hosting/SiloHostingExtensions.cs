@@ -75,11 +75,11 @@ public static class SiloHostingExtensions
     public static ISiloBuilder AddDispatchSqliteStorage(this ISiloBuilder silo, string databasePath)
     {
         SqliteSchema.EnsureCreated(databasePath);
-        var connectionString = SqliteSchema.BuildConnectionString(databasePath);
+        var dataSource = new WaitingSqliteDataSource(SqliteSchema.BuildConnectionString(databasePath));
         silo.AddAdoNetGrainStorage(StorageName, options =>
         {
             options.Invariant = SqliteInvariant;
-            options.ConnectionString = connectionString;
+            options.DataSource = dataSource;
         });
         return silo;
     }

@@ -1,0 +1,59 @@
+using Dispatch.Hosting;
+using Microsoft.Data.Sqlite;
+
+namespace Dispatch.Grains.Tests;
+
+/// <summary>The grain store's connections wait for a busy database inside SQLite (busy_timeout) rather than failing at once.</summary>
+public sealed class WaitingSqliteDataSourceTests
+{
+    [Fact]
+    public async Task Connections_carry_the_busy_timeout_and_a_write_waits_for_another_writer()
+    {
+        var path = TestPaths.TempFile("busy.db");
+        SqliteSchema.EnsureCreated(path);
+        var connectionString = SqliteSchema.BuildConnectionString(path);
+        var source = new WaitingSqliteDataSource(connectionString);
+
+        await using var waiting = await source.OpenConnectionAsync();
+        await using (var pragma = waiting.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA busy_timeout;";
+            Assert.Equal((long)WaitingSqliteDataSource.BusyTimeoutMilliseconds, (long)(await pragma.ExecuteScalarAsync())!);
+        }
+
+        // A plain connection (no busy timeout) holds the write lock for a while.
+        await using var holder = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        holder.Open();
+        var transaction = holder.BeginTransaction(deferred: false);
+        Exec(holder, transaction, "CREATE TABLE held (x INTEGER);");
+        var release = Task.Run(async () =>
+        {
+            await Task.Delay(300);
+            transaction.Commit();
+        });
+
+        // The waiting connection's write goes through once the lock is free.
+        await using (var write = waiting.CreateCommand())
+        {
+            write.CommandText = "CREATE TABLE waited (x INTEGER);";
+            await write.ExecuteNonQueryAsync();
+        }
+        await release;
+        Assert.Equal(2L, Scalar(holder, "SELECT count(*) FROM sqlite_master WHERE name IN ('held', 'waited');"));
+    }
+
+    private static void Exec(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+}
