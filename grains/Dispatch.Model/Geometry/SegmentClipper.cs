@@ -76,19 +76,8 @@ public static class SegmentClipper
             }
         }
         cuts = cuts[..count];
-        // Insertion sort: a handful of cuts (0, 1 and the crossings), none NaN, so the same
-        // ascending order as Span.Sort without its set-up.
-        for (var k = 1; k < cuts.Length; k++)
-        {
-            var cut = cuts[k];
-            var at = k - 1;
-            while (at >= 0 && cuts[at] > cut)
-            {
-                cuts[at + 1] = cuts[at];
-                at--;
-            }
-            cuts[at + 1] = cut;
-        }
+        // A handful of cuts (0, 1 and the crossings), none NaN.
+        SmallSort.Insertion(cuts);
         if (clean)
         {
             // Gaps compared squared in metres: (gap x length)^2 against CleanGapMetres^2.

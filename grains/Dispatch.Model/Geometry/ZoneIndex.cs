@@ -226,16 +226,9 @@ public sealed class ZoneIndex
         {
             span.Sort();
         }
-        for (var i = 1; i < span.Length && span.Length <= 16; i++)
+        else
         {
-            var hit = span[i];
-            var at = i - 1;
-            while (at >= 0 && span[at] > hit)
-            {
-                span[at + 1] = span[at];
-                at--;
-            }
-            span[at + 1] = hit;
+            SmallSort.Insertion(span);
         }
         for (var i = 0; i < span.Length; i++)
         {
