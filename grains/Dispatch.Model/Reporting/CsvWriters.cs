@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Dispatch.Model.Simulation;
 
@@ -77,9 +78,11 @@ public static class CsvWriters
 
     private static string Flag(bool value) => value ? "1" : "0";
 
+    private static readonly SearchValues<char> NeedQuotes = SearchValues.Create(",\"\n\r");
+
     /// <summary>Quotes a field when it holds a comma, quote or newline (RFC 4180).</summary>
     public static string Field(string text) =>
-        text.IndexOfAny([',', '"', '\n', '\r']) < 0 ? text : $"\"{text.Replace("\"", "\"\"")}\"";
+        text.AsSpan().IndexOfAny(NeedQuotes) < 0 ? text : $"\"{text.Replace("\"", "\"\"")}\"";
 
     private static string JsonNamingCamel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

@@ -40,7 +40,10 @@ public static class DecimalText
                 var scale = (long)Scales[decimals];
                 var whole = n / scale;
                 var part = n % scale;
-                text.Append(whole.ToString(CultureInfo.InvariantCulture));
+                // Digits only (whole >= 0), formatted into the builder without a string.
+                Span<char> digitsOfWhole = stackalloc char[20];
+                whole.TryFormat(digitsOfWhole, out var written, default, CultureInfo.InvariantCulture);
+                text.Append(digitsOfWhole[..written]);
                 if (part != 0)
                 {
                     var digits = decimals;
