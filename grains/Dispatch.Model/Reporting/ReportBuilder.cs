@@ -27,6 +27,16 @@ public static class ReportBuilder
         // order, so every mean below is the same sum in the same order as before.
         var byZone = GroupBy(incidents, scenario.Zones.Count, i => i.Zone);
         var byHour = GroupBy(incidents, 24, i => scenario.HourOfDay(i.CreatedAt));
+        var kinds = scenario.Zones.GroupBy(z => z.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var kindOfZone = new int[scenario.Zones.Count];
+        for (var k = 0; k < kinds.Count; k++)
+        {
+            foreach (var zone in kinds[k])
+            {
+                kindOfZone[zone.Index] = k;
+            }
+        }
+        var byKind = GroupBy(incidents, kinds.Count, i => kindOfZone[i.Zone]);
         return new Report
         {
             Scenario = scenario.Name,
@@ -126,10 +136,10 @@ public static class ReportBuilder
                 .Where(m => scenario.Units.Any(u => u.Mode == m))
                 .Select(m => ModeReport(m, sim.Units.Where(u => u.Spec.Mode == m).ToList(), now))
                 .ToList(),
-            ByKind = scenario.Zones.GroupBy(z => z.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+            ByKind = kinds.Select((g, k) =>
             {
                 var ids = g.Select(z => z.Index).ToHashSet();
-                var mine = incidents.Where(i => ids.Contains(i.Zone)).ToList();
+                var mine = byKind[k];
                 return new KindReport
                 {
                     Kind = g.Key,
