@@ -13,6 +13,9 @@ public static class CsvWriters
     public const string UnitsHeader =
         "replication,id,mode,station,dispatches,utilisation,patrol,post,check,enRoute,onScene,idle,returning,offShift";
 
+    // Called once per run, so tiered compilation would leave it unoptimised for a process's first
+    // 30 runs: optimised at once instead (docs/performance.md).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void AppendIncidents(StringBuilder csv, Simulator sim)
     {
         var scenario = sim.Scenario;

@@ -8,6 +8,9 @@ namespace Dispatch.Model.Scenarios;
 /// <summary>The fleet and its duties: units, beats, shifts, the night surge, patrol options and school posts.</summary>
 public sealed partial class ScenarioBuilder
 {
+    // Called once per run, so tiered compilation would leave it unoptimised for a process's first
+    // 30 runs: optimised at once instead (docs/performance.md).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private List<UnitSpec> BuildUnits(
         List<UnitDocument>? documents, string prefix, List<Station> stations, Dictionary<UnitMode, ModeSpec> modes,
         List<Zone> zones, (Shift Shift, IReadOnlyList<int> Beat)? surge, List<UnitSpec>? into = null)

@@ -9,6 +9,9 @@ namespace Dispatch.Model.Scenarios;
 /// <summary>Zones: profiles, polygons and incident-type mixes.</summary>
 public sealed partial class ScenarioBuilder
 {
+    // Called once per run, so tiered compilation would leave it unoptimised for a process's first
+    // 30 runs: optimised at once instead (docs/performance.md).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private List<Zone> BuildZones(ScenarioDocument d, List<IncidentType> types)
     {
         var zones = new List<Zone>();

@@ -53,6 +53,9 @@ public sealed partial class ScenarioBuilder
         return text is not null && text.All(char.IsLetter) && Enum.TryParse(text, ignoreCase: true, out mode) && Enum.IsDefined(mode);
     }
 
+    // Called once per run, so tiered compilation would leave it unoptimised for a process's first
+    // 30 runs: optimised at once instead (docs/performance.md).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private Scenario? BuildCore(ScenarioDocument d)
     {
         var start = ParseStart(d.Start);

@@ -34,6 +34,9 @@ public sealed partial class Simulator
     private double _queueArea;
     private double _queueSince;
 
+    // Called once per run, so tiered compilation would leave it unoptimised for a process's first
+    // 30 runs: optimised at once instead (docs/performance.md).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public Simulator(Scenario scenario, long seed, int replication = 0, int? days = null, IDispatchPolicy? policy = null, double warmupDays = 0)
     {
         Scenario = scenario;
