@@ -40,18 +40,10 @@ public sealed class RunResult
     [NonSerialized]
     private readonly Report? _report;
 
-    /// <summary>A result holding the report itself (the grain's side).</summary>
+    /// <summary>A result holding the report itself (the grain's side; on the other side of a process boundary Orleans fills in the <c>Id</c> members).</summary>
     public RunResult(Report report, string incidentsCsvRows, string unitsCsvRows)
     {
         _report = report;
-        IncidentsCsvRows = incidentsCsvRows;
-        UnitsCsvRows = unitsCsvRows;
-    }
-
-    /// <summary>A result as received from another process: the report as report.json text.</summary>
-    public RunResult(string reportJson, string incidentsCsvRows, string unitsCsvRows)
-    {
-        _reportJson = reportJson;
         IncidentsCsvRows = incidentsCsvRows;
         UnitsCsvRows = unitsCsvRows;
     }
