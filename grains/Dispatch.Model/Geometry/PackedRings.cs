@@ -47,20 +47,7 @@ internal sealed class PackedRings
         {
             return _shapes[zone].Contains(p);
         }
-        var ring = _points.AsSpan(from, count);
-        var crossings = 0;
-        for (var i = 0; i < ring.Length; i++)
-        {
-            switch (ZoneShape.CountsCrossing(ring[i], ring[i + 1 == ring.Length ? 0 : i + 1], p))
-            {
-                case ZoneShape.Crossing.OnSegment:
-                    return true; // the boundary
-                case ZoneShape.Crossing.Crosses:
-                    crossings++;
-                    break;
-            }
-        }
-        return crossings % 2 == 1;
+        return ZoneShape.RingContains(_points.AsSpan(from, count), p);
     }
 
     /// <summary>
@@ -76,9 +63,7 @@ internal sealed class PackedRings
         var box = _boxes[zone];
         for (var attempt = 0; attempt < 10_000; attempt++)
         {
-            var p = new Point2(
-                box.MinX + random.NextDouble() * (box.MaxX - box.MinX),
-                box.MinY + random.NextDouble() * (box.MaxY - box.MinY));
+            var p = box.RandomPoint(random);
             if (Contains(zone, p))
             {
                 return p;

@@ -159,24 +159,33 @@ public sealed class ZoneShape
     /// </summary>
     public bool Contains(Point2 p)
     {
-        if (_closed.Length <= DirectTestCorners + 1)
+        if (_ring.Length <= DirectTestCorners)
         {
-            var crossings = 0;
-            for (var i = 1; i < _closed.Length; i++)
-            {
-                switch (CountsCrossing(_closed[i - 1], _closed[i], p))
-                {
-                    case Crossing.OnSegment:
-                        return true; // the boundary
-                    case Crossing.Crosses:
-                        crossings++;
-                        break;
-                }
-            }
-            return crossings % 2 == 1;
+            return RingContains(_ring, p);
         }
         _locator ??= new IndexedPointInAreaLocator(Polygon);
         return _locator.Locate(new Coordinate(p.X, p.Y)) != Location.Exterior;
+    }
+
+    /// <summary>
+    /// Point in a small ring (without its closing point) by counting ray crossings edge by edge,
+    /// the closing edge last; a point on the boundary is inside.
+    /// </summary>
+    internal static bool RingContains(ReadOnlySpan<Point2> ring, Point2 p)
+    {
+        var crossings = 0;
+        for (var i = 0; i < ring.Length; i++)
+        {
+            switch (CountsCrossing(ring[i], ring[i + 1 == ring.Length ? 0 : i + 1], p))
+            {
+                case Crossing.OnSegment:
+                    return true; // the boundary
+                case Crossing.Crosses:
+                    crossings++;
+                    break;
+            }
+        }
+        return crossings % 2 == 1;
     }
 
     /// <summary>
@@ -227,7 +236,7 @@ public sealed class ZoneShape
         static int Orientation(Point2 p1, Point2 p2, Point2 q) => CGAlgorithmsDD.OrientationIndex(p1.X, p1.Y, p2.X, p2.Y, q.X, q.Y);
     }
 
-    internal enum Crossing
+    private enum Crossing
     {
         None,
         Crosses,
@@ -241,7 +250,7 @@ public sealed class ZoneShape
     /// on plain doubles instead of coordinate objects.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per edge in Contains
-    internal static Crossing CountsCrossing(Point2 p1, Point2 p2, Point2 p)
+    private static Crossing CountsCrossing(Point2 p1, Point2 p2, Point2 p)
     {
         // The segment lies strictly to the left of the point.
         if (p1.X < p.X && p2.X < p.X)
@@ -288,9 +297,7 @@ public sealed class ZoneShape
     {
         for (var attempt = 0; attempt < 10_000; attempt++)
         {
-            var p = new Point2(
-                _minX + random.NextDouble() * (_maxX - _minX), // Envelope.Width
-                _minY + random.NextDouble() * (_maxY - _minY)); // Envelope.Height
+            var p = Box.RandomPoint(random);
             if (Contains(p))
             {
                 return p;
