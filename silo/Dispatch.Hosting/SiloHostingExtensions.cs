@@ -75,7 +75,7 @@ public static class SiloHostingExtensions
     public static ISiloBuilder AddDispatchSqliteStorage(this ISiloBuilder silo, string databasePath)
     {
         SqliteSchema.EnsureCreated(databasePath);
-        var dataSource = new WaitingSqliteDataSource(SqliteSchema.BuildConnectionString(databasePath));
+        var dataSource = new SqliteStoreDataSource(SqliteSchema.BuildConnectionString(databasePath));
         silo.AddAdoNetGrainStorage(StorageName, options =>
         {
             options.Invariant = SqliteInvariant;

@@ -182,19 +182,13 @@ public static class SqliteSchema
         WHERE changes() = 0 AND @GrainStateVersion IS NOT NULL;
         """;
 
-    // Every write first sets synchronous = NORMAL on its connection (a per-connection setting that
-    // no connection-string keyword reaches). In WAL mode that is the setting SQLite recommends: a
-    // commit no longer waits for an fsync of the log (checkpoints still sync), the database stays
-    // consistent after any crash, and only the last commits before a power loss or OS crash can be
-    // lost. With the default (FULL) each grain write costs an fsync, several milliseconds, and the
-    // final sync of a run writes one row per zone and unit grain (docs/performance.md).
-    private const string WalNormal = "PRAGMA synchronous = NORMAL;\n";
-
+    // Per-connection settings (synchronous = NORMAL, busy_timeout) are made where connections are
+    // opened, in SqliteStoreDataSource, not in these queries.
     private static readonly (string Key, string Text)[] StoredQueries =
     [
         ("ReadFromStorageKey", ReadQuery),
-        ("WriteToStorageKey", WalNormal + WriteQuery),
-        ("ClearStorageKey", WalNormal + ClearQuery),
-        ("DeleteStorageKey", WalNormal + DeleteQuery),
+        ("WriteToStorageKey", WriteQuery),
+        ("ClearStorageKey", ClearQuery),
+        ("DeleteStorageKey", DeleteQuery),
     ];
 }

@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 
 namespace Dispatch.Grains.Tests;
 
-/// <summary>The grain store's connections wait for a busy database inside SQLite (busy_timeout) rather than failing at once.</summary>
-public sealed class WaitingSqliteDataSourceTests
+/// <summary>The grain store's connections carry their settings: synchronous = NORMAL, and a busy timeout so that a write waits for another writer inside SQLite.</summary>
+public sealed class SqliteStoreDataSourceTests
 {
     [Fact]
     public async Task Connections_carry_the_busy_timeout_and_a_write_waits_for_another_writer()
@@ -12,13 +12,15 @@ public sealed class WaitingSqliteDataSourceTests
         var path = TestPaths.TempFile("busy.db");
         SqliteSchema.EnsureCreated(path);
         var connectionString = SqliteSchema.BuildConnectionString(path);
-        var source = new WaitingSqliteDataSource(connectionString);
+        var source = new SqliteStoreDataSource(connectionString);
 
         await using var waiting = await source.OpenConnectionAsync();
         await using (var pragma = waiting.CreateCommand())
         {
             pragma.CommandText = "PRAGMA busy_timeout;";
-            Assert.Equal((long)WaitingSqliteDataSource.BusyTimeoutMilliseconds, (long)(await pragma.ExecuteScalarAsync())!);
+            Assert.Equal((long)SqliteStoreDataSource.BusyTimeoutMilliseconds, (long)(await pragma.ExecuteScalarAsync())!);
+            pragma.CommandText = "PRAGMA synchronous;";
+            Assert.Equal(1L, (long)(await pragma.ExecuteScalarAsync())!); // NORMAL
         }
 
         // A plain connection (no busy timeout) holds the write lock for a while.
