@@ -26,8 +26,12 @@ public sealed partial class ScenarioGrain(
     /// <summary>The run's request, with its scenario text (read from its document after a reactivation).</summary>
     private RunRequest? _request;
 
-    /// <summary>The finished run's report, built once per activation.</summary>
+    /// <summary>The run's incidents.csv rows, written chunk by chunk on another core while the kernel runs.</summary>
+    private IncidentRowsWriter? _incidentRows;
+
+    /// <summary>The finished run's report and incidents.csv rows, made once per activation.</summary>
     private Report? _report;
+    private Task<string>? _incidentsCsv;
 
     private string RunId => this.GetPrimaryKeyString();
 
@@ -55,6 +59,7 @@ public sealed partial class ScenarioGrain(
         }
         _sim = CreateSimulator(request); // an invalid scenario fails here, before anything is stored
         _sim.DrainChanges();
+        _incidentRows = new IncidentRowsWriter(_sim);
         _request = request;
         await grains.GetGrain<IScenarioDocumentGrain>(key).StoreAsync(request.ScenarioJson);
         requestState.State = new RunRequestState
@@ -75,6 +80,7 @@ public sealed partial class ScenarioGrain(
         }
         sim.RunUntil(untilMinute);
         sim.DrainChanges(); // batch runs have no watchers: changes are only for live batches
+        _incidentRows?.WriteFinished(); // formatted on another core while the next chunk runs
         await CheckpointAsync(sim, finish: sim.IsFinished);
         return Progress(sim);
     }
@@ -88,14 +94,10 @@ public sealed partial class ScenarioGrain(
         {
             throw new InvalidOperationException($"run '{RunId}' has not finished (at minute {sim.Now:0.#} of {sim.EndTime:0})");
         }
-        // The incidents CSV and the report only read the finished kernel, so the CSV is written on
-        // another core meanwhile (a run's result is otherwise one core's work from end to end).
-        var incidentsCsv = Task.Run(() =>
-        {
-            var incidents = new StringBuilder(sim.Incidents.Count * 100);
-            CsvWriters.AppendIncidents(incidents, sim);
-            return incidents.ToString();
-        });
+        // Most incidents.csv rows were written during the run; the rest are written on another core
+        // while the report is built here (both only read the finished kernel).
+        _incidentRows ??= new IncidentRowsWriter(sim);
+        var incidentsCsv = _incidentsCsv ??= _incidentRows.FinishAsync();
         var report = _report ??= ReportBuilder.Build(sim); // once per activation (after a reactivation, from the replay)
         var units = new StringBuilder(sim.Units.Count * 100);
         CsvWriters.AppendUnits(units, sim.Replication, report);
@@ -135,6 +137,7 @@ public sealed partial class ScenarioGrain(
         _sim = CreateSimulator(request);
         _sim.RunUntil(state.State.SimulatedMinute);
         _sim.DrainChanges();
+        _incidentRows = new IncidentRowsWriter(_sim);
         return _sim;
     }
 

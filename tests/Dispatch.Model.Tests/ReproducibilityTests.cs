@@ -105,6 +105,47 @@ public class ReproducibilityTests
         Assert.Equal(whole.Csv, stepped.Csv);
     }
 
+    /// <summary>
+    /// incidents.csv written chunk by chunk while the run goes on (the scenario grain's way) is the
+    /// text written at the end: rows are handed over only once their incident can no longer change,
+    /// in order, and the rest (open incidents too) at the end.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 7.25)]
+    [InlineData(40, 180)]
+    [InlineData(IncidentRowsWriter.DefaultMinimumBatch, 1440)]
+    public async Task Incident_rows_written_during_the_run_are_the_rows_written_at_the_end(int minimumBatch, double chunkMinutes)
+    {
+        // One foot unit for a busy district: many calls wait to the end, the others finish out of order.
+        foreach (var document in new[] { Rich([Unit("solo", "foot", post: [0, 0])]), Rich() })
+        {
+            var scenario = Build(document);
+            var sim = new Simulator(scenario, scenario.Seed);
+            var writer = new IncidentRowsWriter(sim, minimumBatch);
+            var (handedMidRun, lastHandOver) = (0, 0.0);
+            for (var t = chunkMinutes; !sim.IsFinished; t += chunkMinutes)
+            {
+                sim.RunUntil(t);
+                sim.DrainChanges();
+                writer.WriteFinished();
+                if (!sim.IsFinished)
+                {
+                    (handedMidRun, lastHandOver) = (writer.Handed, sim.Now);
+                }
+            }
+            var atEnd = new StringBuilder();
+            CsvWriters.AppendIncidents(atEnd, sim);
+            // The rows of the calls finished at the last hand-over during the run were handed over
+            // then (all but fewer than a batch), and no others.
+            var final = sim.Incidents.Count(i => i.Diverted ? i.CreatedAt <= lastHandOver : i.ClearedAt <= lastHandOver);
+            Assert.InRange(handedMidRun, final - minimumBatch + 1, final);
+            Assert.True(handedMidRun > 200, $"{handedMidRun} rows handed over during the run");
+            Assert.Equal(atEnd.ToString(), await writer.FinishAsync());
+        }
+        var open = Run(Build(Rich([Unit("solo", "foot", post: [0, 0])])));
+        Assert.Contains(open.Incidents, i => i.Outcome is IncidentOutcome.Queued); // the last part holds open incidents
+    }
+
     [Fact]
     public void Scenario_json_round_trip_gives_the_same_run()
     {

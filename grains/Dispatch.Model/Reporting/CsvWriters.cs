@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using Dispatch.Model.Simulation;
 
@@ -13,13 +14,18 @@ public static class CsvWriters
     public const string UnitsHeader =
         "replication,id,mode,station,dispatches,utilisation,patrol,post,check,enRoute,onScene,idle,returning,offShift";
 
-    // Called once per run, so tiered compilation would leave it unoptimised for a process's first
-    // 30 runs: optimised at once instead (docs/performance.md).
+    /// <summary>The rows of all the incidents of <paramref name="sim"/> so far.</summary>
+    public static void AppendIncidents(StringBuilder csv, Simulator sim) =>
+        AppendIncidents(csv, sim, sim.Incidents is List<IncidentRecord> all ? CollectionsMarshal.AsSpan(all) : sim.Incidents.ToArray());
+
+    /// <summary>The rows of <paramref name="incidents"/> (incidents of <paramref name="sim"/>), in the given order.</summary>
+    // Called a few times per run, so tiered compilation would leave it unoptimised for a process's
+    // first runs: optimised at once instead (docs/performance.md).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static void AppendIncidents(StringBuilder csv, Simulator sim)
+    public static void AppendIncidents(StringBuilder csv, Simulator sim, ReadOnlySpan<IncidentRecord> incidents)
     {
         var scenario = sim.Scenario;
-        foreach (var i in sim.Incidents)
+        foreach (var i in incidents)
         {
             csv.Append(sim.Replication).Append(',')
                 .Append(i.Id).Append(',')

@@ -1,0 +1,168 @@
+using System.Text;
+using Dispatch.Model.Simulation;
+
+namespace Dispatch.Model.Reporting;
+
+/// <summary>
+/// Writes a run's incidents.csv rows while the run goes on. Between two chunks of simulated time
+/// (on the kernel's thread, while it is not running) <see cref="WriteFinished"/> hands the rows of
+/// the incidents that can no longer change to the thread pool, so they are formatted on another
+/// core while the kernel runs the next chunk; <see cref="FinishAsync"/> writes the rest once the
+/// run is over and puts every row in incident order. The text is exactly that of
+/// <see cref="CsvWriters.AppendIncidents(StringBuilder, Simulator)"/> at the end of the run.
+/// </summary>
+/// <remarks>
+/// An incident is final once cleared or diverted: after that the kernel never writes to it again,
+/// so a background task may read it while the kernel goes on (the kernel only appends to its
+/// incident list, and each batch handed over is an array of its own). Incidents finish out of
+/// order, and in an overloaded run a low-priority call may wait for days, so rows are handed over
+/// wherever they are and put in order at the end.
+/// </remarks>
+public sealed class IncidentRowsWriter(Simulator sim, int minimumBatch = IncidentRowsWriter.DefaultMinimumBatch)
+{
+    /// <summary>Fewer final rows than this are left for a later call (a task per tick of a live run would cost more than it saves).</summary>
+    public const int DefaultMinimumBatch = 256;
+
+    private readonly List<Task<Part>> _parts = [];
+
+    /// <summary>Which incidents' rows are written or being written, by incident index.</summary>
+    private bool[] _handed = [];
+
+    /// <summary>Every incident before this index is handed over.</summary>
+    private int _firstOpen;
+
+    private bool _finished;
+
+    /// <summary>The number of incidents whose rows are written or being written.</summary>
+    public int Handed { get; private set; }
+
+    /// <summary>Hands the rows of the final incidents not yet written to a background task. Call it between chunks, never while the kernel runs.</summary>
+    public void WriteFinished()
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        var incidents = sim.Incidents;
+        var count = 0;
+        for (var k = _firstOpen; k < incidents.Count; k++)
+        {
+            if (!IsHanded(k) && IsFinal(incidents[k]))
+            {
+                count++;
+            }
+        }
+        if (count < Math.Max(1, minimumBatch))
+        {
+            return;
+        }
+        if (_handed.Length < incidents.Count)
+        {
+            Array.Resize(ref _handed, Math.Max(incidents.Count, 2 * _handed.Length));
+        }
+        var indices = new int[count];
+        var batch = new IncidentRecord[count];
+        var n = 0;
+        for (var k = _firstOpen; k < incidents.Count; k++)
+        {
+            if (!_handed[k] && IsFinal(incidents[k]))
+            {
+                _handed[k] = true;
+                indices[n] = k;
+                batch[n++] = incidents[k];
+            }
+        }
+        Handed += count;
+        while (_firstOpen < incidents.Count && _handed[_firstOpen])
+        {
+            _firstOpen++;
+        }
+        _parts.Add(Task.Run(() => Part.Write(sim, indices, batch)));
+    }
+
+    /// <summary>
+    /// All the rows, in incident order: the parts written during the run and the rest (open
+    /// incidents among them), formatted on the thread pool. Call it once the run is over.
+    /// </summary>
+    public Task<string> FinishAsync()
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        _finished = true;
+        var incidents = sim.Incidents;
+        var restIndices = new List<int>();
+        var rest = new List<IncidentRecord>();
+        for (var k = _firstOpen; k < incidents.Count; k++)
+        {
+            if (!IsHanded(k))
+            {
+                restIndices.Add(k);
+                rest.Add(incidents[k]);
+            }
+        }
+        var total = incidents.Count;
+        var parts = _parts.ToArray();
+        return Task.Run(async () =>
+        {
+            var last = Part.Write(sim, [.. restIndices], [.. rest]);
+            if (parts.Length == 0)
+            {
+                return last.Text;
+            }
+            var all = new Part[parts.Length + 1];
+            for (var p = 0; p < parts.Length; p++)
+            {
+                all[p] = await parts[p].ConfigureAwait(false);
+            }
+            all[^1] = last;
+            return Part.Join(all, total);
+        });
+    }
+
+    private bool IsHanded(int incident) => incident < _handed.Length && _handed[incident];
+
+    private static bool IsFinal(IncidentRecord incident) => incident.Diverted || !double.IsNaN(incident.ClearedAt);
+
+    /// <summary>The rows of some incidents, one after another, with where each ends.</summary>
+    private sealed record Part(int[] Indices, string Text, int[] Ends)
+    {
+        public static Part Write(Simulator sim, int[] indices, IncidentRecord[] incidents)
+        {
+            var csv = new StringBuilder(incidents.Length * 100);
+            var ends = new int[incidents.Length];
+            for (var k = 0; k < incidents.Length; k++)
+            {
+                CsvWriters.AppendIncidents(csv, sim, incidents.AsSpan(k, 1));
+                ends[k] = csv.Length;
+            }
+            return new Part(indices, csv.ToString(), ends);
+        }
+
+        /// <summary>The rows of all parts in incident order (every incident below <paramref name="count"/> is in exactly one part).</summary>
+        public static string Join(Part[] parts, int count)
+        {
+            var part = new int[count];
+            var row = new int[count];
+            var length = 0;
+            for (var p = 0; p < parts.Length; p++)
+            {
+                for (var j = 0; j < parts[p].Indices.Length; j++)
+                {
+                    part[parts[p].Indices[j]] = p;
+                    row[parts[p].Indices[j]] = j;
+                }
+                length += parts[p].Text.Length;
+            }
+            return string.Create(length, (parts, part, row), static (span, state) =>
+            {
+                var (parts, part, row) = state;
+                var at = 0;
+                for (var k = 0; k < part.Length; k++)
+                {
+                    var p = parts[part[k]];
+                    var j = row[k];
+                    var start = j == 0 ? 0 : p.Ends[j - 1];
+                    var text = p.Text.AsSpan(start, p.Ends[j] - start);
+                    text.CopyTo(span[at..]);
+                    at += text.Length;
+                }
+            });
+        }
+    }
+}
