@@ -33,4 +33,13 @@ public sealed class EmbeddedResultTests
         Assert.Equal(expected, ReportJson.Serialize(result.Report));
         Assert.Equal(expected, result.ReportJson); // written on demand from the object
     }
+
+    /// <summary>A verb that loads a scenario hands its validated build to the embedded silo: the grains of the run get that object, not a rebuild of the text.</summary>
+    [Fact]
+    public void A_loaded_scenario_is_the_build_the_embedded_grains_run()
+    {
+        var loaded = Dispatch.Cli.Commands.ScenarioInput.Load(CliRunner.Scenario("small-town.json"), TextWriter.Null);
+        Assert.NotNull(loaded);
+        Assert.Same(loaded.Value.Scenario, ScenarioCache.Get(loaded.Value.Json));
+    }
 }

@@ -30,6 +30,44 @@ public class ScenarioCacheTests
         Assert.Equal(ScenarioJson.Serialize(ScenarioJson.Parse(json, file)), ScenarioJson.Serialize(ScenarioCache.ReadDocument(json)));
     }
 
+    /// <summary>
+    /// The CLI hands the scenario it built while validating a file to its embedded silo
+    /// (<see cref="ScenarioCache.Add"/>): that build must run exactly as the one a grain makes from
+    /// the request's JSON text, GeoJSON zones and all.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void The_validated_build_of_a_file_runs_as_the_build_of_its_json(string file)
+    {
+        var validation = ScenarioValidator.ValidateFile(Path.Combine(RepoRoot(), "scenarios", file));
+        Assert.True(validation.IsValid);
+        var json = ScenarioJson.Serialize(validation.Document!);
+        var fromText = ScenarioCache.Build(json);
+        Assert.NotSame(validation.Scenario, fromText);
+        Assert.Equal(Outputs(fromText), Outputs(validation.Scenario!));
+    }
+
+    [Fact]
+    public void An_added_build_is_the_one_a_run_of_its_text_gets()
+    {
+        var json = ScenarioJson.Serialize(SyntheticCity.Create(60, 12, 1, 9));
+        var built = ScenarioBuilder.Build(ScenarioJson.Parse(json, "city"));
+        ScenarioCache.Add(json, built);
+        Assert.Same(built, ScenarioCache.Get(json));
+        ScenarioCache.Add(json, ScenarioBuilder.Build(ScenarioJson.Parse(json, "city"))); // a text already kept keeps its scenario
+        Assert.Same(built, ScenarioCache.Get(json));
+    }
+
+    /// <summary>Report and incidents.csv of two simulated days.</summary>
+    private static (string Report, string Incidents) Outputs(Scenario scenario)
+    {
+        var sim = new Simulation.Simulator(scenario, scenario.Seed, days: Math.Min(2, scenario.Days));
+        sim.RunToEnd();
+        var csv = new System.Text.StringBuilder();
+        Reporting.CsvWriters.AppendIncidents(csv, sim);
+        return (Reporting.ReportJson.Serialize(Reporting.ReportBuilder.Build(sim)), csv.ToString());
+    }
+
     [Fact]
     public void Synthetic_cities_read_the_same_both_ways_and_are_built_once()
     {

@@ -32,7 +32,10 @@ public static class ScenarioInput
         {
             Print(problems, path, error);
         }
-        return (validation.Scenario!, ScenarioJson.Serialize(validation.Document!));
+        var json = ScenarioJson.Serialize(validation.Document!);
+        // The embedded silo's grains run this build instead of reading and building the text again.
+        ScenarioCache.Add(json, validation.Scenario!);
+        return (validation.Scenario!, json);
     }
 
     /// <summary>Errors, then warnings, one per line (<c>error: file:line:column: path: message</c>), then a count line.</summary>

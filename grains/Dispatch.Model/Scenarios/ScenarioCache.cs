@@ -5,7 +5,8 @@ namespace Dispatch.Model.Scenarios;
 /// <summary>
 /// Scenarios built from the self-contained JSON of run requests, kept for the few most recent
 /// texts, so that the replications of a run (one scenario grain each, all with the same JSON) build
-/// the scenario once per process instead of once each. A <see cref="Scenario"/> is immutable and
+/// the scenario once per process instead of once each, and a CLI run on its embedded silo does not
+/// build again what it built to validate the file (<see cref="Add"/>). A <see cref="Scenario"/> is immutable and
 /// read only by the simulators, so replications on different threads can share it.
 /// </summary>
 /// <remarks>
@@ -30,11 +31,7 @@ public static class ScenarioCache
         Lazy<Scenario> entry;
         lock (Gate)
         {
-            var node = Recent.First;
-            while (node is not null && !(node.Value.Json.Length == json.Length && string.Equals(node.Value.Json, json, StringComparison.Ordinal)))
-            {
-                node = node.Next;
-            }
+            var node = Find(json);
             if (node is not null)
             {
                 Recent.Remove(node);
@@ -44,11 +41,7 @@ public static class ScenarioCache
             else
             {
                 entry = new Lazy<Scenario>(() => Build(json), LazyThreadSafetyMode.ExecutionAndPublication);
-                Recent.AddFirst((json, entry));
-                while (Recent.Count > Capacity)
-                {
-                    Recent.RemoveLast();
-                }
+                Keep(json, entry);
             }
         }
         try
@@ -69,6 +62,46 @@ public static class ScenarioCache
                 }
             }
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Keeps a scenario already built from the document that <paramref name="json"/> was written
+    /// from (by <see cref="ScenarioJson.Serialize"/>), so that a run of that text in this process
+    /// uses it instead of reading and building it again: the CLI validates a scenario by building
+    /// it, and its embedded silo's grains then run that build. A text already kept keeps its scenario.
+    /// </summary>
+    public static void Add(string json, Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(scenario);
+        lock (Gate)
+        {
+            if (Find(json) is null)
+            {
+                Keep(json, new Lazy<Scenario>(scenario));
+            }
+        }
+    }
+
+    /// <summary>The entry of a text (under <see cref="Gate"/>), or null.</summary>
+    private static LinkedListNode<(string Json, Lazy<Scenario> Scenario)>? Find(string json)
+    {
+        var node = Recent.First;
+        while (node is not null && !(node.Value.Json.Length == json.Length && string.Equals(node.Value.Json, json, StringComparison.Ordinal)))
+        {
+            node = node.Next;
+        }
+        return node;
+    }
+
+    /// <summary>Keeps a new entry as the most recent (under <see cref="Gate"/>), forgetting the oldest beyond <see cref="Capacity"/>.</summary>
+    private static void Keep(string json, Lazy<Scenario> scenario)
+    {
+        Recent.AddFirst((json, scenario));
+        while (Recent.Count > Capacity)
+        {
+            Recent.RemoveLast();
         }
     }
 
