@@ -39,6 +39,8 @@ public sealed class BenchVerbTests
         Assert.Equal(1 / grain, size.GetProperty("simulatedDaysPerSecond").GetDouble(), 6);
         Assert.Equal(events / grain, size.GetProperty("eventsPerSecond").GetDouble(), 3);
         Assert.True(size.GetProperty("kernelSeconds").GetDouble() > 0);
+        // CPU time over wall time: a process cannot keep more cores busy than the machine has.
+        Assert.InRange(size.GetProperty("grainCoresBusy").GetDouble(), 0.2, Environment.ProcessorCount * 1.05 + 0.05);
         Assert.True(size.GetProperty("peakWorkingSetBytes").GetInt64() > size.GetProperty("peakManagedBytes").GetInt64());
 
         // Replications: as many as cores (if more than one) and the 3 asked for, each with its speedup.
@@ -50,6 +52,7 @@ public sealed class BenchVerbTests
             Assert.InRange(r.GetProperty("events").GetInt64(), n * events * 8 / 10, n * events * 12 / 10); // other replications, other draws
             Assert.Equal(n * r.GetProperty("oneSeconds").GetDouble() / r.GetProperty("seconds").GetDouble(), r.GetProperty("speedup").GetDouble(), 6);
             Assert.True(r.GetProperty("kernelSpeedup").GetDouble() > 0);
+            Assert.InRange(r.GetProperty("oneCoresBusy").GetDouble(), 0.2, Environment.ProcessorCount * 1.05 + 0.05);
         }
 
         // The machine's own figure: the kernel in separate processes at once, against one alone.

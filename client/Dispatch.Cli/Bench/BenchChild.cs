@@ -32,19 +32,21 @@ public static class BenchChild
             // The measured city once, untimed except as the cold figure: the first run of a process
             // still runs much of its code unoptimised (tiered compilation promotes a method after
             // 30 calls, loops through on-stack replacement), which a long-lived silo pays once.
-            var cold = (await GrainRunAsync(cluster, json, s, 1, cancellationToken)).SimulationTime.TotalSeconds;
+            var cold = (await GrainRunAsync(cluster, json, s, 1, cancellationToken)).Outcome.SimulationTime.TotalSeconds;
             var baseline = WorkingSet();
 
             using var sampler = new PeakSampler();
             var grain = new List<double>();
+            var cores = new List<double>();
             var build = new List<double>();
             var kernel = new List<double>();
             RunOutcome? outcome = null;
             for (var run = 0; run < s.Runs; run++)
             {
                 // The product path and the kernel alone alternately, so both see the same conditions.
-                outcome = await GrainRunAsync(cluster, json, s, 1, cancellationToken);
+                (outcome, var busy) = await GrainRunAsync(cluster, json, s, 1, cancellationToken);
                 grain.Add(outcome.SimulationTime.TotalSeconds);
+                cores.Add(busy);
                 Settle();
                 var clock = Stopwatch.StartNew();
                 var scenario = ScenarioCache.Build(json);
@@ -65,6 +67,7 @@ public static class BenchChild
                 Incidents = (int)outcome.Report.Incidents.Total,
                 GrainSeconds = BenchJson.Median(grain),
                 GrainSecondsAll = [.. grain],
+                GrainCoresBusy = BenchJson.Median(cores),
                 FirstGrainSeconds = cold,
                 BuildSeconds = BenchJson.Median(build),
                 KernelSeconds = BenchJson.Median(kernel),
@@ -96,6 +99,7 @@ public static class BenchChild
             // One replication and all of them alternately, in this process, so that the speedup
             // compares times taken under the same conditions (warm code, the same machine load).
             var one = new List<double>();
+            var oneCores = new List<double>();
             var times = new List<double>();
             var kernelOne = new List<double>();
             var kernel = new List<double>();
@@ -103,8 +107,10 @@ public static class BenchChild
             var shared = ScenarioCache.Build(json);
             for (var run = 0; run < s.Runs; run++)
             {
-                one.Add((await GrainRunAsync(cluster, json, s, 1, cancellationToken)).SimulationTime.TotalSeconds);
-                outcome = await GrainRunAsync(cluster, json, s, s.Replications, cancellationToken);
+                var (single, busy) = await GrainRunAsync(cluster, json, s, 1, cancellationToken);
+                one.Add(single.SimulationTime.TotalSeconds);
+                oneCores.Add(busy);
+                (outcome, _) = await GrainRunAsync(cluster, json, s, s.Replications, cancellationToken);
                 times.Add(outcome.SimulationTime.TotalSeconds);
                 Settle();
                 kernelOne.Add(await KernelReplicationsAsync(shared, s, 1, cancellationToken));
@@ -115,6 +121,7 @@ public static class BenchChild
             {
                 KernelSeconds = BenchJson.Median(kernel),
                 OneSeconds = BenchJson.Median(one),
+                OneCoresBusy = BenchJson.Median(oneCores),
                 OneKernelSeconds = BenchJson.Median(kernelOne),
                 Size = s.Size.Name,
                 Replications = s.Replications,
@@ -173,14 +180,25 @@ public static class BenchChild
     }
 
     /// <summary>
-    /// One run through the product path, as `run` does it, after collecting earlier garbage; the
-    /// process-wide scenario cache is cleared first, so every timed run reads and builds its scenario.
+    /// One run through the product path, after collecting earlier garbage, with the cores it kept
+    /// busy on average (the process's CPU time over the run's wall time). The process-wide scenario
+    /// cache is cleared first, so every timed run reads and builds its scenario from the JSON text,
+    /// as a silo does for a run sent by another process (`dispatch run` on its embedded silo hands
+    /// over the build it validated instead).
     /// </summary>
-    private static Task<RunOutcome> GrainRunAsync(EmbeddedCluster cluster, string json, BenchChildSettings s, int replications, CancellationToken cancellationToken)
+    private static async Task<(RunOutcome Outcome, double CoresBusy)> GrainRunAsync(EmbeddedCluster cluster, string json, BenchChildSettings s, int replications, CancellationToken cancellationToken)
     {
         ScenarioCache.Clear();
         Settle();
-        return RunOrchestrator.RunAsync(cluster.Grains, Settings(json, s, replications), null, cancellationToken);
+        var cpu = CpuSeconds();
+        var outcome = await RunOrchestrator.RunAsync(cluster.Grains, Settings(json, s, replications), null, cancellationToken);
+        return (outcome, (CpuSeconds() - cpu) / outcome.SimulationTime.TotalSeconds);
+    }
+
+    private static double CpuSeconds()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
     }
 
     private static RunSettings Settings(string json, BenchChildSettings s, int replications) =>

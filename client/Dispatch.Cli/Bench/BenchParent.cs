@@ -120,7 +120,7 @@ public static class BenchParent
         foreach (var r in replications.Where(r => r.Replications == cores))
         {
             targets.Add(new($"scaling {r.Size}", $"{cores} replications on {cores} cores (grain path): efficiency at least {ScalingTargetEfficiency:0.00}",
-                F($"{r.Efficiency:0.00} (speedup {r.Speedup:0.00})"), r.Efficiency >= ScalingTargetEfficiency));
+                F($"{r.Efficiency:0.00} (speedup {r.Speedup:0.00}; one replication keeps {r.OneCoresBusy:0.00} cores busy)"), r.Efficiency >= ScalingTargetEfficiency));
             targets.Add(new($"scaling {r.Size}, kernel", $"{cores} replications on {cores} cores (kernel alone): efficiency at least {ScalingTargetEfficiency:0.00}",
                 F($"{r.KernelEfficiency:0.00} (speedup {r.KernelSpeedup:0.00})"), r.KernelEfficiency >= ScalingTargetEfficiency));
         }
@@ -197,18 +197,18 @@ public static class BenchParent
         var b = new StringBuilder();
         b.AppendLine(F($"Machine: {r.Machine}, {r.Cores} cores, {r.Runtime}, {r.Configuration} build, {r.GarbageCollector} GC; timed runs per size: {string.Join(", ", r.Sizes.Select(x => $"{x.Size} {x.Runs}"))} (medians, after one untimed run of the same city: cold is that run), as many runs per replication figure (one and all replications alternately); bench took {r.TotalSeconds:0} s."));
         b.AppendLine();
-        b.AppendLine("| city | zones | units | events | grain path (s) | cold (s) | sim days / s | events / s | kernel (s) | kernel events / s | build (s) | grain overhead (s) | peak working set (MiB) | peak managed heap (MiB) |");
-        b.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        b.AppendLine("| city | zones | units | events | grain path (s) | cores busy | cold (s) | sim days / s | events / s | kernel (s) | kernel events / s | build (s) | grain overhead (s) | peak working set (MiB) | peak managed heap (MiB) |");
+        b.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var x in r.Sizes)
         {
-            b.AppendLine(F($"| {x.Size} | {x.Zones:N0} | {x.Units:N0} | {x.Events:N0} | {x.GrainSeconds:0.000} | {x.FirstGrainSeconds:0.000} | {x.SimulatedDaysPerSecond:N1} | {x.EventsPerSecond:N0} | {x.KernelSeconds:0.000} | {x.KernelEventsPerSecond:N0} | {x.BuildSeconds:0.000} | {x.GrainOverheadSeconds:0.000} | {Mib(x.PeakWorkingSetBytes):N0} | {Mib(x.PeakManagedBytes):N0} |"));
+            b.AppendLine(F($"| {x.Size} | {x.Zones:N0} | {x.Units:N0} | {x.Events:N0} | {x.GrainSeconds:0.000} | {x.GrainCoresBusy:0.00} | {x.FirstGrainSeconds:0.000} | {x.SimulatedDaysPerSecond:N1} | {x.EventsPerSecond:N0} | {x.KernelSeconds:0.000} | {x.KernelEventsPerSecond:N0} | {x.BuildSeconds:0.000} | {x.GrainOverheadSeconds:0.000} | {Mib(x.PeakWorkingSetBytes):N0} | {Mib(x.PeakManagedBytes):N0} |"));
         }
         b.AppendLine();
-        b.AppendLine("| city | replications | cores | one replication (s) | grain path wall (s) | sim days / s | events / s | speedup | efficiency | kernel, one (s) | kernel alone wall (s) | kernel speedup | peak working set (MiB) |");
-        b.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        b.AppendLine("| city | replications | cores | one replication (s) | cores busy, one | grain path wall (s) | sim days / s | events / s | speedup | efficiency | kernel, one (s) | kernel alone wall (s) | kernel speedup | peak working set (MiB) |");
+        b.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var x in r.Replications)
         {
-            b.AppendLine(F($"| {x.Size} | {x.Replications} | {x.Cores} | {x.OneSeconds:0.000} | {x.Seconds:0.000} | {x.SimulatedDaysPerSecond:N1} | {x.EventsPerSecond:N0} | {x.Speedup:0.00} | {x.Efficiency:0.00} | {x.OneKernelSeconds:0.000} | {x.KernelSeconds:0.000} | {x.KernelSpeedup:0.00} | {Mib(x.PeakWorkingSetBytes):N0} |"));
+            b.AppendLine(F($"| {x.Size} | {x.Replications} | {x.Cores} | {x.OneSeconds:0.000} | {x.OneCoresBusy:0.00} | {x.Seconds:0.000} | {x.SimulatedDaysPerSecond:N1} | {x.EventsPerSecond:N0} | {x.Speedup:0.00} | {x.Efficiency:0.00} | {x.OneKernelSeconds:0.000} | {x.KernelSeconds:0.000} | {x.KernelSpeedup:0.00} | {Mib(x.PeakWorkingSetBytes):N0} |"));
         }
         if (r.MachineScaling.Count > 0)
         {

@@ -27,6 +27,9 @@ public sealed record BenchSizeResult
 
     public required double[] GrainSecondsAll { get; init; }
 
+    /// <summary>Cores the grain path kept busy on average (process CPU time / wall time), median: above 1 where set-up, report and CSV work runs on another core.</summary>
+    public required double GrainCoresBusy { get; init; }
+
     /// <summary>Cold: the first run of this city in the process (after a small warm-up city), untimed otherwise: its code is still largely unoptimised by tiered compilation.</summary>
     public required double FirstGrainSeconds { get; init; }
 
@@ -83,6 +86,9 @@ public sealed record BenchReplicationResult
 
     /// <summary>One replication through the grain path, timed alternately with all of them in the same process, median.</summary>
     public required double OneSeconds { get; init; }
+
+    /// <summary>Cores one replication kept busy on average (process CPU time / wall time), median: with c cores, the most R replications can gain over one is min(R, c) / this.</summary>
+    public required double OneCoresBusy { get; init; }
 
     /// <summary>One replication through the kernel alone, timed alternately with all of them, median.</summary>
     public required double OneKernelSeconds { get; init; }
