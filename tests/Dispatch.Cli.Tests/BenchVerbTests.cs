@@ -15,7 +15,7 @@ public sealed class BenchVerbTests
     {
         var exe = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "dispatch.exe" : "dispatch");
         var info = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "bench", "--json", "--sizes", "small", "--runs", "1", "--days", "1", "--replications", "3" })
+        foreach (var a in new[] { "bench", "--json", "--sizes", "small", "--runs", "1", "--days", "1", "--replications", "3", "--warmup-runs", "3" })
         {
             info.ArgumentList.Add(a);
         }
@@ -28,6 +28,7 @@ public sealed class BenchVerbTests
         using var json = JsonDocument.Parse(await output);
         var root = json.RootElement;
         Assert.Equal(Environment.ProcessorCount, root.GetProperty("cores").GetInt32());
+        Assert.Equal(3, root.GetProperty("warmupRuns").GetInt32());
         var size = Assert.Single(root.GetProperty("sizes").EnumerateArray());
         Assert.Equal("small", size.GetProperty("size").GetString());
         Assert.Equal(400, size.GetProperty("zones").GetInt32());
@@ -64,5 +65,16 @@ public sealed class BenchVerbTests
             Assert.Equal(processes * machine.GetProperty("aloneSeconds").GetDouble() / machine.GetProperty("togetherSeconds").GetDouble(),
                 machine.GetProperty("speedup").GetDouble(), 6);
         }
+    }
+
+    [Theory]
+    [InlineData("--warmup-runs", "-1", "--warmup-runs -1: expected a whole number from 0 to 1000")]
+    [InlineData("--runs", "0", "--runs 0: expected a whole number from 1 to 100")]
+    public async Task Bench_options_out_of_range_are_usage_errors(string option, string value, string message)
+    {
+        var (exit, _, err) = await CliRunner.RunAsync("bench", option, value);
+        Assert.Equal(2, exit);
+        Assert.Contains(message, err);
+        Assert.DoesNotContain("   at ", err); // no stack trace
     }
 }

@@ -7,7 +7,7 @@ using Dispatch.Model.Simulation;
 namespace Dispatch.Cli.Bench;
 
 /// <summary>What one child process of <c>bench</c> measures.</summary>
-public sealed record BenchChildSettings(SyntheticCity.CitySize Size, int Days, int Runs, int Replications, double ChunkMinutes, long Seed);
+public sealed record BenchChildSettings(SyntheticCity.CitySize Size, int Days, int Runs, int Replications, double ChunkMinutes, long Seed, int WarmupRuns = BenchChild.DefaultWarmupRuns);
 
 /// <summary>
 /// The work of one child process: one city size, on an embedded silo of its own (grain state in a
@@ -28,11 +28,12 @@ public static class BenchChild
             var start = Stopwatch.StartNew();
             await using var cluster = await EmbeddedCluster.StartAsync(Path.Combine(folder, "bench.db"), cancellationToken);
             var siloStart = start.Elapsed.TotalSeconds;
-            await WarmUpAsync(cluster, s, cancellationToken);
+            await FirstRunsAsync(cluster, s, cancellationToken);
             // The measured city once, untimed except as the cold figure: the first run of a process
             // still runs much of its code unoptimised (tiered compilation promotes a method after
             // 30 calls, loops through on-stack replacement), which a long-lived silo pays once.
             var cold = (await GrainRunAsync(cluster, json, s, 1, cancellationToken)).Outcome.SimulationTime.TotalSeconds;
+            await SteadyStateAsync(cluster, s, cancellationToken);
             var baseline = WorkingSet();
 
             using var sampler = new PeakSampler();
@@ -93,8 +94,9 @@ public static class BenchChild
         try
         {
             await using var cluster = await EmbeddedCluster.StartAsync(Path.Combine(folder, "bench.db"), cancellationToken);
-            await WarmUpAsync(cluster, s, cancellationToken);
+            await FirstRunsAsync(cluster, s, cancellationToken);
             await GrainRunAsync(cluster, json, s, s.Replications, cancellationToken); // untimed, as in SingleAsync
+            await SteadyStateAsync(cluster, s, cancellationToken);
             using var sampler = new PeakSampler();
             // One replication and all of them alternately, in this process, so that the speedup
             // compares times taken under the same conditions (warm code, the same machine load).
@@ -149,6 +151,7 @@ public static class BenchChild
     public static BenchKernelResult Kernel(BenchChildSettings s)
     {
         var scenario = ScenarioCache.Build(ScenarioJson.Serialize(SyntheticCity.Create(s.Size, s.Days, s.Seed)));
+        SteadyStateAsync(null, s, CancellationToken.None).GetAwaiter().GetResult();
         var times = new List<double>();
         for (var run = -1; run < s.Runs; run++)
         {
@@ -207,8 +210,8 @@ public static class BenchChild
             ChunkMinutes = s.ChunkMinutes,
         };
 
-    /// <summary>A small city for one day through the grain path and the kernel, so the timed runs measure jitted code.</summary>
-    private static async Task WarmUpAsync(EmbeddedCluster cluster, BenchChildSettings s, CancellationToken cancellationToken)
+    /// <summary>A small city through the grain path and the kernel twice: the code every run needs is compiled before the cold figure is taken.</summary>
+    private static async Task FirstRunsAsync(EmbeddedCluster cluster, BenchChildSettings s, CancellationToken cancellationToken)
     {
         var json = ScenarioJson.Serialize(SyntheticCity.Create(120, 24, 2, s.Seed + 1));
         for (var k = 0; k < 2; k++)
@@ -217,6 +220,48 @@ public static class BenchChild
             KernelWeek(ScenarioCache.Build(json), s.Seed, 0, 2);
         }
         ScenarioCache.Clear();
+    }
+
+    /// <summary>Warm-up runs before anything warm is timed, unless <c>--warmup-runs</c> says otherwise (see <see cref="SteadyStateAsync"/>).</summary>
+    public const int DefaultWarmupRuns = 60;
+
+    /// <summary>
+    /// Brings the code to the steady state of a long-lived silo before the warm runs are timed.
+    /// Tiered compilation recompiles a method optimised after 30 calls, and with dynamic PGO after
+    /// an instrumented stage of 30 more, on a background thread: code called a few times per run
+    /// (the scenario build, set-up, report, the grain calls) is still being recompiled dozens of
+    /// runs into a process, and that compiling takes the other core from the run being timed
+    /// (40 to 290 ms of CPU per medium run were measured in runs 2 to 6 after the cold one). So a
+    /// city of 300 zones (above the size from which zone outlines are built in parallel) runs for
+    /// a day <see cref="BenchChildSettings.WarmupRuns"/> times (60 unless <c>--warmup-runs</c> says otherwise), through the grain path with its scenario read
+    /// and built each time and through the kernel, and then the compiler is given time to finish.
+    /// </summary>
+    private static async Task SteadyStateAsync(EmbeddedCluster? cluster, BenchChildSettings s, CancellationToken cancellationToken)
+    {
+        var json = ScenarioJson.Serialize(SyntheticCity.Create(300, 30, 1, s.Seed + 2));
+        for (var k = 0; k < s.WarmupRuns; k++)
+        {
+            ScenarioCache.Clear();
+            if (cluster is not null)
+            {
+                await RunOrchestrator.RunAsync(cluster.Grains, new RunSettings(json, s.Seed, 1, 1, RunOrchestrator.NewRunIdPrefix("bench-warmup")) { ChunkMinutes = s.ChunkMinutes }, null, cancellationToken);
+            }
+            KernelWeek(ScenarioCache.Build(json), s.Seed, 0, 1);
+        }
+        ScenarioCache.Clear();
+        // Until no method has been compiled for 300 ms (at most 5 s).
+        var clock = Stopwatch.StartNew();
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var quietSince = TimeSpan.Zero;
+        while (clock.Elapsed < TimeSpan.FromSeconds(5) && clock.Elapsed - quietSince < TimeSpan.FromMilliseconds(300))
+        {
+            await Task.Delay(50, cancellationToken);
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now != compiled)
+            {
+                (compiled, quietSince) = (now, clock.Elapsed);
+            }
+        }
     }
 
     /// <summary>Collects garbage left by earlier runs, so that one run does not pay for another's.</summary>

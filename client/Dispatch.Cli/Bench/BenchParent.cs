@@ -11,6 +11,9 @@ namespace Dispatch.Cli.Bench;
 /// <summary>What <c>bench</c> runs.</summary>
 public sealed record BenchSettings(IReadOnlyList<SyntheticCity.CitySize> Sizes, int Days, int Runs, int Replications, double ChunkMinutes, long Seed)
 {
+    /// <summary>Warm-up runs of a small city before the warm figures of each child (see BenchChild.SteadyStateAsync).</summary>
+    public int WarmupRuns { get; init; } = BenchChild.DefaultWarmupRuns;
+
     /// <summary>Every size gets <see cref="Runs"/> runs and both replication counts; by default the large city gets one run and no replication figures, to keep the bench to a few minutes.</summary>
     public bool Full { get; init; }
 
@@ -95,6 +98,7 @@ public static class BenchParent
             GarbageCollector = $"{(GCSettings.IsServerGC ? "server" : "workstation")}, {GCSettings.LatencyMode}",
             StartedUtc = started.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             TotalSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
+            WarmupRuns = s.WarmupRuns,
             Sizes = sizes,
             Replications = replications,
             MachineScaling = machineScaling,
@@ -136,7 +140,7 @@ public static class BenchParent
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in prefix.Concat(["bench"]).Concat(args).Concat(["--days", Num(s.Days), "--chunk-minutes", Num(s.ChunkMinutes), "--seed", Num(s.Seed)]))
+        foreach (var a in prefix.Concat(["bench"]).Concat(args).Concat(["--days", Num(s.Days), "--chunk-minutes", Num(s.ChunkMinutes), "--seed", Num(s.Seed), "--warmup-runs", Num(s.WarmupRuns)]))
         {
             info.ArgumentList.Add(a);
         }
@@ -195,7 +199,7 @@ public static class BenchParent
     public static string Markdown(BenchReport r)
     {
         var b = new StringBuilder();
-        b.AppendLine(F($"Machine: {r.Machine}, {r.Cores} cores, {r.Runtime}, {r.Configuration} build, {r.GarbageCollector} GC; timed runs per size: {string.Join(", ", r.Sizes.Select(x => $"{x.Size} {x.Runs}"))} (medians, after one untimed run of the same city: cold is that run), as many runs per replication figure (one and all replications alternately); bench took {r.TotalSeconds:0} s."));
+        b.AppendLine(F($"Machine: {r.Machine}, {r.Cores} cores, {r.Runtime}, {r.Configuration} build, {r.GarbageCollector} GC; timed runs per size: {string.Join(", ", r.Sizes.Select(x => $"{x.Size} {x.Runs}"))} (medians, after one untimed run of the same city: cold is that run, then {r.WarmupRuns} warm-up runs of a small city so that the timed code is in its steady state), as many runs per replication figure (one and all replications alternately); bench took {r.TotalSeconds:0} s."));
         b.AppendLine();
         b.AppendLine("| city | zones | units | events | grain path (s) | cores busy | cold (s) | sim days / s | events / s | kernel (s) | kernel events / s | build (s) | grain overhead (s) | peak working set (MiB) | peak managed heap (MiB) |");
         b.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

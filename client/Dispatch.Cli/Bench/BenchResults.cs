@@ -151,6 +151,9 @@ public sealed record BenchReport
     public required string GarbageCollector { get; init; }
     public required string StartedUtc { get; init; }
     public required double TotalSeconds { get; init; }
+
+    /// <summary>Warm-up runs of a small city in each child before its warm figures.</summary>
+    public required int WarmupRuns { get; init; }
     public required List<BenchSizeResult> Sizes { get; init; }
     public required List<BenchReplicationResult> Replications { get; init; }
     public List<BenchMachineScaling> MachineScaling { get; init; } = [];

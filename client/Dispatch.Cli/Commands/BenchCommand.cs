@@ -18,7 +18,7 @@ namespace Dispatch.Cli.Commands;
 /// </summary>
 public static class BenchCommand
 {
-    private const string Usage = "dispatch bench [--runs N] [--json] [--markdown] [--sizes small,medium,large] [--replications R] [--days D] [--chunk-minutes M] [--seed S] [--full]";
+    private const string Usage = "dispatch bench [--runs N] [--json] [--markdown] [--sizes small,medium,large] [--replications R] [--days D] [--chunk-minutes M] [--seed S] [--warmup-runs W] [--full]";
 
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
@@ -30,12 +30,13 @@ public static class BenchCommand
         var days = new Option<int>("--days") { Description = "Simulated days per run.", DefaultValueFactory = _ => 7 };
         var chunk = new Option<double>("--chunk-minutes") { Description = "Simulated minutes per scenario grain call (zone and unit grains are synced once per call).", DefaultValueFactory = _ => 1440 };
         var seed = new Option<long>("--seed") { Description = "Seed of the cities and of the runs.", DefaultValueFactory = _ => 1 };
+        var warmup = new Option<int>("--warmup-runs") { Description = "Warm-up runs of a small city before the warm figures of each measurement, so that tiered compilation has finished with the timed code.", DefaultValueFactory = _ => BenchChild.DefaultWarmupRuns };
         var full = new Option<bool>("--full") { Description = "Give the large city --runs runs and the replication figures too (by default it gets one run and none, to keep the bench to a few minutes)." };
         var child = new Option<string?>("--child") { Description = "Internal: run one measurement in this process (single, replications or kernel).", Hidden = true };
         var size = new Option<string?>("--size") { Description = "Internal: the city size of a --child measurement.", Hidden = true };
         var command = new Command("bench", "Benchmark: synthetic cities of three sizes, a simulated week each on the embedded silo, events and simulated days per second, peak memory, replications in parallel.")
         {
-            runs, json, markdown, sizes, replications, days, chunk, seed, full, child, size,
+            runs, json, markdown, sizes, replications, days, chunk, seed, warmup, full, child, size,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -55,6 +56,11 @@ public static class BenchCommand
             {
                 return CommonOptions.Usage(error, $"--days {d}: expected a whole number of days from 1 to 366", Usage);
             }
+            var w = parse.GetValue(warmup);
+            if (w is < 0 or > 1000)
+            {
+                return CommonOptions.Usage(error, $"--warmup-runs {w}: expected a whole number from 0 to 1000", Usage);
+            }
             if (!(m >= 1))
             {
                 return CommonOptions.Usage(error, $"--chunk-minutes {m}: expected at least 1 minute", Usage);
@@ -66,7 +72,7 @@ public static class BenchCommand
                 {
                     return CommonOptions.Usage(error, "--child needs --size small, medium or large", Usage);
                 }
-                var settings = new BenchChildSettings(city, d, n, r, m, parse.GetValue(seed));
+                var settings = new BenchChildSettings(city, d, n, r, m, parse.GetValue(seed), w);
                 string line;
                 switch (mode)
                 {
@@ -100,7 +106,7 @@ public static class BenchCommand
             }
             var asJson = parse.GetValue(json);
             var asMarkdown = parse.GetValue(markdown);
-            var report = await BenchParent.RunAsync(new BenchSettings(chosen, d, n, r, m, parse.GetValue(seed)) { Full = parse.GetValue(full) }, error.WriteLine, cancellationToken);
+            var report = await BenchParent.RunAsync(new BenchSettings(chosen, d, n, r, m, parse.GetValue(seed)) { Full = parse.GetValue(full), WarmupRuns = w }, error.WriteLine, cancellationToken);
             if (asJson)
             {
                 console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(report, BenchJson.Options));
@@ -120,7 +126,7 @@ public static class BenchCommand
 
     private static void Print(IAnsiConsole console, BenchReport r)
     {
-        console.MarkupLine(Markup.Escape($"{r.Machine}, {r.Cores} cores, {r.Runtime}, {r.Configuration} build, {r.GarbageCollector} GC; bench took {r.TotalSeconds:0} s"));
+        console.MarkupLine(Markup.Escape($"{r.Machine}, {r.Cores} cores, {r.Runtime}, {r.Configuration} build, {r.GarbageCollector} GC; {r.WarmupRuns} warm-up runs before warm figures; bench took {r.TotalSeconds:0} s"));
         console.MarkupLine("A simulated week per city: grain = scenario grain on the embedded silo from the first StartAsync to the result (silo start-up excluded); kernel = new Simulator + RunToEnd + ReportBuilder.Build; build = reading and building the scenario; peak = peak working set of the child process; medians of the timed runs, after one untimed run of the same city (cold = that run).");
         var sizes = new Table();
         foreach (var column in new[] { "city", "zones/units", "events", "grain s", "cold s", "days/s", "events/s", "kernel s", "build s", "peak MiB" })
