@@ -57,7 +57,11 @@ public sealed partial class ScenarioGrain(
             }
             return Progress(EnsureSimulator());
         }
-        _sim = CreateSimulator(request); // an invalid scenario fails here, before anything is stored
+        // An invalid scenario fails here, before anything is stored. The replications of a run start
+        // together: one builds the scenario, the others wait for it without holding a thread (the
+        // build uses the pool's threads for zone outlines).
+        var scenario = await ScenarioCache.GetAsync(request.ScenarioJson);
+        _sim = CreateSimulator(scenario, request);
         _sim.DrainChanges();
         _incidentRows = new IncidentRowsWriter(_sim);
         _request = request;
@@ -120,11 +124,9 @@ public sealed partial class ScenarioGrain(
         }
     }
 
-    private static Simulator CreateSimulator(RunRequest request)
-    {
-        var scenario = ScenarioCache.Get(request.ScenarioJson); // built once for all replications of a run
-        return new Simulator(scenario, request.Seed, request.Replication, request.Days, warmupDays: request.WarmupDays);
-    }
+    /// <summary>The kernel of a run, on the scenario of its JSON (built once per process for all replications of a run).</summary>
+    private static Simulator CreateSimulator(Scenario scenario, RunRequest request) =>
+        new(scenario, request.Seed, request.Replication, request.Days, warmupDays: request.WarmupDays);
 
     /// <summary>The kernel, rebuilt and replayed to the stored minute after a reactivation.</summary>
     private Simulator EnsureSimulator()
@@ -134,7 +136,7 @@ public sealed partial class ScenarioGrain(
             return _sim;
         }
         var request = _request ?? throw new InvalidOperationException($"run '{RunId}' has not been started");
-        _sim = CreateSimulator(request);
+        _sim = CreateSimulator(ScenarioCache.Get(request.ScenarioJson), request);
         _sim.RunUntil(state.State.SimulatedMinute);
         _sim.DrainChanges();
         _incidentRows = new IncidentRowsWriter(_sim);

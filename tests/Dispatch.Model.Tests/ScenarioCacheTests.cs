@@ -80,6 +80,25 @@ public class ScenarioCacheTests
     }
 
     [Fact]
+    public async Task Replications_starting_together_get_one_build_and_share_a_failure()
+    {
+        var json = ScenarioJson.Serialize(SyntheticCity.Create(300, 20, 1, 11));
+        var scenarios = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => ScenarioCache.GetAsync(json))));
+        Assert.All(scenarios, s => Assert.Same(scenarios[0], s));
+        Assert.Equal(300, scenarios[0].Zones.Count);
+
+        var broken = json.Replace("\"days\":1", "\"days\":-1");
+        var failures = Enumerable.Range(0, 4).Select(_ => Task.Run(() => ScenarioCache.GetAsync(broken))).ToList();
+        foreach (var failure in failures)
+        {
+            var e = await Assert.ThrowsAsync<ScenarioException>(() => failure);
+            Assert.Contains(e.Problems, p => p.Location.Contains("days"));
+        }
+        // Asking again fails the same way.
+        Assert.Throws<ScenarioException>(() => ScenarioCache.Get(broken));
+    }
+
+    [Fact]
     public void Text_that_is_not_canonical_goes_through_the_validating_reader()
     {
         // A number given as a string: System.Text.Json refuses it, the validating reader locates it.

@@ -22,13 +22,21 @@ public static class ScenarioCache
     public const int Capacity = 4;
 
     private static readonly object Gate = new();
-    private static readonly LinkedList<(string Json, Lazy<Scenario> Scenario)> Recent = new();
+    private static readonly LinkedList<(string Json, Task<Scenario> Scenario)> Recent = new();
 
     /// <summary>The scenario of a run request's JSON, built at most once while it stays among the most recent.</summary>
-    public static Scenario Get(string json)
+    public static Scenario Get(string json) => GetAsync(json).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// As <see cref="Get"/>, for callers that can wait without holding a thread: the first caller
+    /// for a text builds it on its own thread; callers arriving meanwhile (the other replications
+    /// of a run) wait for that build without blocking theirs, so the threads the build uses for
+    /// zone outlines are free. A failed build is forgotten, and its exception is every waiter's.
+    /// </summary>
+    public static Task<Scenario> GetAsync(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        Lazy<Scenario> entry;
+        TaskCompletionSource<Scenario> mine;
         lock (Gate)
         {
             var node = Find(json);
@@ -36,33 +44,31 @@ public static class ScenarioCache
             {
                 Recent.Remove(node);
                 Recent.AddFirst(node);
-                entry = node.Value.Scenario;
+                return node.Value.Scenario;
             }
-            else
-            {
-                entry = new Lazy<Scenario>(() => Build(json), LazyThreadSafetyMode.ExecutionAndPublication);
-                Keep(json, entry);
-            }
+            mine = new TaskCompletionSource<Scenario>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Keep(json, mine.Task);
         }
         try
         {
-            return entry.Value;
+            mine.SetResult(Build(json));
         }
-        catch
+        catch (Exception e)
         {
             lock (Gate)
             {
                 for (var node = Recent.First; node is not null; node = node.Next)
                 {
-                    if (ReferenceEquals(node.Value.Scenario, entry))
+                    if (ReferenceEquals(node.Value.Scenario, mine.Task))
                     {
                         Recent.Remove(node);
                         break;
                     }
                 }
             }
-            throw;
+            mine.SetException(e);
         }
+        return mine.Task;
     }
 
     /// <summary>
@@ -79,13 +85,13 @@ public static class ScenarioCache
         {
             if (Find(json) is null)
             {
-                Keep(json, new Lazy<Scenario>(scenario));
+                Keep(json, Task.FromResult(scenario));
             }
         }
     }
 
     /// <summary>The entry of a text (under <see cref="Gate"/>), or null.</summary>
-    private static LinkedListNode<(string Json, Lazy<Scenario> Scenario)>? Find(string json)
+    private static LinkedListNode<(string Json, Task<Scenario> Scenario)>? Find(string json)
     {
         var node = Recent.First;
         while (node is not null && !(node.Value.Json.Length == json.Length && string.Equals(node.Value.Json, json, StringComparison.Ordinal)))
@@ -96,7 +102,7 @@ public static class ScenarioCache
     }
 
     /// <summary>Keeps a new entry as the most recent (under <see cref="Gate"/>), forgetting the oldest beyond <see cref="Capacity"/>.</summary>
-    private static void Keep(string json, Lazy<Scenario> scenario)
+    private static void Keep(string json, Task<Scenario> scenario)
     {
         Recent.AddFirst((json, scenario));
         while (Recent.Count > Capacity)
