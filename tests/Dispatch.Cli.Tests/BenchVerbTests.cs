@@ -54,6 +54,14 @@ public sealed class BenchVerbTests
             Assert.Equal(n * r.GetProperty("oneSeconds").GetDouble() / r.GetProperty("seconds").GetDouble(), r.GetProperty("speedup").GetDouble(), 6);
             Assert.True(r.GetProperty("kernelSpeedup").GetDouble() > 0);
             Assert.InRange(r.GetProperty("oneCoresBusy").GetDouble(), 0.2, Environment.ProcessorCount * 1.05 + 0.05);
+            if (Environment.ProcessorCount > 1 && OperatingSystem.IsLinux() && File.Exists("/usr/bin/taskset"))
+            {
+                // One replication in a child confined to one core: the per-core figures follow from it.
+                var oneCore = r.GetProperty("oneCoreSeconds").GetDouble();
+                Assert.True(oneCore > 0);
+                Assert.Equal(n * oneCore / r.GetProperty("seconds").GetDouble(), r.GetProperty("coreSpeedup").GetDouble(), 6);
+                Assert.Equal(r.GetProperty("coreSpeedup").GetDouble() / Math.Min(n, Environment.ProcessorCount), r.GetProperty("coreEfficiency").GetDouble(), 6);
+            }
         }
 
         // The machine's own figure: the kernel in separate processes at once, against one alone.

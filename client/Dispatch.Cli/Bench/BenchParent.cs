@@ -53,6 +53,13 @@ public static class BenchParent
             sizes.Add(single);
             log(string.Create(CultureInfo.InvariantCulture,
                 $"  grain {single.GrainSeconds:0.000} s (kernel {single.KernelSeconds:0.000} s + build {single.BuildSeconds:0.000} s), {single.Events:N0} events, peak {Mib(single.PeakWorkingSetBytes):N0} MiB"));
+            BenchSizeResult? oneCore = null;
+            if (cores > 1 && s.ReplicationCountsFor(size, cores).Any() && OneCoreLauncher() is { } taskset)
+            {
+                log("  one replication on one core...");
+                oneCore = await ChildAsync<BenchSizeResult>(["--child", "single", "--size", size.Name, "--runs", Num(runs)], s, cancellationToken, taskset);
+                log(string.Create(CultureInfo.InvariantCulture, $"  one core: grain {oneCore.GrainSeconds:0.000} s"));
+            }
             foreach (var r in s.ReplicationCountsFor(size, cores))
             {
                 log($"  {r} replications in parallel...");
@@ -66,6 +73,9 @@ public static class BenchParent
                     Efficiency = speedup / Math.Min(r, cores),
                     KernelSpeedup = kernelSpeedup,
                     KernelEfficiency = kernelSpeedup / Math.Min(r, cores),
+                    OneCoreSeconds = oneCore?.GrainSeconds,
+                    CoreSpeedup = r * oneCore?.GrainSeconds / result.Seconds,
+                    CoreEfficiency = r * oneCore?.GrainSeconds / result.Seconds / Math.Min(r, cores),
                 };
                 replications.Add(result);
                 log(string.Create(CultureInfo.InvariantCulture,
@@ -123,23 +133,48 @@ public static class BenchParent
         }
         foreach (var r in replications.Where(r => r.Replications == cores))
         {
-            targets.Add(new($"scaling {r.Size}", $"{cores} replications on {cores} cores (grain path): efficiency at least {ScalingTargetEfficiency:0.00}",
+            targets.Add(new($"scaling {r.Size}", $"{cores} replications on {cores} cores (grain path) against one replication on the same {cores} cores: efficiency at least {ScalingTargetEfficiency:0.00}",
                 F($"{r.Efficiency:0.00} (speedup {r.Speedup:0.00}; one replication keeps {r.OneCoresBusy:0.00} cores busy)"), r.Efficiency >= ScalingTargetEfficiency));
+            if (r.CoreEfficiency is { } perCore)
+            {
+                targets.Add(new($"scaling {r.Size}, per core", $"{cores} replications on {cores} cores (grain path) against one replication on one core: efficiency at least {ScalingTargetEfficiency:0.00}",
+                    F($"{perCore:0.00} (speedup {r.CoreSpeedup:0.00})"), perCore >= ScalingTargetEfficiency));
+            }
             targets.Add(new($"scaling {r.Size}, kernel", $"{cores} replications on {cores} cores (kernel alone): efficiency at least {ScalingTargetEfficiency:0.00}",
                 F($"{r.KernelEfficiency:0.00} (speedup {r.KernelSpeedup:0.00})"), r.KernelEfficiency >= ScalingTargetEfficiency));
         }
         return targets;
     }
 
-    private static async Task<T> ChildAsync<T>(string[] args, BenchSettings s, CancellationToken cancellationToken)
+    /// <summary>
+    /// How to start a child confined to the first core: <c>taskset -c 0</c> on Linux (null
+    /// elsewhere). The child is told the machine's core count (<c>DOTNET_PROCESSOR_COUNT</c>), so
+    /// its runtime is set up as in the parallel runs (server GC, thread pool) and only the CPU
+    /// differs: a runtime that sees one core falls back to the workstation GC, whose small first
+    /// generation on this machine (docs/performance.md, "The machine") alone made the kernel 60%
+    /// slower.
+    /// </summary>
+    private static string[]? OneCoreLauncher() =>
+        OperatingSystem.IsLinux() && File.Exists("/usr/bin/taskset") ? ["/usr/bin/taskset", "-c", "0"] : null;
+
+    private static async Task<T> ChildAsync<T>(string[] args, BenchSettings s, CancellationToken cancellationToken, string[]? launcher = null)
     {
         var (file, prefix) = Self();
+        if (launcher is not null)
+        {
+            prefix = [.. launcher[1..], file, .. prefix];
+            file = launcher[0];
+        }
         var info = new ProcessStartInfo(file)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (launcher is not null)
+        {
+            info.Environment["DOTNET_PROCESSOR_COUNT"] = Num(Environment.ProcessorCount);
+        }
         foreach (var a in prefix.Concat(["bench"]).Concat(args).Concat(["--days", Num(s.Days), "--chunk-minutes", Num(s.ChunkMinutes), "--seed", Num(s.Seed), "--warmup-runs", Num(s.WarmupRuns)]))
         {
             info.ArgumentList.Add(a);
@@ -208,11 +243,11 @@ public static class BenchParent
             b.AppendLine(F($"| {x.Size} | {x.Zones:N0} | {x.Units:N0} | {x.Events:N0} | {x.GrainSeconds:0.000} | {x.GrainCoresBusy:0.00} | {x.FirstGrainSeconds:0.000} | {x.SimulatedDaysPerSecond:N1} | {x.EventsPerSecond:N0} | {x.KernelSeconds:0.000} | {x.KernelEventsPerSecond:N0} | {x.BuildSeconds:0.000} | {x.GrainOverheadSeconds:0.000} | {Mib(x.PeakWorkingSetBytes):N0} | {Mib(x.PeakManagedBytes):N0} |"));
         }
         b.AppendLine();
-        b.AppendLine("| city | replications | cores | one replication (s) | cores busy, one | grain path wall (s) | sim days / s | events / s | speedup | efficiency | kernel, one (s) | kernel alone wall (s) | kernel speedup | peak working set (MiB) |");
-        b.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        b.AppendLine("| city | replications | cores | one replication (s) | cores busy, one | grain path wall (s) | sim days / s | events / s | speedup | efficiency | one replication, one core (s) | speedup against one core | efficiency against one core | kernel, one (s) | kernel alone wall (s) | kernel speedup | peak working set (MiB) |");
+        b.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var x in r.Replications)
         {
-            b.AppendLine(F($"| {x.Size} | {x.Replications} | {x.Cores} | {x.OneSeconds:0.000} | {x.OneCoresBusy:0.00} | {x.Seconds:0.000} | {x.SimulatedDaysPerSecond:N1} | {x.EventsPerSecond:N0} | {x.Speedup:0.00} | {x.Efficiency:0.00} | {x.OneKernelSeconds:0.000} | {x.KernelSeconds:0.000} | {x.KernelSpeedup:0.00} | {Mib(x.PeakWorkingSetBytes):N0} |"));
+            b.AppendLine(F($"| {x.Size} | {x.Replications} | {x.Cores} | {x.OneSeconds:0.000} | {x.OneCoresBusy:0.00} | {x.Seconds:0.000} | {x.SimulatedDaysPerSecond:N1} | {x.EventsPerSecond:N0} | {x.Speedup:0.00} | {x.Efficiency:0.00} | {x.OneCoreSeconds:0.000} | {x.CoreSpeedup:0.00} | {x.CoreEfficiency:0.00} | {x.OneKernelSeconds:0.000} | {x.KernelSeconds:0.000} | {x.KernelSpeedup:0.00} | {Mib(x.PeakWorkingSetBytes):N0} |"));
         }
         if (r.MachineScaling.Count > 0)
         {

@@ -110,6 +110,18 @@ public sealed record BenchReplicationResult
     public double? KernelSpeedup { get; init; }
 
     public double? KernelEfficiency { get; init; }
+
+    /// <summary>
+    /// One replication through the grain path in a child process confined to one core (started
+    /// under <c>taskset -c 0</c>), median; null where that is not available. Set by the parent.
+    /// </summary>
+    public double? OneCoreSeconds { get; init; }
+
+    /// <summary>Replications x (one replication on one core) / (time of all in parallel on every core): throughput against one core's.</summary>
+    public double? CoreSpeedup { get; init; }
+
+    /// <summary><see cref="CoreSpeedup"/> / min(replications, cores): 1 is linear in the cores used.</summary>
+    public double? CoreEfficiency { get; init; }
 }
 
 /// <summary>One child process's kernel runs (the machine's scaling figure runs several at once).</summary>

@@ -141,15 +141,15 @@ public static class BenchCommand
         console.Write(sizes);
         if (r.Replications.Count > 0)
         {
-            console.MarkupLine("Replications in parallel (one scenario grain each); speedup = replications x one replication's time / wall time, one and all timed alternately.");
+            console.MarkupLine("Replications in parallel (one scenario grain each); speedup = replications x one replication's time / wall time, one and all timed alternately; per core = the same against one replication in a process confined to one core.");
             var reps = new Table();
-            foreach (var column in new[] { "city", "replications", "one s", "wall s", "days/s", "speedup", "kernel one s", "kernel s", "kernel speedup", "peak MiB" })
+            foreach (var column in new[] { "city", "replications", "one s", "wall s", "days/s", "speedup", "one core s", "per core speedup", "kernel one s", "kernel s", "kernel speedup", "peak MiB" })
             {
                 reps.AddColumn(new TableColumn(column).RightAligned());
             }
             foreach (var x in r.Replications)
             {
-                reps.AddRow(x.Size, N(x.Replications), S(x.OneSeconds), S(x.Seconds), D(x.SimulatedDaysPerSecond), F2(x.Speedup), S(x.OneKernelSeconds), S(x.KernelSeconds), F2(x.KernelSpeedup), N(BenchParent.Mib(x.PeakWorkingSetBytes)));
+                reps.AddRow(x.Size, N(x.Replications), S(x.OneSeconds), S(x.Seconds), D(x.SimulatedDaysPerSecond), F2(x.Speedup), x.OneCoreSeconds is { } oneCore ? S(oneCore) : "", F2(x.CoreSpeedup), S(x.OneKernelSeconds), S(x.KernelSeconds), F2(x.KernelSpeedup), N(BenchParent.Mib(x.PeakWorkingSetBytes)));
             }
             console.Write(reps);
         }
