@@ -53,13 +53,23 @@ public static class BenchParent
             sizes.Add(single);
             log(string.Create(CultureInfo.InvariantCulture,
                 $"  grain {single.GrainSeconds:0.000} s (kernel {single.KernelSeconds:0.000} s + build {single.BuildSeconds:0.000} s), {single.Events:N0} events, peak {Mib(single.PeakWorkingSetBytes):N0} MiB"));
-            BenchSizeResult? oneCore = null;
-            if (cores > 1 && s.ReplicationCountsFor(size, cores).Any() && OneCoreLauncher() is { } taskset)
+            // One replication on one core, in a separate child: timed before and after this size's
+            // replication children, and the faster of the two kept (the conservative choice for
+            // the speedup against one core: machine load drifts between processes).
+            var taskset = cores > 1 && s.ReplicationCountsFor(size, cores).Any() ? OneCoreLauncher() : null;
+            async Task<double?> OneCoreAsync()
             {
+                if (taskset is null)
+                {
+                    return null;
+                }
                 log("  one replication on one core...");
-                oneCore = await ChildAsync<BenchSizeResult>(["--child", "single", "--size", size.Name, "--runs", Num(runs)], s, cancellationToken, taskset);
+                var oneCore = await ChildAsync<BenchSizeResult>(["--child", "single", "--size", size.Name, "--runs", Num(runs)], s, cancellationToken, taskset);
                 log(string.Create(CultureInfo.InvariantCulture, $"  one core: grain {oneCore.GrainSeconds:0.000} s"));
+                return oneCore.GrainSeconds;
             }
+            var oneCoreBefore = await OneCoreAsync();
+            var ofThisSize = new List<BenchReplicationResult>();
             foreach (var r in s.ReplicationCountsFor(size, cores))
             {
                 log($"  {r} replications in parallel...");
@@ -73,14 +83,19 @@ public static class BenchParent
                     Efficiency = speedup / Math.Min(r, cores),
                     KernelSpeedup = kernelSpeedup,
                     KernelEfficiency = kernelSpeedup / Math.Min(r, cores),
-                    OneCoreSeconds = oneCore?.GrainSeconds,
-                    CoreSpeedup = r * oneCore?.GrainSeconds / result.Seconds,
-                    CoreEfficiency = r * oneCore?.GrainSeconds / result.Seconds / Math.Min(r, cores),
                 };
-                replications.Add(result);
+                ofThisSize.Add(result);
                 log(string.Create(CultureInfo.InvariantCulture,
                     $"  {r} replications: {result.Seconds:0.000} s, speedup {speedup:0.00} on {cores} cores (kernel alone {result.KernelSeconds:0.000} s, speedup {kernelSpeedup:0.00}), peak {Mib(result.PeakWorkingSetBytes):N0} MiB"));
             }
+            var oneCoreAfter = await OneCoreAsync();
+            var oneCoreSeconds = oneCoreBefore is { } before && oneCoreAfter is { } after ? Math.Min(before, after) : (double?)null;
+            replications.AddRange(ofThisSize.Select(x => x with
+            {
+                OneCoreSeconds = oneCoreSeconds,
+                CoreSpeedup = x.Replications * oneCoreSeconds / x.Seconds,
+                CoreEfficiency = x.Replications * oneCoreSeconds / x.Seconds / Math.Min(x.Replications, cores),
+            }));
             if (cores > 1 && s.ReplicationCountsFor(size, cores).Any())
             {
                 log($"  the machine: the kernel in 1, then {cores} separate processes at once...");

@@ -113,7 +113,8 @@ public sealed record BenchReplicationResult
 
     /// <summary>
     /// One replication through the grain path in a child process confined to one core (started
-    /// under <c>taskset -c 0</c>), median; null where that is not available. Set by the parent.
+    /// under <c>taskset -c 0</c>), median; measured before and after the replication children of
+    /// the size, the faster kept. Null where that is not available. Set by the parent.
     /// </summary>
     public double? OneCoreSeconds { get; init; }
 
