@@ -47,7 +47,11 @@ public sealed record BenchSizeResult
 
     public double KernelEventsPerSecond => Events / KernelSeconds;
 
-    /// <summary>Grain path time not spent in the kernel (scenario build included in neither): messaging, zone/unit sync, storage, report and CSV.</summary>
+    /// <summary>
+    /// Grain path time beyond the build and the kernel figure (which includes set-up and report):
+    /// messaging, storage and what of the CSV the result waits for. Negative where the grain path's
+    /// use of the second core (incidents.csv written during the run) saves more than those cost.
+    /// </summary>
     public double GrainOverheadSeconds => GrainSeconds - BuildSeconds - KernelSeconds;
 
     /// <summary>Silo start-up (not part of any figure above).</summary>
