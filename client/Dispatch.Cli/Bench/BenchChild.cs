@@ -148,10 +148,10 @@ public static class BenchChild
     /// unit of the machine's own scaling figure, where copies of this child run as separate
     /// processes at once (no shared heap, runtime or silo: what is left is the hardware).
     /// </summary>
-    public static BenchKernelResult Kernel(BenchChildSettings s)
+    public static async Task<BenchKernelResult> KernelAsync(BenchChildSettings s, CancellationToken cancellationToken)
     {
         var scenario = ScenarioCache.Build(ScenarioJson.Serialize(SyntheticCity.Create(s.Size, s.Days, s.Seed)));
-        SteadyStateAsync(null, s, CancellationToken.None).GetAwaiter().GetResult();
+        await SteadyStateAsync(null, s, cancellationToken);
         var times = new List<double>();
         for (var run = -1; run < s.Runs; run++)
         {
@@ -227,14 +227,15 @@ public static class BenchChild
 
     /// <summary>
     /// Brings the code to the steady state of a long-lived silo before the warm runs are timed.
-    /// Tiered compilation recompiles a method optimised after 30 calls, and with dynamic PGO after
-    /// an instrumented stage of 30 more, on a background thread: code called a few times per run
-    /// (the scenario build, set-up, report, the grain calls) is still being recompiled dozens of
-    /// runs into a process, and that compiling takes the other core from the run being timed
-    /// (40 to 290 ms of CPU per medium run were measured in runs 2 to 6 after the cold one). So a
-    /// city of 300 zones (above the size from which zone outlines are built in parallel) runs for
-    /// a day <see cref="BenchChildSettings.WarmupRuns"/> times (60 unless <c>--warmup-runs</c> says otherwise), through the grain path with its scenario read
-    /// and built each time and through the kernel, and then the compiler is given time to finish.
+    /// Tiered compilation recompiles a method optimised after 30 calls, on a background thread:
+    /// code called once or a few times per run (the scenario build, set-up, report, the grain
+    /// calls) reaches its 30th call only dozens of runs into a process, and that compiling takes
+    /// the other core from the run being timed (40 to 290 ms of CPU per medium run were measured
+    /// in runs 2 to 6 after the cold one). So a city of 300 zones (above the size from which zone
+    /// outlines are built in parallel) runs for a day <see cref="BenchChildSettings.WarmupRuns"/>
+    /// times (60 unless <c>--warmup-runs</c> says otherwise), through the grain path with its
+    /// scenario read and built each time and through the kernel, and then the compiler is given
+    /// time to finish.
     /// </summary>
     private static async Task SteadyStateAsync(EmbeddedCluster? cluster, BenchChildSettings s, CancellationToken cancellationToken)
     {

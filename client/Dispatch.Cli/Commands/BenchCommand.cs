@@ -83,7 +83,7 @@ public static class BenchCommand
                         line = BenchJson.Line(await BenchChild.ReplicationsAsync(settings, cancellationToken));
                         break;
                     case "kernel":
-                        line = BenchJson.Line(BenchChild.Kernel(settings));
+                        line = BenchJson.Line(await BenchChild.KernelAsync(settings, cancellationToken));
                         break;
                     default:
                         return CommonOptions.Usage(error, $"--child {mode}: expected single, replications or kernel", Usage);

@@ -6,8 +6,8 @@ namespace Dispatch.Model.Scenarios;
 /// Scenarios built from the self-contained JSON of run requests, kept for the few most recent
 /// texts, so that the replications of a run (one scenario grain each, all with the same JSON) build
 /// the scenario once per process instead of once each, and a CLI run on its embedded silo does not
-/// build again what it built to validate the file (<see cref="Add"/>). A <see cref="Scenario"/> is immutable and
-/// read only by the simulators, so replications on different threads can share it.
+/// build again what it built to validate the file (<see cref="Add"/>). A <see cref="Scenario"/> is
+/// immutable and read only by the simulators, so replications on different threads can share it.
 /// </summary>
 /// <remarks>
 /// The JSON of a run request is what <see cref="ScenarioJson.Serialize"/> wrote from a validated
