@@ -144,7 +144,7 @@ public static class BenchChild
     }
 
     /// <summary>
-    /// The kernel alone, <c>Runs</c> times after one untimed run, on a scenario built once: the
+    /// The kernel alone, <c>Runs</c> times after the warm-up and one untimed run, on a scenario built once: the
     /// unit of the machine's own scaling figure, where copies of this child run as separate
     /// processes at once (no shared heap, runtime or silo: what is left is the hardware).
     /// </summary>
