@@ -34,12 +34,29 @@ public sealed class EmbeddedResultTests
         Assert.Equal(expected, result.ReportJson); // written on demand from the object
     }
 
-    /// <summary>A verb that loads a scenario hands its validated build to the embedded silo: the grains of the run get that object, not a rebuild of the text.</summary>
+}
+
+/// <summary>
+/// A verb that loads a scenario hands its validated build to the embedded silo: the grains of the
+/// run get that object, not a rebuild of the text. The scenario cache is process-wide: this test
+/// empties it first (a text already kept, by an earlier test's run, keeps its build) and runs alone,
+/// so that no other test's run fills or empties it meanwhile.
+/// </summary>
+[Collection(ScenarioCacheCollection.Name)]
+public sealed class ScenarioHandOverTests
+{
     [Fact]
     public void A_loaded_scenario_is_the_build_the_embedded_grains_run()
     {
+        ScenarioCache.Clear();
         var loaded = Dispatch.Cli.Commands.ScenarioInput.Load(CliRunner.Scenario("small-town.json"), TextWriter.Null);
         Assert.NotNull(loaded);
         Assert.Same(loaded.Value.Scenario, ScenarioCache.Get(loaded.Value.Json));
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ScenarioCacheCollection
+{
+    public const string Name = "the process-wide scenario cache";
 }
