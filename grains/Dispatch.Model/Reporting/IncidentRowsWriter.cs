@@ -103,7 +103,7 @@ public sealed class IncidentRowsWriter(Simulator sim, int minimumBatch = Inciden
             var last = Part.Write(sim, [.. restIndices], [.. rest]);
             if (parts.Length == 0)
             {
-                return last.Text;
+                return last.Rows.ToString();
             }
             var all = new Part[parts.Length + 1];
             for (var p = 0; p < parts.Length; p++)
@@ -119,19 +119,26 @@ public sealed class IncidentRowsWriter(Simulator sim, int minimumBatch = Inciden
 
     private static bool IsFinal(IncidentRecord incident) => incident.Diverted || !double.IsNaN(incident.ClearedAt);
 
-    /// <summary>The rows of some incidents, one after another, with where each ends.</summary>
-    private sealed record Part(int[] Indices, string Text, int[] Ends)
+    /// <summary>
+    /// The rows of some incidents, one after another, with where each ends. Kept in the builder
+    /// they were written to: the rows are copied once, into the joined text, and runs of rows
+    /// that follow each other in both orders (the usual case) are copied at once.
+    /// </summary>
+    private sealed record Part(int[] Indices, StringBuilder Rows, int[] Ends)
     {
+        /// <summary>Room for a typical row (about 127 characters in the medium city), so a part's builder seldom grows.</summary>
+        private const int RowCapacity = 144;
+
         public static Part Write(Simulator sim, int[] indices, IncidentRecord[] incidents)
         {
-            var csv = new StringBuilder(incidents.Length * 100);
+            var csv = new StringBuilder(incidents.Length * RowCapacity);
             var ends = new int[incidents.Length];
             for (var k = 0; k < incidents.Length; k++)
             {
                 CsvWriters.AppendIncidents(csv, sim, incidents.AsSpan(k, 1));
                 ends[k] = csv.Length;
             }
-            return new Part(indices, csv.ToString(), ends);
+            return new Part(indices, csv, ends);
         }
 
         /// <summary>The rows of all parts in incident order (every incident below <paramref name="count"/> is in exactly one part).</summary>
@@ -147,20 +154,26 @@ public sealed class IncidentRowsWriter(Simulator sim, int minimumBatch = Inciden
                     part[parts[p].Indices[j]] = p;
                     row[parts[p].Indices[j]] = j;
                 }
-                length += parts[p].Text.Length;
+                length += parts[p].Rows.Length;
             }
             return string.Create(length, (parts, part, row), static (span, state) =>
             {
                 var (parts, part, row) = state;
                 var at = 0;
-                for (var k = 0; k < part.Length; k++)
+                for (var k = 0; k < part.Length;)
                 {
+                    // Incidents k, k+1, ... whose rows follow each other in the same part.
                     var p = parts[part[k]];
-                    var j = row[k];
-                    var start = j == 0 ? 0 : p.Ends[j - 1];
-                    var text = p.Text.AsSpan(start, p.Ends[j] - start);
-                    text.CopyTo(span[at..]);
-                    at += text.Length;
+                    var first = row[k];
+                    var last = first;
+                    for (k++; k < part.Length && part[k] == part[k - 1] && row[k] == last + 1; k++)
+                    {
+                        last++;
+                    }
+                    var start = first == 0 ? 0 : p.Ends[first - 1];
+                    var length = p.Ends[last] - start;
+                    p.Rows.CopyTo(start, span.Slice(at, length), length);
+                    at += length;
                 }
             });
         }
