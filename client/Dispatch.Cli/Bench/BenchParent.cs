@@ -56,7 +56,9 @@ public static class BenchParent
             // One replication on one core, in a separate child: timed before and after this size's
             // replication children, and the faster of the two kept (the conservative choice for
             // the speedup against one core: machine load drifts between processes).
-            var taskset = cores > 1 && s.ReplicationCountsFor(size, cores).Any() ? OneCoreLauncher() : null;
+            // Scaling figures against one core and of the machine itself, where there are replications on several cores.
+            var scales = cores > 1 && s.ReplicationCountsFor(size, cores).Any();
+            var taskset = scales ? OneCoreLauncher() : null;
             async Task<double?> OneCoreAsync()
             {
                 if (taskset is null)
@@ -96,7 +98,7 @@ public static class BenchParent
                 CoreSpeedup = x.Replications * oneCoreSeconds / x.Seconds,
                 CoreEfficiency = x.Replications * oneCoreSeconds / x.Seconds / Math.Min(x.Replications, cores),
             }));
-            if (cores > 1 && s.ReplicationCountsFor(size, cores).Any())
+            if (scales)
             {
                 log($"  the machine: the kernel in 1, then {cores} separate processes at once...");
                 string[] kernelArgs = ["--child", "kernel", "--size", size.Name, "--runs", Num(runs)];
