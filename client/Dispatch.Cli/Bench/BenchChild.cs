@@ -216,7 +216,7 @@ public static class BenchChild
         var json = ScenarioJson.Serialize(SyntheticCity.Create(120, 24, 2, s.Seed + 1));
         for (var k = 0; k < 2; k++)
         {
-            await RunOrchestrator.RunAsync(cluster.Grains, new RunSettings(json, s.Seed, 2, 1, RunOrchestrator.NewRunIdPrefix("bench-warmup")) { ChunkMinutes = s.ChunkMinutes }, null, cancellationToken);
+            await WarmUpRunAsync(cluster, json, 2, s, cancellationToken);
             KernelWeek(ScenarioCache.Build(json), s.Seed, 0, 2);
         }
         ScenarioCache.Clear();
@@ -245,7 +245,7 @@ public static class BenchChild
             ScenarioCache.Clear();
             if (cluster is not null)
             {
-                await RunOrchestrator.RunAsync(cluster.Grains, new RunSettings(json, s.Seed, 1, 1, RunOrchestrator.NewRunIdPrefix("bench-warmup")) { ChunkMinutes = s.ChunkMinutes }, null, cancellationToken);
+                await WarmUpRunAsync(cluster, json, 1, s, cancellationToken);
             }
             KernelWeek(ScenarioCache.Build(json), s.Seed, 0, 1);
         }
@@ -264,6 +264,10 @@ public static class BenchChild
             }
         }
     }
+
+    /// <summary>One untimed run of a warm-up city through the grain path.</summary>
+    private static Task<RunOutcome> WarmUpRunAsync(EmbeddedCluster cluster, string json, int days, BenchChildSettings s, CancellationToken cancellationToken) =>
+        RunOrchestrator.RunAsync(cluster.Grains, new RunSettings(json, s.Seed, days, 1, RunOrchestrator.NewRunIdPrefix("bench-warmup")) { ChunkMinutes = s.ChunkMinutes }, null, cancellationToken);
 
     /// <summary>Collects garbage left by earlier runs, so that one run does not pay for another's.</summary>
     private static void Settle()

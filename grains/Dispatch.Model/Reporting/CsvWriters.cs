@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using System.Text;
 using Dispatch.Model.Simulation;
 
@@ -15,38 +14,41 @@ public static class CsvWriters
         "replication,id,mode,station,dispatches,utilisation,patrol,post,check,enRoute,onScene,idle,returning,offShift";
 
     /// <summary>The rows of all the incidents of <paramref name="sim"/> so far.</summary>
-    public static void AppendIncidents(StringBuilder csv, Simulator sim) =>
-        AppendIncidents(csv, sim, sim.Incidents is List<IncidentRecord> all ? CollectionsMarshal.AsSpan(all) : sim.Incidents.ToArray());
+    public static void AppendIncidents(StringBuilder csv, Simulator sim)
+    {
+        foreach (var incident in sim.Incidents)
+        {
+            AppendIncident(csv, sim, incident);
+        }
+    }
 
-    /// <summary>The rows of <paramref name="incidents"/> (incidents of <paramref name="sim"/>), in the given order.</summary>
-    // Called a few times per run, so tiered compilation would leave it unoptimised for a process's
-    // first runs: optimised at once instead (docs/performance.md).
+    /// <summary>The row of one incident of <paramref name="sim"/>.</summary>
+    // Called for every incident of a run (incidents.csv is also written a part at a time while the
+    // run goes on, IncidentRowsWriter), so optimised at once rather than after tiered compilation
+    // has seen it 30 times (docs/performance.md).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static void AppendIncidents(StringBuilder csv, Simulator sim, ReadOnlySpan<IncidentRecord> incidents)
+    public static void AppendIncident(StringBuilder csv, Simulator sim, IncidentRecord i)
     {
         var scenario = sim.Scenario;
-        foreach (var i in incidents)
-        {
-            csv.Append(sim.Replication).Append(',')
-                .Append(i.Id).Append(',')
-                .Append(Field(scenario.Zones[i.Zone].Id)).Append(',')
-                .Append(Field(scenario.IncidentTypes[i.Type].Id)).Append(',')
-                .Append(i.Priority).Append(',')
-                .AppendRounded(i.CreatedAt, 4).Append(',')
-                .AppendRounded(i.DispatchedAt, 4).Append(',')
-                .AppendRounded(i.ArrivedAt, 4).Append(',')
-                .AppendRounded(i.ClearedAt, 4).Append(',')
-                .Append(i.Unit >= 0 ? Field(scenario.Units[i.Unit].Id) : "").Append(',')
-                .Append(OutcomeNames[(int)i.Outcome]).Append(',')
-                .AppendRounded(i.Location.X, 2).Append(',')
-                .AppendRounded(i.Location.Y, 2).Append(',')
-                .AppendRounded(i.ResponseMinutes, 4).Append(',')
-                .Append(i.InitialPriority).Append(',')
-                .Append(Flag(i.DiscoveredOnView)).Append(',')
-                .Append(Flag(i.Escalated)).Append(',')
-                .Append(Flag(i.Transferred)).Append(',')
-                .Append(Flag(i.MediationResolved)).Append('\n');
-        }
+        csv.Append(sim.Replication).Append(',')
+            .Append(i.Id).Append(',')
+            .Append(Field(scenario.Zones[i.Zone].Id)).Append(',')
+            .Append(Field(scenario.IncidentTypes[i.Type].Id)).Append(',')
+            .Append(i.Priority).Append(',')
+            .AppendRounded(i.CreatedAt, 4).Append(',')
+            .AppendRounded(i.DispatchedAt, 4).Append(',')
+            .AppendRounded(i.ArrivedAt, 4).Append(',')
+            .AppendRounded(i.ClearedAt, 4).Append(',')
+            .Append(i.Unit >= 0 ? Field(scenario.Units[i.Unit].Id) : "").Append(',')
+            .Append(OutcomeNames[(int)i.Outcome]).Append(',')
+            .AppendRounded(i.Location.X, 2).Append(',')
+            .AppendRounded(i.Location.Y, 2).Append(',')
+            .AppendRounded(i.ResponseMinutes, 4).Append(',')
+            .Append(i.InitialPriority).Append(',')
+            .Append(Flag(i.DiscoveredOnView)).Append(',')
+            .Append(Flag(i.Escalated)).Append(',')
+            .Append(Flag(i.Transferred)).Append(',')
+            .Append(Flag(i.MediationResolved)).Append('\n');
     }
 
     /// <summary>Outcome names in camel case, by enum value.</summary>

@@ -135,7 +135,7 @@ public sealed class IncidentRowsWriter(Simulator sim, int minimumBatch = Inciden
             var ends = new int[incidents.Length];
             for (var k = 0; k < incidents.Length; k++)
             {
-                CsvWriters.AppendIncidents(csv, sim, incidents.AsSpan(k, 1));
+                CsvWriters.AppendIncident(csv, sim, incidents[k]);
                 ends[k] = csv.Length;
             }
             return new Part(indices, csv, ends);

@@ -57,13 +57,9 @@ public static class ScenarioCache
         {
             lock (Gate)
             {
-                for (var node = Recent.First; node is not null; node = node.Next)
+                if (Find(json) is { } node && node.Value.Scenario == mine.Task)
                 {
-                    if (ReferenceEquals(node.Value.Scenario, mine.Task))
-                    {
-                        Recent.Remove(node);
-                        break;
-                    }
+                    Recent.Remove(node);
                 }
             }
             mine.SetException(e);
