@@ -30,25 +30,45 @@ public static class CsvWriters
     public static void AppendIncident(StringBuilder csv, Simulator sim, IncidentRecord i)
     {
         var scenario = sim.Scenario;
-        csv.Append(sim.Replication).Append(',')
-            .Append(i.Id).Append(',')
-            .Append(Field(scenario.Zones[i.Zone].Id)).Append(',')
-            .Append(Field(scenario.IncidentTypes[i.Type].Id)).Append(',')
-            .Append(i.Priority).Append(',')
-            .AppendRounded(i.CreatedAt, 4).Append(',')
-            .AppendRounded(i.DispatchedAt, 4).Append(',')
-            .AppendRounded(i.ArrivedAt, 4).Append(',')
-            .AppendRounded(i.ClearedAt, 4).Append(',')
-            .Append(i.Unit >= 0 ? Field(scenario.Units[i.Unit].Id) : "").Append(',')
-            .Append(OutcomeNames[(int)i.Outcome]).Append(',')
-            .AppendRounded(i.Location.X, 2).Append(',')
-            .AppendRounded(i.Location.Y, 2).Append(',')
-            .AppendRounded(i.ResponseMinutes, 4).Append(',')
-            .Append(i.InitialPriority).Append(',')
-            .Append(Flag(i.DiscoveredOnView)).Append(',')
-            .Append(Flag(i.Escalated)).Append(',')
-            .Append(Flag(i.Transferred)).Append(',')
-            .Append(Flag(i.MediationResolved)).Append('\n');
+        var row = new CsvRow(csv, stackalloc char[CsvRow.BufferLength]);
+        row.Int(sim.Replication);
+        row.Char(',');
+        row.Int(i.Id);
+        row.Char(',');
+        row.Text(Field(scenario.Zones[i.Zone].Id));
+        row.Char(',');
+        row.Text(Field(scenario.IncidentTypes[i.Type].Id));
+        row.Char(',');
+        row.Int(i.Priority);
+        row.Char(',');
+        row.Rounded(i.CreatedAt, 4);
+        row.Char(',');
+        row.Rounded(i.DispatchedAt, 4);
+        row.Char(',');
+        row.Rounded(i.ArrivedAt, 4);
+        row.Char(',');
+        row.Rounded(i.ClearedAt, 4);
+        row.Char(',');
+        row.Text(i.Unit >= 0 ? Field(scenario.Units[i.Unit].Id) : "");
+        row.Char(',');
+        row.Text(OutcomeNames[(int)i.Outcome]);
+        row.Char(',');
+        row.Rounded(i.Location.X, 2);
+        row.Char(',');
+        row.Rounded(i.Location.Y, 2);
+        row.Char(',');
+        row.Rounded(i.ResponseMinutes, 4);
+        row.Char(',');
+        row.Int(i.InitialPriority);
+        row.Char(',');
+        row.Text(Flag(i.DiscoveredOnView));
+        row.Char(',');
+        row.Text(Flag(i.Escalated));
+        row.Char(',');
+        row.Text(Flag(i.Transferred));
+        row.Char(',');
+        row.Text(Flag(i.MediationResolved));
+        row.End();
     }
 
     /// <summary>Outcome names in camel case, by enum value.</summary>

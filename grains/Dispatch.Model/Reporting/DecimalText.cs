@@ -23,11 +23,29 @@ public static class DecimalText
     /// <summary>Appends <paramref name="value"/> with at most <paramref name="decimals"/> (0 to 4) decimals, trailing zeros dropped; nothing for NaN.</summary>
     public static StringBuilder AppendRounded(this StringBuilder text, double value, int decimals)
     {
+        Span<char> buffer = stackalloc char[MaxFastLength];
+        return TryFormatRounded(value, decimals, buffer, out var written)
+            ? text.Append(buffer[..written])
+            : text.Append(Format(value, decimals));
+    }
+
+    /// <summary>The most characters the fast path writes (7 digits, a point and 4 decimals, with room to spare).</summary>
+    public const int MaxFastLength = 24;
+
+    /// <summary>
+    /// Writes <paramref name="value"/> as <see cref="AppendRounded"/> does into
+    /// <paramref name="destination"/> (nothing for NaN); false if it does not fit, which a
+    /// destination of <see cref="MaxFastLength"/> characters avoids except for values the general
+    /// formatter writes at length (<see cref="Format"/>).
+    /// </summary>
+    public static bool TryFormatRounded(double value, int decimals, Span<char> destination, out int written)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(decimals);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 4);
         if (double.IsNaN(value))
         {
-            return text;
+            written = 0;
+            return true;
         }
         if (value >= 0 && value < 1e7 && !double.IsNegative(value))
         {
@@ -40,10 +58,11 @@ public static class DecimalText
                 var scale = (long)Scales[decimals];
                 var whole = n / scale;
                 var part = n % scale;
-                // Digits only (whole >= 0), formatted into the builder without a string.
-                Span<char> digitsOfWhole = stackalloc char[20];
-                whole.TryFormat(digitsOfWhole, out var written, default, CultureInfo.InvariantCulture);
-                text.Append(digitsOfWhole[..written]);
+                // Digits only (whole >= 0).
+                if (!whole.TryFormat(destination, out written, default, CultureInfo.InvariantCulture))
+                {
+                    return false;
+                }
                 if (part != 0)
                 {
                     var digits = decimals;
@@ -52,20 +71,28 @@ public static class DecimalText
                         part /= 10;
                         digits--;
                     }
-                    Span<char> buffer = stackalloc char[5];
-                    buffer[0] = '.';
+                    if (destination.Length < written + digits + 1)
+                    {
+                        written = 0;
+                        return false;
+                    }
+                    destination[written] = '.';
                     for (var k = digits; k >= 1; k--)
                     {
-                        buffer[k] = (char)('0' + (int)(part % 10));
+                        destination[written + k] = (char)('0' + (int)(part % 10));
                         part /= 10;
                     }
-                    text.Append(buffer[..(digits + 1)]);
+                    written += digits + 1;
                 }
-                return text;
+                return true;
             }
         }
-        return text.Append(value.ToString(Formats[decimals], CultureInfo.InvariantCulture));
+        return value.TryFormat(destination, out written, Formats[decimals], CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The general formatter's text of <paramref name="value"/> (the slow path, for values that do not fit a short destination).</summary>
+    public static string Format(double value, int decimals) =>
+        double.IsNaN(value) ? "" : value.ToString(Formats[decimals], CultureInfo.InvariantCulture);
 
     private static readonly string[] Formats = ["0", "0.#", "0.##", "0.###", "0.####"];
 }

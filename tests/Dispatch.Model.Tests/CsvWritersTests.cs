@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using Dispatch.Model.Reporting;
+using Dispatch.Model.Simulation;
+using static Dispatch.Model.Tests.TestScenarios;
+
+namespace Dispatch.Model.Tests;
+
+/// <summary>incidents.csv rows, written a row at a time through a buffer on the stack, are the fields joined by commas.</summary>
+public sealed class CsvWritersTests
+{
+    private static readonly string[] Formats = ["0", "0.#", "0.##", "0.###", "0.####"];
+
+    private static string Number(double value, int decimals) =>
+        double.IsNaN(value) ? "" : value.ToString(Formats[decimals], CultureInfo.InvariantCulture);
+
+    private static string Quoted(string text) =>
+        text.IndexOfAny([',', '"', '\n', '\r']) < 0 ? text : $"\"{text.Replace("\"", "\"\"")}\"";
+
+    private static string Flag(bool value) => value ? "1" : "0";
+
+    /// <summary>The row as the plain formatter writes it: every field on its own, joined by commas.</summary>
+    private static string Expected(Simulator sim, IncidentRecord i)
+    {
+        var s = sim.Scenario;
+        var outcome = i.Outcome.ToString();
+        return string.Join(',',
+            sim.Replication.ToString(CultureInfo.InvariantCulture), i.Id.ToString(CultureInfo.InvariantCulture),
+            Quoted(s.Zones[i.Zone].Id), Quoted(s.IncidentTypes[i.Type].Id), i.Priority.ToString(CultureInfo.InvariantCulture),
+            Number(i.CreatedAt, 4), Number(i.DispatchedAt, 4), Number(i.ArrivedAt, 4), Number(i.ClearedAt, 4),
+            i.Unit >= 0 ? Quoted(s.Units[i.Unit].Id) : "", char.ToLowerInvariant(outcome[0]) + outcome[1..],
+            Number(i.Location.X, 2), Number(i.Location.Y, 2), Number(i.ResponseMinutes, 4),
+            i.InitialPriority.ToString(CultureInfo.InvariantCulture), Flag(i.DiscoveredOnView), Flag(i.Escalated),
+            Flag(i.Transferred), Flag(i.MediationResolved)) + "\n";
+    }
+
+    [Theory]
+    [InlineData("Z", "car")]
+    [InlineData("zone, with \"quotes\"", "car")]
+    // Ids longer than the row's buffer (256 characters): the buffer goes to the builder first, then the id.
+    [InlineData("a zone id of three hundred characters", "a unit id of three hundred characters")]
+    public void Incident_rows_are_the_fields_joined_by_commas(string zoneId, string unitId)
+    {
+        zoneId = zoneId.StartsWith("a zone id", StringComparison.Ordinal) ? string.Concat(Enumerable.Repeat("zone,", 60)) : zoneId;
+        unitId = unitId.StartsWith("a unit id", StringComparison.Ordinal) ? string.Concat(Enumerable.Repeat("car\"", 75)) : unitId;
+        var sim = Run(Build(Document(
+            zones: [Zone(zoneId, 0, 0, 2000, 6)],
+            units: [Unit(unitId, "car", post: [0, 0], count: 2)],
+            types: [Type("T", 2, Exponential(40))],
+            days: 2)), replication: 3);
+        Assert.True(sim.Incidents.Count > 100, $"{sim.Incidents.Count} incidents");
+        Assert.Contains(sim.Incidents, i => double.IsNaN(i.ClearedAt)); // empty fields too
+        foreach (var incident in sim.Incidents)
+        {
+            var row = new StringBuilder("before|");
+            CsvWriters.AppendIncident(row, sim, incident);
+            Assert.Equal("before|" + Expected(sim, incident), row.ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData(12.3456, 4, "12.3456")]
+    [InlineData(1e20, 4, "100000000000000000000")]
+    [InlineData(-2.5, 1, "-2.5")]
+    [InlineData(double.NaN, 4, "")]
+    public void A_number_is_written_into_a_destination_that_holds_it_and_refused_by_one_that_does_not(double value, int decimals, string text)
+    {
+        Span<char> room = stackalloc char[DecimalText.MaxFastLength];
+        Assert.True(DecimalText.TryFormatRounded(value, decimals, room, out var written));
+        Assert.Equal(text, room[..written].ToString());
+        if (text.Length > 0)
+        {
+            Assert.False(DecimalText.TryFormatRounded(value, decimals, room[..(text.Length - 1)], out _));
+        }
+        Assert.Equal(text, DecimalText.Format(value, decimals));
+    }
+
+    [Fact]
+    public void A_number_longer_than_the_fast_path_s_room_is_written_by_the_general_formatter()
+    {
+        Span<char> room = stackalloc char[DecimalText.MaxFastLength];
+        Assert.False(DecimalText.TryFormatRounded(1e300, 2, room, out _));
+        Assert.Equal(1e300.ToString("0.##", CultureInfo.InvariantCulture), new StringBuilder().AppendRounded(1e300, 2).ToString());
+    }
+}
