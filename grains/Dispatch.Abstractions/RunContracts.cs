@@ -22,7 +22,7 @@ public sealed record RunProgress(
     [property: Id(5)] int QueueLength,
     [property: Id(6)] bool IsFinished);
 
-/// <summary>The outputs of a finished run: its report and the CSV rows of its incidents and units.</summary>
+/// <summary>The outputs of a finished run: its report, its incidents.csv text and its units' CSV rows.</summary>
 /// <remarks>
 /// Within one process (the embedded silo of the CLI, or a grain calling a grain on its own silo)
 /// Orleans hands this immutable object over by reference, so the caller reads <see cref="Report"/>
@@ -41,10 +41,10 @@ public sealed class RunResult
     private readonly Report? _report;
 
     /// <summary>A result holding the report itself (the grain's side; on the other side of a process boundary Orleans fills in the <c>Id</c> members).</summary>
-    public RunResult(Report report, string incidentsCsvRows, string unitsCsvRows)
+    public RunResult(Report report, string incidentsCsv, string unitsCsvRows)
     {
         _report = report;
-        IncidentsCsvRows = incidentsCsvRows;
+        IncidentsCsv = incidentsCsv;
         UnitsCsvRows = unitsCsvRows;
     }
 
@@ -56,8 +56,9 @@ public sealed class RunResult
         set => _reportJson = value; // for the deserializer (Orleans needs a setter it can call)
     }
 
+    /// <summary>This replication's incidents.csv: the header line, then a row per incident (a run of one replication writes it as it is).</summary>
     [Id(1)]
-    public string IncidentsCsvRows { get; init; }
+    public string IncidentsCsv { get; init; }
 
     [Id(2)]
     public string UnitsCsvRows { get; init; }

@@ -1,3 +1,4 @@
+using System.Text;
 using Dispatch.Abstractions;
 using Dispatch.Model.Reporting;
 using Dispatch.Model.Scenarios;
@@ -32,7 +33,9 @@ public sealed class ScenarioGrainTests(ClusterFixture fixture)
         // travels as its text, and the object is read back from it.
         Assert.Null(result.Report);
         Assert.Equal(result.ReportJson, ReportJson.Serialize(result.ReadReport()));
-        Assert.Equal(sim.Incidents.Count, result.IncidentsCsvRows.Count(c => c == '\n'));
+        var atEnd = new StringBuilder(CsvWriters.IncidentsHeader).Append('\n');
+        CsvWriters.AppendIncidents(atEnd, sim);
+        Assert.Equal(atEnd.ToString(), result.IncidentsCsv);
         Assert.Equal(sim.EventsProcessed, progress.EventsProcessed);
     }
 
@@ -119,7 +122,7 @@ public sealed class ScenarioGrainTests(ClusterFixture fixture)
         var pa = await a.AdvanceAsync(1440);
         var pb = await b.AdvanceAsync(1440);
         Assert.True(pa.IsFinished && pb.IsFinished);
-        Assert.NotEqual((await a.GetResultAsync()).IncidentsCsvRows, (await b.GetResultAsync()).IncidentsCsvRows);
+        Assert.NotEqual((await a.GetResultAsync()).IncidentsCsv, (await b.GetResultAsync()).IncidentsCsv);
         Assert.Equal(pa.EventsProcessed, (await a.StartAsync(requestA)).EventsProcessed);
         await Assert.ThrowsAnyAsync<Exception>(() => a.StartAsync(requestA with { Seed = 99 }));
     }

@@ -133,7 +133,7 @@ public class ReproducibilityTests
                     (handedMidRun, lastHandOver) = (writer.Handed, sim.Now);
                 }
             }
-            var atEnd = new StringBuilder();
+            var atEnd = new StringBuilder(CsvWriters.IncidentsHeader).Append('\n');
             CsvWriters.AppendIncidents(atEnd, sim);
             // The rows of the calls finished at the last hand-over during the run were handed over
             // then (all but fewer than a batch), and no others.

@@ -4,12 +4,14 @@ using Dispatch.Model.Simulation;
 namespace Dispatch.Model.Reporting;
 
 /// <summary>
-/// Writes a run's incidents.csv rows while the run goes on. Between two chunks of simulated time
+/// Writes a run's incidents.csv while the run goes on. Between two chunks of simulated time
 /// (on the kernel's thread, while it is not running) <see cref="WriteFinished"/> hands the rows of
 /// the incidents that can no longer change to the thread pool, so they are formatted on another
 /// core while the kernel runs the next chunk; <see cref="FinishAsync"/> writes the rest once the
-/// run is over and puts every row in incident order. The text is exactly that of
-/// <see cref="CsvWriters.AppendIncidents(StringBuilder, Simulator)"/> at the end of the run.
+/// run is over and puts every row in incident order, after the header line. The rows are exactly
+/// those of <see cref="CsvWriters.AppendIncidents(StringBuilder, Simulator)"/> at the end of the
+/// run. The file of a run of one replication is this text as it is: it is copied once, into its
+/// string, and never again.
 /// </summary>
 /// <remarks>
 /// An incident is final once cleared or diverted: after that the kernel never writes to it again,
@@ -78,8 +80,9 @@ public sealed class IncidentRowsWriter(Simulator sim, int minimumBatch = Inciden
     }
 
     /// <summary>
-    /// All the rows, in incident order: the parts written during the run and the rest (open
-    /// incidents among them), formatted on the thread pool. Call it once the run is over.
+    /// The text of incidents.csv: the header line, then all the rows in incident order (the parts
+    /// written during the run and the rest, open incidents among them, formatted on the thread
+    /// pool). Call it once the run is over.
     /// </summary>
     public Task<string> FinishAsync()
     {
@@ -101,10 +104,6 @@ public sealed class IncidentRowsWriter(Simulator sim, int minimumBatch = Inciden
         return Task.Run(async () =>
         {
             var last = Part.Write(sim, [.. restIndices], [.. rest]);
-            if (parts.Length == 0)
-            {
-                return last.Rows.ToString();
-            }
             var all = new Part[parts.Length + 1];
             for (var p = 0; p < parts.Length; p++)
             {
@@ -129,6 +128,8 @@ public sealed class IncidentRowsWriter(Simulator sim, int minimumBatch = Inciden
         /// <summary>Room for a typical row (about 127 characters in the medium city), so a part's builder seldom grows.</summary>
         private const int RowCapacity = 144;
 
+        private const string Header = CsvWriters.IncidentsHeader + "\n";
+
         public static Part Write(Simulator sim, int[] indices, IncidentRecord[] incidents)
         {
             var csv = new StringBuilder(incidents.Length * RowCapacity);
@@ -141,12 +142,12 @@ public sealed class IncidentRowsWriter(Simulator sim, int minimumBatch = Inciden
             return new Part(indices, csv, ends);
         }
 
-        /// <summary>The rows of all parts in incident order (every incident below <paramref name="count"/> is in exactly one part).</summary>
+        /// <summary>The header line, then the rows of all parts in incident order (every incident below <paramref name="count"/> is in exactly one part).</summary>
         public static string Join(Part[] parts, int count)
         {
             var part = new int[count];
             var row = new int[count];
-            var length = 0;
+            var length = Header.Length;
             for (var p = 0; p < parts.Length; p++)
             {
                 for (var j = 0; j < parts[p].Indices.Length; j++)
@@ -159,7 +160,8 @@ public sealed class IncidentRowsWriter(Simulator sim, int minimumBatch = Inciden
             return string.Create(length, (parts, part, row), static (span, state) =>
             {
                 var (parts, part, row) = state;
-                var at = 0;
+                Header.CopyTo(span);
+                var at = Header.Length;
                 for (var k = 0; k < part.Length;)
                 {
                     // Incidents k, k+1, ... whose rows follow each other in the same part.
