@@ -46,15 +46,43 @@ internal static class ReportMean
     }
 
     /// <summary>A property with its name in report.json and compiled accessors (reflection's own are slow for a 2,500-zone report).</summary>
-    private sealed class Walked(PropertyInfo info)
+    private sealed class Walked
     {
-        public Type Type { get; } = info.PropertyType;
+        public Walked(PropertyInfo info)
+        {
+            Type = info.PropertyType;
+            JsonName = JsonNamingPolicy.CamelCase.ConvertName(info.Name);
+            Get = Getter(info);
+            Set = Setter(info);
+            var underlying = Nullable.GetUnderlyingType(Type) ?? Type;
+            IsTaken = IsTakenType(underlying);
+            if (IsNumber(underlying))
+            {
+                NumberType = underlying;
+                GetNumber = NumberGetter(info);
+                SetNumber = NumberSetter(info);
+            }
+        }
 
-        public string JsonName { get; } = JsonNamingPolicy.CamelCase.ConvertName(info.Name);
+        public Type Type { get; }
 
-        public Func<object, object?> Get { get; } = Getter(info);
+        public string JsonName { get; }
 
-        public Action<object, object?> Set { get; } = Setter(info);
+        public Func<object, object?> Get { get; }
+
+        public Action<object, object?> Set { get; }
+
+        /// <summary>A text, other primitive or enum: the mean takes the first replication's value.</summary>
+        public bool IsTaken { get; }
+
+        /// <summary>double, int or long for a number (nullable or not), else null.</summary>
+        public Type? NumberType { get; }
+
+        /// <summary>A number as a double without boxing (null for a null), for a number property.</summary>
+        public Func<object, double?>? GetNumber { get; }
+
+        /// <summary>Sets a number property from a double (whole for int and long; null only for a nullable property).</summary>
+        public Action<object, double?>? SetNumber { get; }
 
         private static Func<object, object?> Getter(PropertyInfo info)
         {
@@ -70,7 +98,35 @@ internal static class ReportMean
             var call = Expression.Call(Expression.Convert(target, info.DeclaringType!), info.SetMethod!, Expression.Convert(value, info.PropertyType));
             return Expression.Lambda<Action<object, object?>>(call, target, value).Compile();
         }
+
+        private static Func<object, double?> NumberGetter(PropertyInfo info)
+        {
+            var target = Expression.Parameter(typeof(object));
+            var read = Expression.Property(Expression.Convert(target, info.DeclaringType!), info);
+            return Expression.Lambda<Func<object, double?>>(Expression.Convert(read, typeof(double?)), target).Compile();
+        }
+
+        private static Action<object, double?> NumberSetter(PropertyInfo info)
+        {
+            var target = Expression.Parameter(typeof(object));
+            var value = Expression.Parameter(typeof(double?));
+            Expression converted = Nullable.GetUnderlyingType(info.PropertyType) is not null
+                ? Expression.Convert(value, info.PropertyType)
+                : Expression.Convert(Expression.Property(value, nameof(Nullable<double>.Value)), info.PropertyType);
+            var call = Expression.Call(Expression.Convert(target, info.DeclaringType!), info.SetMethod!, converted);
+            return Expression.Lambda<Action<object, double?>>(call, target, value).Compile();
+        }
     }
+
+    private static bool IsNumber(Type type) => type == typeof(double) || type == typeof(int) || type == typeof(long);
+
+    private static bool IsTakenType(Type type) => !IsNumber(type) && (type == typeof(string) || type.IsPrimitive || type.IsEnum);
+
+    private static readonly ConcurrentDictionary<Type, Func<object>> Constructors = new();
+
+    /// <summary>A new record of a type, through a compiled constructor call.</summary>
+    private static object New(Type type) => Constructors.GetOrAdd(type, t =>
+        Expression.Lambda<Func<object>>(Expression.Convert(Expression.New(t), typeof(object))).Compile())();
 
     private static readonly ConcurrentDictionary<Type, Walked[]> Walks = new();
 
@@ -84,13 +140,13 @@ internal static class ReportMean
     /// <summary>The mean of values of a declared type; null items (missing or null in a replication) are skipped.</summary>
     private static object? MeanOf(Type type, List<object?> values)
     {
-        var present = values.Where(v => v is not null).ToList();
+        var present = values.Contains(null) ? values.Where(v => v is not null).ToList() : values;
         if (present.Count == 0)
         {
             return null;
         }
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        if (underlying == typeof(double) || underlying == typeof(int) || underlying == typeof(long))
+        if (IsNumber(underlying))
         {
             var numbers = new double[present.Count];
             for (var k = 0; k < numbers.Length; k++)
@@ -101,7 +157,7 @@ internal static class ReportMean
             var mean = ReportBuilder.Round(numbers.Average());
             return underlying == typeof(double) ? mean : Whole(mean, underlying);
         }
-        if (underlying == typeof(string) || underlying.IsPrimitive || underlying.IsEnum)
+        if (IsTakenType(underlying))
         {
             return present[0];
         }
@@ -112,7 +168,12 @@ internal static class ReportMean
             var result = (IList)Activator.CreateInstance(underlying, first.Count)!;
             for (var i = 0; i < first.Count; i++)
             {
-                result.Add(MeanOf(element, present.Select(v => v is IList list && i < list.Count ? list[i] : null).ToList()));
+                var column = new List<object?>(present.Count);
+                foreach (var value in present)
+                {
+                    column.Add(value is IList list && i < list.Count ? list[i] : null);
+                }
+                result.Add(MeanOf(element, column));
             }
             return result;
         }
@@ -128,9 +189,25 @@ internal static class ReportMean
             }
             return result;
         }
-        var record = Activator.CreateInstance(underlying)!;
+        var record = New(underlying);
         foreach (var property in Properties(underlying))
         {
+            if (property.NumberType is { } numberType)
+            {
+                SetMeanNumber(record, property, numberType, present);
+                continue;
+            }
+            if (property.IsTaken)
+            {
+                // The first replication's value that is not null, as MeanOf takes it.
+                object? taken = null;
+                for (var k = 0; k < present.Count && taken is null; k++)
+                {
+                    taken = property.Get(present[k]!);
+                }
+                property.Set(record, taken);
+                continue;
+            }
             var column = new List<object?>(present.Count);
             foreach (var value in present)
             {
@@ -139,6 +216,35 @@ internal static class ReportMean
             property.Set(record, MeanOf(property.Type, column));
         }
         return record;
+    }
+
+    /// <summary>
+    /// A number property of a record: the mean of the records that have it, as <see cref="MeanOf"/>
+    /// takes it (the same sum in the same order, divided by the count), read and set without boxing.
+    /// </summary>
+    private static void SetMeanNumber(object record, Walked property, Type numberType, List<object?> records)
+    {
+        var sum = 0.0;
+        var count = 0;
+        foreach (var value in records)
+        {
+            if (property.GetNumber!(value!) is { } number)
+            {
+                sum += number;
+                count++;
+            }
+        }
+        if (count == 0)
+        {
+            property.SetNumber!(record, null);
+            return;
+        }
+        var mean = ReportBuilder.Round(sum / count);
+        if (numberType != typeof(double))
+        {
+            _ = Whole(mean, numberType); // the replications must agree on a whole number
+        }
+        property.SetNumber!(record, mean);
     }
 
     /// <summary>A mean of whole numbers back in their type (as report.json would read it); it is whole when the replications agree.</summary>
