@@ -34,6 +34,33 @@ public sealed class EmbeddedResultTests
         Assert.Equal(expected, result.ReportJson); // written on demand from the object
     }
 
+    [Fact]
+    public async Task A_run_s_incidents_csv_is_written_from_its_replications_texts_as_one_file_with_one_header()
+    {
+        var json = ScenarioJson.Serialize(ScenarioLoader.LoadDocument(CliRunner.Scenario("small-town.json")));
+        var dir = CliRunner.TempDir();
+        await using var cluster = await EmbeddedCluster.StartAsync(Path.Combine(dir, "state.db"), CancellationToken.None);
+        var outcome = await RunOrchestrator.RunAsync(cluster.Grains, new RunSettings(json, 7, 2, 3, "pieces-test"), null, CancellationToken.None);
+
+        // The expected file: the header once, then every replication's rows as the kernel writes them.
+        var expected = new System.Text.StringBuilder(CsvWriters.IncidentsHeader).Append('\n');
+        for (var r = 0; r < 3; r++)
+        {
+            var sim = new Simulator(ScenarioBuilder.Build(ScenarioJson.Parse(json, "test")), 7, r, 2);
+            sim.RunToEnd();
+            CsvWriters.AppendIncidents(expected, sim);
+        }
+        Assert.Equal(3, outcome.IncidentsCsvTexts.Count);
+        Assert.Equal(expected.ToString(), outcome.IncidentsCsv);
+        Assert.Equal(expected.ToString(), string.Concat(outcome.IncidentsCsvPieces().Select(p => p.ToString())));
+
+        Dispatch.Cli.Output.RunOutputWriter.WriteFiles(Path.Combine(dir, "out"), outcome);
+        var bytes = File.ReadAllBytes(Path.Combine(dir, "out", "incidents.csv"));
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(expected.ToString()), bytes); // UTF-8, no byte order mark
+        Assert.Equal(
+            Dispatch.Cli.Output.Charts.ResponseMinutesFromCsv(expected.ToString()),
+            Dispatch.Cli.Output.Charts.ResponseMinutesFromCsv(outcome.IncidentsCsvTexts));
+    }
 }
 
 /// <summary>

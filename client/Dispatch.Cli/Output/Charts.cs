@@ -147,11 +147,27 @@ public static class Charts
     }
 
     /// <summary>The responseMinutes column of incidents.csv text (empty cells skipped).</summary>
-    public static List<double> ResponseMinutesFromCsv(string incidentsCsv)
+    public static List<double> ResponseMinutesFromCsv(string incidentsCsv) => ResponseMinutesFromCsv([incidentsCsv]);
+
+    /// <summary>The responseMinutes column of several incidents.csv texts, each with its header line, one after another.</summary>
+    public static List<double> ResponseMinutesFromCsv(IEnumerable<string> incidentsCsvTexts)
+    {
+        var values = new List<double>();
+        foreach (var text in incidentsCsvTexts)
+        {
+            AddResponseMinutes(values, text);
+        }
+        return values;
+    }
+
+    private static void AddResponseMinutes(List<double> values, string incidentsCsv)
     {
         var lines = incidentsCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length == 0)
+        {
+            return;
+        }
         var column = Array.IndexOf(lines[0].Split(','), "responseMinutes");
-        var values = new List<double>();
         foreach (var line in lines.Skip(1))
         {
             var cells = SplitCsv(line);
@@ -160,7 +176,6 @@ public static class Charts
                 values.Add(v);
             }
         }
-        return values;
     }
 
     private static List<string> SplitCsv(string line)

@@ -1,3 +1,4 @@
+using System.Text;
 using Dispatch.Cli.Running;
 using Dispatch.Model.Reporting;
 
@@ -46,9 +47,9 @@ public static class RunOutputWriter
     {
         Directory.CreateDirectory(directory);
         WriteAtomically(Path.Combine(directory, "report.json"), ReportJson.Serialize(outcome.Report));
-        var charts = Charts.WriteRunCharts(directory, outcome.Report, Charts.ResponseMinutesFromCsv(outcome.IncidentsCsv));
+        var charts = Charts.WriteRunCharts(directory, outcome.Report, Charts.ResponseMinutesFromCsv(outcome.IncidentsCsvTexts));
         WriteAtomically(Path.Combine(directory, "report.md"), ReportMarkdown.Render(outcome.Report, charts));
-        WriteAtomically(Path.Combine(directory, "incidents.csv"), outcome.IncidentsCsv);
+        WriteAtomically(Path.Combine(directory, "incidents.csv"), outcome.IncidentsCsvPieces());
         WriteAtomically(Path.Combine(directory, "units.csv"), outcome.UnitsCsv);
     }
 
@@ -159,12 +160,21 @@ public static class RunOutputWriter
     }
 
     /// <summary>Writes to a temporary file beside the target, then renames it over the target.</summary>
-    public static void WriteAtomically(string path, string content)
+    public static void WriteAtomically(string path, string content) => WriteAtomically(path, [content.AsMemory()]);
+
+    /// <summary>Writes a file's text, given piece by piece (UTF-8 without a byte order mark), under a temporary name and then moves it into place.</summary>
+    public static void WriteAtomically(string path, IEnumerable<ReadOnlyMemory<char>> pieces)
     {
         var temporary = path + ".partial";
         try
         {
-            File.WriteAllText(temporary, content);
+            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            {
+                foreach (var piece in pieces)
+                {
+                    writer.Write(piece.Span);
+                }
+            }
             File.Move(temporary, path, overwrite: true);
         }
         catch

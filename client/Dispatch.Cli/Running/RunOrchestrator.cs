@@ -20,11 +20,11 @@ public sealed record RunSettings(string ScenarioJson, long Seed, int Days, int R
     public TimeSpan RetryBudget { get; init; } = TimeSpan.FromMinutes(3);
 }
 
-/// <summary>The results of all replications of one run.</summary>
+/// <summary>The results of all replications of one run (<c>IncidentsCsvTexts</c>: each replication's incidents.csv text, header first; see <see cref="IncidentsCsv"/>).</summary>
 public sealed record RunOutcome(
     IReadOnlyList<Report> Replications,
     Report Report,
-    string IncidentsCsv,
+    IReadOnlyList<string> IncidentsCsvTexts,
     string UnitsCsv,
     long EventsProcessed,
     TimeSpan SimulationTime)
@@ -36,37 +36,28 @@ public sealed record RunOutcome(
     public static RunOutcome From(IReadOnlyList<RunResult> results, long eventsProcessed, TimeSpan simulationTime)
     {
         var reports = results.Select(r => r.ReadReport()).ToList();
-        var incidents = Incidents(results);
         var units = string.Concat([CsvWriters.UnitsHeader, "\n", .. results.Select(r => r.UnitsCsvRows)]);
-        return new RunOutcome(reports, ReportJson.Aggregate(reports), incidents, units, eventsProcessed, simulationTime);
+        return new RunOutcome(reports, ReportJson.Aggregate(reports), results.Select(r => r.IncidentsCsv).ToList(), units, eventsProcessed, simulationTime);
     }
 
     /// <summary>The header line's length, newline included.</summary>
     private static readonly int HeaderLength = CsvWriters.IncidentsHeader.Length + 1;
 
     /// <summary>
-    /// incidents.csv of the run: one replication's text as it is (a medium week's is about 3 MB,
-    /// and copying it is on the run's critical path), or the first replication's text followed by
-    /// the others' rows, copied once into a string of the exact length.
+    /// The run's incidents.csv, piece by piece: the first replication's text, then the rows of
+    /// each other replication (its text after the header line). A medium week's text is about
+    /// 3 MB per replication, so the file is written from these pieces (<see cref="Output.RunOutputWriter"/>)
+    /// rather than from one text copied together at the end of the run.
     /// </summary>
-    private static string Incidents(IReadOnlyList<RunResult> results)
-    {
-        if (results.Count == 1)
-        {
-            return results[0].IncidentsCsv;
-        }
-        var length = results.Sum(r => r.IncidentsCsv.Length - HeaderLength) + HeaderLength;
-        return string.Create(length, results, static (text, results) =>
-        {
-            var at = 0;
-            for (var k = 0; k < results.Count; k++)
-            {
-                var rows = results[k].IncidentsCsv.AsSpan(k == 0 ? 0 : HeaderLength);
-                rows.CopyTo(text[at..]);
-                at += rows.Length;
-            }
-        });
-    }
+    public IEnumerable<ReadOnlyMemory<char>> IncidentsCsvPieces() =>
+        IncidentsCsvTexts.Select((text, k) => text.AsMemory(k == 0 ? 0 : HeaderLength));
+
+    /// <summary>The run's incidents.csv as one text (the pieces joined on first use; one replication's text as it is).</summary>
+    public string IncidentsCsv => _incidentsCsv ??= IncidentsCsvTexts.Count == 1
+        ? IncidentsCsvTexts[0]
+        : string.Concat(IncidentsCsvPieces().Select(piece => piece.ToString()));
+
+    private string? _incidentsCsv;
 }
 
 /// <summary>
