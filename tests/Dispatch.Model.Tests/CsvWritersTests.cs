@@ -58,6 +58,30 @@ public sealed class CsvWritersTests
         }
     }
 
+    /// <summary>
+    /// The rows written in parts during the run (into pooled buffers, which grow when a part
+    /// outgrows its estimate, as rows with long ids do) are the rows written at the end.
+    /// </summary>
+    [Fact]
+    public async Task Rows_written_in_parts_with_ids_longer_than_the_row_buffer_are_the_rows_written_at_the_end()
+    {
+        var sim = new Simulator(Build(Document(
+            zones: [Zone(string.Concat(Enumerable.Repeat("zone,", 60)), 0, 0, 2000, 6)],
+            units: [Unit(string.Concat(Enumerable.Repeat("car\"", 75)), "car", post: [0, 0], count: 2)],
+            types: [Type("T", 2, Exponential(40))],
+            days: 2)), 1);
+        var writer = new IncidentRowsWriter(sim, minimumBatch: 1);
+        for (var t = 180.0; !sim.IsFinished; t += 180)
+        {
+            sim.RunUntil(t);
+            writer.WriteFinished();
+        }
+        Assert.True(writer.Handed > 50, $"{writer.Handed} rows handed over during the run");
+        var atEnd = new StringBuilder(CsvWriters.IncidentsHeader).Append('\n');
+        CsvWriters.AppendIncidents(atEnd, sim);
+        Assert.Equal(atEnd.ToString(), await writer.FinishAsync());
+    }
+
     [Theory]
     [InlineData(12.3456, 4, "12.3456")]
     [InlineData(1e20, 4, "100000000000000000000")]

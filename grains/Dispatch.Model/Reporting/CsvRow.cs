@@ -8,15 +8,30 @@ namespace Dispatch.Model.Reporting;
 /// builder at once: one <see cref="StringBuilder.Append(ReadOnlySpan{char})"/> per row instead of
 /// one or two per field (incidents.csv has 19 fields and tens of thousands of rows per run). A
 /// field that does not fit in what is left of the buffer first sends the buffer to the builder; a
-/// text longer than the whole buffer goes to the builder directly, so any row can be written.
+/// text longer than the whole buffer goes to the builder directly, so any row can be written. The
+/// row goes to a <see cref="StringBuilder"/> or to a <see cref="PooledText"/>.
 /// </summary>
-internal ref struct CsvRow(StringBuilder csv, Span<char> buffer)
+internal ref struct CsvRow
 {
     /// <summary>A buffer this long holds a typical row whole (an incidents.csv row is about 130 characters).</summary>
     public const int BufferLength = 256;
 
-    private readonly Span<char> _buffer = buffer;
+    private readonly StringBuilder? _builder;
+    private readonly PooledText? _pooled;
+    private readonly Span<char> _buffer;
     private int _at;
+
+    public CsvRow(StringBuilder csv, Span<char> buffer)
+    {
+        _builder = csv;
+        _buffer = buffer;
+    }
+
+    public CsvRow(PooledText csv, Span<char> buffer)
+    {
+        _pooled = csv;
+        _buffer = buffer;
+    }
 
     public void Int(long value)
     {
@@ -35,7 +50,7 @@ internal ref struct CsvRow(StringBuilder csv, Span<char> buffer)
             Flush();
             if (value.Length > _buffer.Length)
             {
-                csv.Append(value);
+                Send(value);
                 return;
             }
         }
@@ -78,7 +93,19 @@ internal ref struct CsvRow(StringBuilder csv, Span<char> buffer)
 
     private void Flush()
     {
-        csv.Append(_buffer[.._at]);
+        Send(_buffer[.._at]);
         _at = 0;
+    }
+
+    private readonly void Send(ReadOnlySpan<char> text)
+    {
+        if (_builder is not null)
+        {
+            _builder.Append(text);
+        }
+        else
+        {
+            _pooled!.Append(text);
+        }
     }
 }

@@ -29,8 +29,21 @@ public static class CsvWriters
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void AppendIncident(StringBuilder csv, Simulator sim, IncidentRecord i)
     {
-        var scenario = sim.Scenario;
         var row = new CsvRow(csv, stackalloc char[CsvRow.BufferLength]);
+        WriteIncident(ref row, sim, i);
+    }
+
+    /// <summary>The row of one incident, into a pooled text (the parts of <see cref="IncidentRowsWriter"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static void AppendIncident(PooledText csv, Simulator sim, IncidentRecord i)
+    {
+        var row = new CsvRow(csv, stackalloc char[CsvRow.BufferLength]);
+        WriteIncident(ref row, sim, i);
+    }
+
+    private static void WriteIncident(ref CsvRow row, Simulator sim, IncidentRecord i)
+    {
+        var scenario = sim.Scenario;
         row.Int(sim.Replication);
         row.Char(',');
         row.Int(i.Id);

@@ -119,20 +119,21 @@ public sealed class IncidentRowsWriter(Simulator sim, int minimumBatch = Inciden
     private static bool IsFinal(IncidentRecord incident) => incident.Diverted || !double.IsNaN(incident.ClearedAt);
 
     /// <summary>
-    /// The rows of some incidents, one after another, with where each ends. Kept in the builder
-    /// they were written to: the rows are copied once, into the joined text, and runs of rows
-    /// that follow each other in both orders (the usual case) are copied at once.
+    /// The rows of some incidents, one after another, with where each ends. Kept in the pooled
+    /// text they were written to: the rows are copied once, into the joined text, and runs of rows
+    /// that follow each other in both orders (the usual case) are copied at once; then the text
+    /// goes back to the pool.
     /// </summary>
-    private sealed record Part(int[] Indices, StringBuilder Rows, int[] Ends)
+    private sealed record Part(int[] Indices, PooledText Rows, int[] Ends)
     {
-        /// <summary>Room for a typical row (about 127 characters in the medium city), so a part's builder seldom grows.</summary>
+        /// <summary>Room for a typical row (about 127 characters in the medium city), so a part's text seldom grows.</summary>
         private const int RowCapacity = 144;
 
         private const string Header = CsvWriters.IncidentsHeader + "\n";
 
         public static Part Write(Simulator sim, int[] indices, IncidentRecord[] incidents)
         {
-            var csv = new StringBuilder(incidents.Length * RowCapacity);
+            var csv = new PooledText(incidents.Length * RowCapacity);
             var ends = new int[incidents.Length];
             for (var k = 0; k < incidents.Length; k++)
             {
@@ -142,7 +143,10 @@ public sealed class IncidentRowsWriter(Simulator sim, int minimumBatch = Inciden
             return new Part(indices, csv, ends);
         }
 
-        /// <summary>The header line, then the rows of all parts in incident order (every incident below <paramref name="count"/> is in exactly one part).</summary>
+        /// <summary>
+        /// The header line, then the rows of all parts in incident order (every incident below
+        /// <paramref name="count"/> is in exactly one part). The parts' texts go back to the pool.
+        /// </summary>
         public static string Join(Part[] parts, int count)
         {
             var part = new int[count];
@@ -157,7 +161,7 @@ public sealed class IncidentRowsWriter(Simulator sim, int minimumBatch = Inciden
                 }
                 length += parts[p].Rows.Length;
             }
-            return string.Create(length, (parts, part, row), static (span, state) =>
+            var text = string.Create(length, (parts, part, row), static (span, state) =>
             {
                 var (parts, part, row) = state;
                 Header.CopyTo(span);
@@ -174,10 +178,15 @@ public sealed class IncidentRowsWriter(Simulator sim, int minimumBatch = Inciden
                     }
                     var start = first == 0 ? 0 : p.Ends[first - 1];
                     var length = p.Ends[last] - start;
-                    p.Rows.CopyTo(start, span.Slice(at, length), length);
+                    p.Rows.Slice(start, length).CopyTo(span.Slice(at, length));
                     at += length;
                 }
             });
+            foreach (var p in parts)
+            {
+                p.Rows.Dispose();
+            }
+            return text;
         }
     }
 }
