@@ -9,7 +9,8 @@ namespace Dispatch.Model.Reporting;
 /// one or two per field (incidents.csv has 19 fields and tens of thousands of rows per run). A
 /// field that does not fit in what is left of the buffer first sends the buffer to the builder; a
 /// text longer than the whole buffer goes to the builder directly, so any row can be written. The
-/// row goes to a <see cref="StringBuilder"/> or to a <see cref="PooledText"/>.
+/// row goes to a <see cref="StringBuilder"/> or to a <see cref="PooledText"/>. Each field method
+/// writes the comma before its field (none before the first); <see cref="End"/> ends the row.
 /// </summary>
 internal ref struct CsvRow
 {
@@ -20,6 +21,7 @@ internal ref struct CsvRow
     private readonly PooledText? _pooled;
     private readonly Span<char> _buffer;
     private int _at;
+    private bool _started;
 
     public CsvRow(StringBuilder csv, Span<char> buffer)
     {
@@ -35,6 +37,7 @@ internal ref struct CsvRow
 
     public void Int(long value)
     {
+        Separate();
         if (!value.TryFormat(_buffer[_at..], out var written, default, CultureInfo.InvariantCulture))
         {
             Flush();
@@ -44,6 +47,47 @@ internal ref struct CsvRow
     }
 
     public void Text(string value)
+    {
+        Separate();
+        Append(value);
+    }
+
+    /// <summary>A number as <see cref="DecimalText.AppendRounded"/> writes it (an empty field for NaN).</summary>
+    public void Rounded(double value, int decimals)
+    {
+        Separate();
+        if (DecimalText.TryFormatRounded(value, decimals, _buffer[_at..], out var written))
+        {
+            _at += written;
+            return;
+        }
+        Flush();
+        if (DecimalText.TryFormatRounded(value, decimals, _buffer, out written))
+        {
+            _at = written;
+            return;
+        }
+        Append(DecimalText.Format(value, decimals));
+    }
+
+    /// <summary>Ends the row with a newline and appends what is left of it to the target.</summary>
+    public void End()
+    {
+        Char('\n');
+        Flush();
+    }
+
+    /// <summary>The comma before every field but the first.</summary>
+    private void Separate()
+    {
+        if (_started)
+        {
+            Char(',');
+        }
+        _started = true;
+    }
+
+    private void Append(string value)
     {
         if (value.Length > _buffer.Length - _at)
         {
@@ -58,37 +102,13 @@ internal ref struct CsvRow
         _at += value.Length;
     }
 
-    public void Char(char value)
+    private void Char(char value)
     {
         if (_at == _buffer.Length)
         {
             Flush();
         }
         _buffer[_at++] = value;
-    }
-
-    /// <summary>A number as <see cref="DecimalText.AppendRounded"/> writes it.</summary>
-    public void Rounded(double value, int decimals)
-    {
-        if (DecimalText.TryFormatRounded(value, decimals, _buffer[_at..], out var written))
-        {
-            _at += written;
-            return;
-        }
-        Flush();
-        if (DecimalText.TryFormatRounded(value, decimals, _buffer, out written))
-        {
-            _at = written;
-            return;
-        }
-        Text(DecimalText.Format(value, decimals));
-    }
-
-    /// <summary>Ends the row with a newline and appends what is left of it to the builder.</summary>
-    public void End()
-    {
-        Char('\n');
-        Flush();
     }
 
     private void Flush()

@@ -45,41 +45,23 @@ public static class CsvWriters
     {
         var scenario = sim.Scenario;
         row.Int(sim.Replication);
-        row.Char(',');
         row.Int(i.Id);
-        row.Char(',');
         row.Text(Field(scenario.Zones[i.Zone].Id));
-        row.Char(',');
         row.Text(Field(scenario.IncidentTypes[i.Type].Id));
-        row.Char(',');
         row.Int(i.Priority);
-        row.Char(',');
         row.Rounded(i.CreatedAt, 4);
-        row.Char(',');
         row.Rounded(i.DispatchedAt, 4);
-        row.Char(',');
         row.Rounded(i.ArrivedAt, 4);
-        row.Char(',');
         row.Rounded(i.ClearedAt, 4);
-        row.Char(',');
         row.Text(i.Unit >= 0 ? Field(scenario.Units[i.Unit].Id) : "");
-        row.Char(',');
         row.Text(OutcomeNames[(int)i.Outcome]);
-        row.Char(',');
         row.Rounded(i.Location.X, 2);
-        row.Char(',');
         row.Rounded(i.Location.Y, 2);
-        row.Char(',');
         row.Rounded(i.ResponseMinutes, 4);
-        row.Char(',');
         row.Int(i.InitialPriority);
-        row.Char(',');
         row.Text(Flag(i.DiscoveredOnView));
-        row.Char(',');
         row.Text(Flag(i.Escalated));
-        row.Char(',');
         row.Text(Flag(i.Transferred));
-        row.Char(',');
         row.Text(Flag(i.MediationResolved));
         row.End();
     }
@@ -100,23 +82,26 @@ public static class CsvWriters
 
     public static void AppendUnits(StringBuilder csv, int replication, Report report)
     {
+        Span<char> buffer = stackalloc char[CsvRow.BufferLength];
         foreach (var u in report.Units)
         {
             var m = u.Minutes;
-            csv.Append(replication).Append(',')
-                .Append(Field(u.Id)).Append(',')
-                .Append(u.Mode).Append(',')
-                .Append(Field(u.Station)).Append(',')
-                .AppendRounded(u.Dispatches, 4).Append(',')
-                .AppendRounded(u.Utilisation ?? double.NaN, 4).Append(',')
-                .AppendRounded(m.Patrol, 4).Append(',')
-                .AppendRounded(m.Post, 4).Append(',')
-                .AppendRounded(m.Check, 4).Append(',')
-                .AppendRounded(m.EnRoute, 4).Append(',')
-                .AppendRounded(m.OnScene, 4).Append(',')
-                .AppendRounded(m.Idle, 4).Append(',')
-                .AppendRounded(m.Returning, 4).Append(',')
-                .AppendRounded(m.OffShift, 4).Append('\n');
+            var row = new CsvRow(csv, buffer);
+            row.Int(replication);
+            row.Text(Field(u.Id));
+            row.Text(u.Mode);
+            row.Text(Field(u.Station));
+            row.Rounded(u.Dispatches, 4);
+            row.Rounded(u.Utilisation ?? double.NaN, 4);
+            row.Rounded(m.Patrol, 4);
+            row.Rounded(m.Post, 4);
+            row.Rounded(m.Check, 4);
+            row.Rounded(m.EnRoute, 4);
+            row.Rounded(m.OnScene, 4);
+            row.Rounded(m.Idle, 4);
+            row.Rounded(m.Returning, 4);
+            row.Rounded(m.OffShift, 4);
+            row.End();
         }
     }
 

@@ -148,13 +148,12 @@ internal static class ReportMean
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         if (IsNumber(underlying))
         {
-            var numbers = new double[present.Count];
-            for (var k = 0; k < numbers.Length; k++)
+            var sum = 0.0;
+            foreach (var value in present)
             {
-                numbers[k] = Convert.ToDouble(present[k]);
+                sum += Convert.ToDouble(value);
             }
-            // Average over the array, as over the list of the JSON version: the same summation.
-            var mean = ReportBuilder.Round(numbers.Average());
+            var mean = RoundedMean(sum, present.Count, underlying);
             return underlying == typeof(double) ? mean : Whole(mean, underlying);
         }
         if (IsTakenType(underlying))
@@ -234,17 +233,21 @@ internal static class ReportMean
                 count++;
             }
         }
-        if (count == 0)
-        {
-            property.SetNumber!(record, null);
-            return;
-        }
+        property.SetNumber!(record, count == 0 ? null : RoundedMean(sum, count, numberType));
+    }
+
+    /// <summary>
+    /// The rounded mean of numbers summed in the replications' order, as the JSON version's
+    /// average over a list (the same sum, divided by the count); whole for an int or long field.
+    /// </summary>
+    private static double RoundedMean(double sum, int count, Type numberType)
+    {
         var mean = ReportBuilder.Round(sum / count);
         if (numberType != typeof(double))
         {
             _ = Whole(mean, numberType); // the replications must agree on a whole number
         }
-        property.SetNumber!(record, mean);
+        return mean;
     }
 
     /// <summary>A mean of whole numbers back in their type (as report.json would read it); it is whole when the replications agree.</summary>
