@@ -127,7 +127,7 @@ public sealed partial class ScenarioGrain
         var behind = lag > _pacer.ToleranceMinutes;
         sim.RunUntil(target);
         var changes = sim.DrainChanges();
-        _incidentRows?.WriteFinished();
+        _incidentRows!.WriteFinished();
         if (sim.IsFinished)
         {
             await FinishLiveAsync(sim, changes);

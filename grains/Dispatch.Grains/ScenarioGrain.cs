@@ -26,10 +26,10 @@ public sealed partial class ScenarioGrain(
     /// <summary>The run's request, with its scenario text (read from its document after a reactivation).</summary>
     private RunRequest? _request;
 
-    /// <summary>The run's incidents.csv rows, written chunk by chunk on another core while the kernel runs.</summary>
+    /// <summary>The run's incidents.csv, written chunk by chunk on another core while the kernel runs (set with <see cref="_sim"/>, by <see cref="Adopt"/>).</summary>
     private IncidentRowsWriter? _incidentRows;
 
-    /// <summary>The finished run's report and incidents.csv rows, made once per activation.</summary>
+    /// <summary>The finished run's report and incidents.csv text, made once per activation.</summary>
     private Report? _report;
     private Task<string>? _incidentsCsv;
 
@@ -61,9 +61,7 @@ public sealed partial class ScenarioGrain(
         // together: one builds the scenario, the others wait for it without holding a thread (the
         // build uses the pool's threads for zone outlines).
         var scenario = await ScenarioCache.GetAsync(request.ScenarioJson);
-        _sim = CreateSimulator(scenario, request);
-        _sim.DrainChanges();
-        _incidentRows = new IncidentRowsWriter(_sim);
+        var sim = Adopt(CreateSimulator(scenario, request));
         _request = request;
         await grains.GetGrain<IScenarioDocumentGrain>(key).StoreAsync(request.ScenarioJson);
         requestState.State = new RunRequestState
@@ -71,8 +69,8 @@ public sealed partial class ScenarioGrain(
             ScenarioKey = key, Seed = request.Seed, Replication = request.Replication, Days = request.Days, WarmupDays = request.WarmupDays,
         };
         await requestState.WriteStateAsync();
-        await ReportToRegistryAsync(_sim);
-        return Progress(_sim);
+        await ReportToRegistryAsync(sim);
+        return Progress(sim);
     }
 
     public async Task<RunProgress> AdvanceAsync(double untilMinute)
@@ -84,7 +82,7 @@ public sealed partial class ScenarioGrain(
         }
         sim.RunUntil(untilMinute);
         sim.DrainChanges(); // batch runs have no watchers: changes are only for live batches
-        _incidentRows?.WriteFinished(); // formatted on another core while the next chunk runs
+        _incidentRows!.WriteFinished(); // formatted on another core while the next chunk runs
         await CheckpointAsync(sim, finish: sim.IsFinished);
         return Progress(sim);
     }
@@ -100,8 +98,7 @@ public sealed partial class ScenarioGrain(
         }
         // Most incidents.csv rows were written during the run; the rest are written on another core
         // while the report is built here (both only read the finished kernel).
-        _incidentRows ??= new IncidentRowsWriter(sim);
-        var incidentsCsv = _incidentsCsv ??= _incidentRows.FinishAsync();
+        var incidentsCsv = _incidentsCsv ??= _incidentRows!.FinishAsync();
         var report = _report ??= ReportBuilder.Build(sim); // once per activation (after a reactivation, from the replay)
         var units = new StringBuilder(sim.Units.Count * 100);
         CsvWriters.AppendUnits(units, sim.Replication, report);
@@ -136,11 +133,17 @@ public sealed partial class ScenarioGrain(
             return _sim;
         }
         var request = _request ?? throw new InvalidOperationException($"run '{RunId}' has not been started");
-        _sim = CreateSimulator(ScenarioCache.Get(request.ScenarioJson), request);
-        _sim.RunUntil(state.State.SimulatedMinute);
-        _sim.DrainChanges();
-        _incidentRows = new IncidentRowsWriter(_sim);
-        return _sim;
+        var sim = CreateSimulator(ScenarioCache.Get(request.ScenarioJson), request);
+        sim.RunUntil(state.State.SimulatedMinute);
+        return Adopt(sim);
+    }
+
+    /// <summary>Takes a new kernel as the run's, with its changes so far drained and a writer for its incidents.csv.</summary>
+    private Simulator Adopt(Simulator sim)
+    {
+        sim.DrainChanges();
+        _incidentRows = new IncidentRowsWriter(sim);
+        return _sim = sim;
     }
 
     private RunProgress Progress(Simulator sim) =>

@@ -58,7 +58,7 @@ public sealed class EmbeddedResultTests
         var bytes = File.ReadAllBytes(Path.Combine(dir, "out", "incidents.csv"));
         Assert.Equal(System.Text.Encoding.UTF8.GetBytes(expected.ToString()), bytes); // UTF-8, no byte order mark
         Assert.Equal(
-            Dispatch.Cli.Output.Charts.ResponseMinutesFromCsv(expected.ToString()),
+            Dispatch.Cli.Output.Charts.ResponseMinutesFromCsv([expected.ToString()]),
             Dispatch.Cli.Output.Charts.ResponseMinutesFromCsv(outcome.IncidentsCsvTexts));
     }
 }

@@ -53,12 +53,12 @@ public static class BenchParent
             sizes.Add(single);
             log(string.Create(CultureInfo.InvariantCulture,
                 $"  grain {single.GrainSeconds:0.000} s (kernel {single.KernelSeconds:0.000} s + build {single.BuildSeconds:0.000} s), {single.Events:N0} events, peak {Mib(single.PeakWorkingSetBytes):N0} MiB"));
-            // One replication on one core, in a separate child: timed before and after this size's
-            // replication children, and the faster of the two kept (the conservative choice for
-            // the speedup against one core: machine load drifts between processes).
             // Scaling figures against one core and of the machine itself, where there are replications on several cores.
             var scales = cores > 1 && s.ReplicationCountsFor(size, cores).Any();
             var taskset = scales ? OneCoreLauncher() : null;
+            // One replication on one core, in a separate child: timed before and after this size's
+            // replication children, and the faster of the two kept (the conservative choice for
+            // the speedup against one core: machine load drifts between processes).
             async Task<double?> OneCoreAsync()
             {
                 if (taskset is null)
@@ -92,12 +92,11 @@ public static class BenchParent
             }
             var oneCoreAfter = await OneCoreAsync();
             var oneCoreSeconds = oneCoreBefore is { } before && oneCoreAfter is { } after ? Math.Min(before, after) : (double?)null;
-            replications.AddRange(ofThisSize.Select(x => x with
+            foreach (var x in ofThisSize)
             {
-                OneCoreSeconds = oneCoreSeconds,
-                CoreSpeedup = x.Replications * oneCoreSeconds / x.Seconds,
-                CoreEfficiency = x.Replications * oneCoreSeconds / x.Seconds / Math.Min(x.Replications, cores),
-            }));
+                var coreSpeedup = x.Replications * oneCoreSeconds / x.Seconds;
+                replications.Add(x with { OneCoreSeconds = oneCoreSeconds, CoreSpeedup = coreSpeedup, CoreEfficiency = coreSpeedup / Math.Min(x.Replications, cores) });
+            }
             if (scales)
             {
                 log($"  the machine: the kernel in 1, then {cores} separate processes at once...");

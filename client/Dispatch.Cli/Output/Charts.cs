@@ -146,10 +146,7 @@ public static class Charts
         return (file, caption);
     }
 
-    /// <summary>The responseMinutes column of incidents.csv text (empty cells skipped).</summary>
-    public static List<double> ResponseMinutesFromCsv(string incidentsCsv) => ResponseMinutesFromCsv([incidentsCsv]);
-
-    /// <summary>The responseMinutes column of several incidents.csv texts, each with its header line, one after another.</summary>
+    /// <summary>The responseMinutes column of incidents.csv texts (a replication's each, with its header line), one after another; empty cells skipped.</summary>
     public static List<double> ResponseMinutesFromCsv(IEnumerable<string> incidentsCsvTexts)
     {
         var values = new List<double>();
