@@ -64,6 +64,21 @@ public sealed class BenchVerbTests
             }
         }
 
+        // The scaling target: replications on every core against one replication on one core
+        // (where a process can be confined to one core), at the bench's bar.
+        var targets = root.GetProperty("targets").EnumerateArray().ToList();
+        if (replications.FirstOrDefault(r => r.GetProperty("replications").GetInt32() == Environment.ProcessorCount) is { ValueKind: JsonValueKind.Object } onEvery)
+        {
+            var scaling = Assert.Single(targets, t => t.GetProperty("name").GetString() == "scaling small");
+            var perCore = onEvery.TryGetProperty("coreEfficiency", out var core);
+            var measure = perCore ? core.GetDouble() : onEvery.GetProperty("efficiency").GetDouble();
+            Assert.Equal(measure >= 0.85, scaling.GetProperty("met").GetBoolean());
+            Assert.StartsWith(measure.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), scaling.GetProperty("measured").GetString());
+            Assert.Contains(perCore ? "against one replication on one core" : "against one replication on the same", scaling.GetProperty("goal").GetString());
+            Assert.Single(targets, t => t.GetProperty("name").GetString() == "scaling small, kernel");
+        }
+        Assert.DoesNotContain(targets, t => t.GetProperty("name").GetString()!.StartsWith("medium", StringComparison.Ordinal)); // only the small city was run
+
         // The machine's own figure: the kernel in separate processes at once, against one alone.
         if (Environment.ProcessorCount > 1)
         {
