@@ -169,6 +169,12 @@ public static class BenchParent
             targets.Add(new($"scaling {r.Size}, kernel", $"{cores} replications on {cores} cores (kernel alone): efficiency at least {ScalingTargetEfficiency:0.00}",
                 F($"{r.KernelEfficiency:0.00} (speedup {r.KernelSpeedup:0.00})"), r.KernelEfficiency >= ScalingTargetEfficiency));
         }
+        // More replications than cores, as planners run them (each core takes several in turn).
+        foreach (var r in replications.Where(r => r.Replications > cores && r.CoreEfficiency is not null))
+        {
+            targets.Add(new($"scaling {r.Size}, {r.Replications} replications", $"{r.Replications} replications on {cores} cores (grain path) against one replication on one core: speedup / {cores} at least {ScalingTargetEfficiency:0.00}",
+                F($"{r.CoreEfficiency:0.00} (speedup {r.CoreSpeedup:0.00})"), r.CoreEfficiency >= ScalingTargetEfficiency));
+        }
         return targets;
     }
 
