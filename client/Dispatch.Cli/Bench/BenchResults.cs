@@ -91,7 +91,7 @@ public sealed record BenchReplicationResult
     /// <summary>One replication through the grain path, timed alternately with all of them in the same process, median.</summary>
     public required double OneSeconds { get; init; }
 
-    /// <summary>Cores one replication kept busy on average (process CPU time / wall time), median: with c cores, the most R replications can gain over one is min(R, c) / this.</summary>
+    /// <summary>Cores one replication kept busy on average (process CPU time / wall time), median: with c cores, it holds what R replications can gain over one near min(R, c) / this (a little more only through the build they share).</summary>
     public required double OneCoresBusy { get; init; }
 
     /// <summary>One replication through the kernel alone, timed alternately with all of them, median.</summary>
