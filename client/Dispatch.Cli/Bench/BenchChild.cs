@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dispatch.Cli.Running;
+using Dispatch.Model.Loading;
 using Dispatch.Model.Reporting;
 using Dispatch.Model.Scenarios;
 using Dispatch.Model.Simulation;

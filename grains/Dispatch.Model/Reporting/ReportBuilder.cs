@@ -48,7 +48,7 @@ public static class ReportBuilder
             SimulatedDays = Round(now / 1440.0),
             WarmupDays = Round(sim.StatsFrom / 1440.0),
             Start = scenario.Start.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
-            DispatchPolicy = "nearest-available",
+            DispatchPolicy = scenario.Dispatch.Policy,
             PatrolPolicy = sim.PatrolPolicy.Name,
             Incidents = new IncidentCounts
             {
