@@ -199,6 +199,8 @@ public class TravelAndDispatchTests
     {
         private readonly NearestAvailableDispatch _inner = new();
 
+        public string Name => _inner.Name;
+
         public int Decisions { get; private set; }
 
         public int NoneFree { get; private set; }

@@ -13,7 +13,7 @@ public static class DispatchPolicies
     public static readonly PolicyRegistry<Func<Scenario, IDispatchPolicy>> Registry = new("dispatch",
     [
         new(DispatchOptions.DefaultPolicy, "指令导处: the free capable unit with the shortest travel time", s => new NearestAvailableDispatch(s.Dispatch)),
-        new("own-sector-first", "a unit of the incident's own sector unless one from outside is faster by more than sectorMarginMinutes", s => new OwnSectorFirstDispatch(s.Dispatch, s.Stations)),
+        new(OwnSectorFirstDispatch.PolicyName, "a unit of the incident's own sector unless one from outside is faster by more than sectorMarginMinutes", s => new OwnSectorFirstDispatch(s.Dispatch, s.Stations)),
     ]);
 
     /// <summary>The registered names, in registration order.</summary>

@@ -15,6 +15,9 @@ public sealed class NearestAvailableDispatch(DispatchOptions? options = null) : 
     private readonly DispatchScan _scan = new(options ?? new DispatchOptions(true));
 
     /// <inheritdoc/>
+    public string Name => DispatchOptions.DefaultPolicy;
+
+    /// <inheritdoc/>
     public int ChooseUnit(IncidentRecord incident, IncidentType type, IReadOnlyList<UnitState> units, double now)
     {
         var found = _scan.Scan(incident, type, units, now, sector: -1);

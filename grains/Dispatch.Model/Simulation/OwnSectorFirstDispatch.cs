@@ -16,6 +16,12 @@ public sealed class OwnSectorFirstDispatch(DispatchOptions options, IReadOnlyLis
     private readonly Station[] _stations = [.. stations];
 
     /// <inheritdoc/>
+    public string Name => PolicyName;
+
+    /// <summary>The policy's name in scenario files and reports.</summary>
+    public const string PolicyName = "own-sector-first";
+
+    /// <inheritdoc/>
     public int ChooseUnit(IncidentRecord incident, IncidentType type, IReadOnlyList<UnitState> units, double now)
     {
         var found = _scan.Scan(incident, type, units, now, Sectors.Of(incident.Location, _stations));
