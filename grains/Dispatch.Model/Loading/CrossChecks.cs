@@ -2,6 +2,11 @@ using Dispatch.Model.Scenarios;
 
 namespace Dispatch.Model.Loading;
 
+/// <summary>
+/// Checks across the sections of a scenario: coordinates that look like longitude/latitude, stations
+/// and posts far from every zone, school posts that need more officers than can be drafted, incident
+/// types no unit can attend.
+/// </summary>
 internal sealed class CrossChecks(ProblemSink sink) : SectionBuilder(sink)
 {
     /// <summary>

@@ -20,8 +20,10 @@ internal sealed class ProblemSink
     /// <summary>True once any error has been reported.</summary>
     public bool HasErrors => _problems.Any(p => p.IsError);
 
+    /// <summary>An error: the scenario cannot run.</summary>
     public void Error(string location, string message) => _problems.Add(new(ProblemSeverity.Error, location, message) { File = File });
 
+    /// <summary>A warning: suspicious but runnable.</summary>
     public void Warning(string location, string message) => _problems.Add(new(ProblemSeverity.Warning, location, message) { File = File });
 
     /// <summary>An error at <paramref name="location"/> unless <paramref name="ok"/>.</summary>
