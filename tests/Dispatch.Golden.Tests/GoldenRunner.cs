@@ -46,6 +46,15 @@ public static class GoldenRunner
         {
             throw new InvalidOperationException($"{golden.Name}: exit {exit}\n{error}");
         }
+        // compare.json names its scenario files by full path: the checkout's root is shown as <repo>.
+        foreach (var file in golden.Files.Select(f => Path.Combine(output, f)).Where(File.Exists))
+        {
+            var text = File.ReadAllText(file);
+            if (text.Contains(RepoRoot, StringComparison.Ordinal))
+            {
+                File.WriteAllText(file, text.Replace(RepoRoot, "<repo>", StringComparison.Ordinal));
+            }
+        }
         return output;
     }
 

@@ -1,3 +1,4 @@
+using Dispatch.Bench;
 using Dispatch.Model.Loading;
 using Dispatch.Model.Scenarios;
 
