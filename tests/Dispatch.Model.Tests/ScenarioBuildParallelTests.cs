@@ -1,3 +1,4 @@
+using Dispatch.Bench;
 using Dispatch.Model.Scenarios;
 
 namespace Dispatch.Model.Tests;

@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using Dispatch.Cli.Running;
 using Dispatch.Model.Reporting;
 using Dispatch.Model.Scenarios;
 using Dispatch.Model.Simulation;
 
-namespace Dispatch.Cli.Bench;
+namespace Dispatch.Bench;
 
 /// <summary>What one child process of <c>bench</c> measures.</summary>
 public sealed record BenchChildSettings(SyntheticCity.CitySize Size, int Days, int Runs, int Replications, double ChunkMinutes, long Seed, int WarmupRuns = BenchChild.DefaultWarmupRuns);
@@ -17,8 +16,20 @@ public sealed record BenchChildSettings(SyntheticCity.CitySize Size, int Days, i
 /// </summary>
 public static class BenchChild
 {
+    /// <summary>The measurements a child process can make (<c>bench --child MODE</c>).</summary>
+    public static readonly IReadOnlyList<string> Modes = ["single", "replications", "kernel"];
+
+    /// <summary>Makes the measurement <paramref name="mode"/> (one of <see cref="Modes"/>) and returns its result line for the parent.</summary>
+    public static async Task<string> MeasureAsync(string mode, BenchChildSettings s, IBenchHost host, CancellationToken cancellationToken) => mode switch
+    {
+        "single" => BenchJson.Line(await SingleAsync(s, host, cancellationToken)),
+        "replications" => BenchJson.Line(await ReplicationsAsync(s, host, cancellationToken)),
+        "kernel" => BenchJson.Line(await KernelAsync(s, cancellationToken)),
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "expected single, replications or kernel"),
+    };
+
     /// <summary>Single replications: the product path and the kernel alone, <c>Runs</c> times each.</summary>
-    public static async Task<BenchSizeResult> SingleAsync(BenchChildSettings s, CancellationToken cancellationToken)
+    public static async Task<BenchSizeResult> SingleAsync(BenchChildSettings s, IBenchHost host, CancellationToken cancellationToken)
     {
         var json = ScenarioJson.Serialize(SyntheticCity.Create(s.Size, s.Days, s.Seed));
         ScenarioBuilder.Build(ScenarioJson.Parse(json, s.Size.Name)); // validated once, as the CLI does before a run
@@ -26,14 +37,14 @@ public static class BenchChild
         try
         {
             var start = Stopwatch.StartNew();
-            await using var cluster = await EmbeddedCluster.StartAsync(Path.Combine(folder, "bench.db"), cancellationToken);
+            await using var silo = await host.StartAsync(Path.Combine(folder, "bench.db"), cancellationToken);
             var siloStart = start.Elapsed.TotalSeconds;
-            await FirstRunsAsync(cluster, s, cancellationToken);
+            await FirstRunsAsync(silo, s, cancellationToken);
             // The measured city once, untimed except as the cold figure: the first run of a process
             // still runs much of its code unoptimised (tiered compilation promotes a method after
             // 30 calls, loops through on-stack replacement), which a long-lived silo pays once.
-            var cold = (await GrainRunAsync(cluster, json, s, 1, cancellationToken)).Outcome.SimulationTime.TotalSeconds;
-            await SteadyStateAsync(cluster, s, cancellationToken);
+            var cold = (await GrainRunAsync(silo, json, s, 1, cancellationToken)).Outcome.SimulationTime.TotalSeconds;
+            await SteadyStateAsync(silo, s, cancellationToken);
             var baseline = WorkingSet();
 
             using var sampler = new PeakSampler();
@@ -41,11 +52,11 @@ public static class BenchChild
             var cores = new List<double>();
             var build = new List<double>();
             var kernel = new List<double>();
-            RunOutcome? outcome = null;
+            BenchRunOutcome? outcome = null;
             for (var run = 0; run < s.Runs; run++)
             {
                 // The product path and the kernel alone alternately, so both see the same conditions.
-                (outcome, var busy) = await GrainRunAsync(cluster, json, s, 1, cancellationToken);
+                (outcome, var busy) = await GrainRunAsync(silo, json, s, 1, cancellationToken);
                 grain.Add(outcome.SimulationTime.TotalSeconds);
                 cores.Add(busy);
                 Settle();
@@ -65,7 +76,7 @@ public static class BenchChild
                 Runs = s.Runs,
                 ChunkMinutes = s.ChunkMinutes,
                 Events = outcome!.EventsProcessed,
-                Incidents = (int)outcome.Report.Incidents.Total,
+                Incidents = (int)outcome.Incidents,
                 GrainSeconds = BenchJson.Median(grain),
                 GrainSecondsAll = [.. grain],
                 GrainCoresBusy = BenchJson.Median(cores),
@@ -86,17 +97,17 @@ public static class BenchChild
     }
 
     /// <summary><c>Replications</c> replications in parallel (one scenario grain each), <c>Runs</c> times.</summary>
-    public static async Task<BenchReplicationResult> ReplicationsAsync(BenchChildSettings s, CancellationToken cancellationToken)
+    public static async Task<BenchReplicationResult> ReplicationsAsync(BenchChildSettings s, IBenchHost host, CancellationToken cancellationToken)
     {
         var json = ScenarioJson.Serialize(SyntheticCity.Create(s.Size, s.Days, s.Seed));
         ScenarioBuilder.Build(ScenarioJson.Parse(json, s.Size.Name));
         var folder = TempFolder();
         try
         {
-            await using var cluster = await EmbeddedCluster.StartAsync(Path.Combine(folder, "bench.db"), cancellationToken);
-            await FirstRunsAsync(cluster, s, cancellationToken);
-            await GrainRunAsync(cluster, json, s, s.Replications, cancellationToken); // untimed, as in SingleAsync
-            await SteadyStateAsync(cluster, s, cancellationToken);
+            await using var silo = await host.StartAsync(Path.Combine(folder, "bench.db"), cancellationToken);
+            await FirstRunsAsync(silo, s, cancellationToken);
+            await GrainRunAsync(silo, json, s, s.Replications, cancellationToken); // untimed, as in SingleAsync
+            await SteadyStateAsync(silo, s, cancellationToken);
             using var sampler = new PeakSampler();
             // One replication and all of them alternately, in this process, so that the speedup
             // compares times taken under the same conditions (warm code, the same machine load).
@@ -105,14 +116,14 @@ public static class BenchChild
             var times = new List<double>();
             var kernelOne = new List<double>();
             var kernel = new List<double>();
-            RunOutcome? outcome = null;
+            BenchRunOutcome? outcome = null;
             var shared = ScenarioCache.Build(json);
             for (var run = 0; run < s.Runs; run++)
             {
-                var (single, busy) = await GrainRunAsync(cluster, json, s, 1, cancellationToken);
+                var (single, busy) = await GrainRunAsync(silo, json, s, 1, cancellationToken);
                 one.Add(single.SimulationTime.TotalSeconds);
                 oneCores.Add(busy);
-                (outcome, _) = await GrainRunAsync(cluster, json, s, s.Replications, cancellationToken);
+                (outcome, _) = await GrainRunAsync(silo, json, s, s.Replications, cancellationToken);
                 times.Add(outcome.SimulationTime.TotalSeconds);
                 Settle();
                 kernelOne.Add(await KernelReplicationsAsync(shared, s, 1, cancellationToken));
@@ -189,12 +200,12 @@ public static class BenchChild
     /// as a silo does for a run sent by another process (`dispatch run` on its embedded silo hands
     /// over the build it validated instead).
     /// </summary>
-    private static async Task<(RunOutcome Outcome, double CoresBusy)> GrainRunAsync(EmbeddedCluster cluster, string json, BenchChildSettings s, int replications, CancellationToken cancellationToken)
+    private static async Task<(BenchRunOutcome Outcome, double CoresBusy)> GrainRunAsync(IBenchSilo silo, string json, BenchChildSettings s, int replications, CancellationToken cancellationToken)
     {
         ScenarioCache.Clear();
         Settle();
         var cpu = CpuSeconds();
-        var outcome = await RunOrchestrator.RunAsync(cluster.Grains, Settings(json, s, replications), null, cancellationToken);
+        var outcome = await silo.RunAsync(new BenchRun(json, s.Seed, s.Days, replications, s.ChunkMinutes, "bench"), cancellationToken);
         return (outcome, (CpuSeconds() - cpu) / outcome.SimulationTime.TotalSeconds);
     }
 
@@ -204,19 +215,13 @@ public static class BenchChild
         return process.TotalProcessorTime.TotalSeconds;
     }
 
-    private static RunSettings Settings(string json, BenchChildSettings s, int replications) =>
-        new(json, s.Seed, s.Days, replications, RunOrchestrator.NewRunIdPrefix("bench"))
-        {
-            ChunkMinutes = s.ChunkMinutes,
-        };
-
     /// <summary>A small city through the grain path and the kernel twice: the code every run needs is compiled before the cold figure is taken.</summary>
-    private static async Task FirstRunsAsync(EmbeddedCluster cluster, BenchChildSettings s, CancellationToken cancellationToken)
+    private static async Task FirstRunsAsync(IBenchSilo silo, BenchChildSettings s, CancellationToken cancellationToken)
     {
         var json = ScenarioJson.Serialize(SyntheticCity.Create(120, 24, 2, s.Seed + 1));
         for (var k = 0; k < 2; k++)
         {
-            await WarmUpRunAsync(cluster, json, 2, s, cancellationToken);
+            await WarmUpRunAsync(silo, json, 2, s, cancellationToken);
             KernelWeek(ScenarioCache.Build(json), s.Seed, 0, 2);
         }
         ScenarioCache.Clear();
@@ -237,15 +242,15 @@ public static class BenchChild
     /// scenario read and built each time and through the kernel, and then the compiler is given
     /// time to finish.
     /// </summary>
-    private static async Task SteadyStateAsync(EmbeddedCluster? cluster, BenchChildSettings s, CancellationToken cancellationToken)
+    private static async Task SteadyStateAsync(IBenchSilo? silo, BenchChildSettings s, CancellationToken cancellationToken)
     {
         var json = ScenarioJson.Serialize(SyntheticCity.Create(300, 30, 1, s.Seed + 2));
         for (var k = 0; k < s.WarmupRuns; k++)
         {
             ScenarioCache.Clear();
-            if (cluster is not null)
+            if (silo is not null)
             {
-                await WarmUpRunAsync(cluster, json, 1, s, cancellationToken);
+                await WarmUpRunAsync(silo, json, 1, s, cancellationToken);
             }
             KernelWeek(ScenarioCache.Build(json), s.Seed, 0, 1);
         }
@@ -266,8 +271,8 @@ public static class BenchChild
     }
 
     /// <summary>One untimed run of a warm-up city through the grain path.</summary>
-    private static Task<RunOutcome> WarmUpRunAsync(EmbeddedCluster cluster, string json, int days, BenchChildSettings s, CancellationToken cancellationToken) =>
-        RunOrchestrator.RunAsync(cluster.Grains, new RunSettings(json, s.Seed, days, 1, RunOrchestrator.NewRunIdPrefix("bench-warmup")) { ChunkMinutes = s.ChunkMinutes }, null, cancellationToken);
+    private static Task<BenchRunOutcome> WarmUpRunAsync(IBenchSilo silo, string json, int days, BenchChildSettings s, CancellationToken cancellationToken) =>
+        silo.RunAsync(new BenchRun(json, s.Seed, days, 1, s.ChunkMinutes, "bench-warmup"), cancellationToken);
 
     /// <summary>Collects garbage left by earlier runs, so that one run does not pay for another's.</summary>
     private static void Settle()
@@ -308,38 +313,5 @@ public static class BenchChild
         catch (UnauthorizedAccessException)
         {
         }
-    }
-
-    /// <summary>Samples the managed heap size every 20 ms and keeps the largest value.</summary>
-    private sealed class PeakSampler : IDisposable
-    {
-        private readonly Timer _timer;
-        private long _peak;
-
-        public PeakSampler()
-        {
-            _peak = GC.GetTotalMemory(false);
-            _timer = new Timer(_ => Sample(), null, 0, 20);
-        }
-
-        public long Peak
-        {
-            get
-            {
-                Sample();
-                return Interlocked.Read(ref _peak);
-            }
-        }
-
-        private void Sample()
-        {
-            var now = GC.GetTotalMemory(false);
-            long seen;
-            while (now > (seen = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, now, seen) != seen)
-            {
-            }
-        }
-
-        public void Dispose() => _timer.Dispose();
     }
 }

@@ -1,6 +1,7 @@
 using Dispatch.Model.Randomness;
+using Dispatch.Model.Scenarios;
 
-namespace Dispatch.Model.Scenarios;
+namespace Dispatch.Bench;
 
 /// <summary>
 /// Generates a synthetic city as a <see cref="ScenarioDocument"/> for benchmarks and load tests:

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Dispatch.Cli.Bench;
+namespace Dispatch.Bench;
 
 /// <summary>
 /// Figures of one city size run as single replications in one child process (fresh, so its peak
