@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dispatch.Bench;
 using Dispatch.Model.Reporting;
 using Dispatch.Model.Scenarios;
 
