@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dispatch.Bench;
+using Dispatch.Model.Loading;
 using Dispatch.Model.Reporting;
 using Dispatch.Model.Scenarios;
 
