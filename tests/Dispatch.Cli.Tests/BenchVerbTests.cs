@@ -10,7 +10,9 @@ namespace Dispatch.Cli.Tests;
 /// </summary>
 public sealed class BenchVerbTests
 {
+    // Slow (about 40 s: a bench with its child processes); `--filter "Category!=Slow"` leaves it out.
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Bench_json_reports_events_times_memory_and_replication_speedup()
     {
         var exe = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "dispatch.exe" : "dispatch");

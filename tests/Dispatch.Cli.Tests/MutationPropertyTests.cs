@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dispatch.Model.Loading;
 using Dispatch.Model.Scenarios;
 using Dispatch.Model.Simulation;
 
@@ -25,6 +26,7 @@ public sealed class MutationPropertyTests
     private static readonly double[] Factors = [-1, 0, 0.5, 2, 10, 1000];
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Random_mutations_never_crash_the_validator_or_the_runner()
     {
         // DISPATCH_MUTATION_SEED and DISPATCH_MUTATION_COUNT explore further than the default run.

@@ -53,6 +53,7 @@ public sealed class DecimalTextTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void A_million_values_of_every_scale_match_the_custom_format()
     {
         var random = new Random(20261128);

@@ -47,10 +47,16 @@ public class ErlangCTests(ITestOutputHelper output)
         Assert.Equal(11.52 / 17.8, ErlangC(3, 2.4), 12);
     }
 
+    /// <summary>The same at the highest load, whose long runs take several seconds (so in the Slow category).</summary>
+    [Theory]
+    [Trait("Category", "Slow")]
+    [InlineData(5, 0.9, 400, 30)]
+    public void MMc_scenario_reproduces_Erlang_C_at_high_load(int c, double rho, int days, int replications) =>
+        MMc_scenario_reproduces_Erlang_C(c, rho, days, replications);
+
     [Theory]
     [InlineData(3, 0.5, 200, 30)]
     [InlineData(3, 0.8, 300, 30)]
-    [InlineData(5, 0.9, 400, 30)]
     public void MMc_scenario_reproduces_Erlang_C(int c, double rho, int days, int replications)
     {
         var mu = 1 / MeanService;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dispatch.Bench;
 using Dispatch.Model.Reporting;
 using Dispatch.Model.Scenarios;
 using static Dispatch.Model.Tests.TestScenarios;

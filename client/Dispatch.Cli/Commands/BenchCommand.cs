@@ -1,8 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
-using Dispatch.Cli.Bench;
-using Dispatch.Model.Scenarios;
+using Dispatch.Bench;
+using Dispatch.Cli.Running;
 using Spectre.Console;
 
 namespace Dispatch.Cli.Commands;
@@ -15,6 +14,8 @@ namespace Dispatch.Cli.Commands;
 /// peak memory, then the same for replications in parallel; medians of <c>--runs</c> runs. Each
 /// measurement runs in a fresh child process (this executable in the hidden <c>--child</c> mode).
 /// Build in Release: <c>dotnet run -c Release --project client/Dispatch.Cli -- bench</c>.
+/// The options are this verb's; the measurements and their output are in <c>client/Dispatch.Bench</c>,
+/// given the product path by <see cref="EmbeddedBenchHost"/>.
 /// </summary>
 public static class BenchCommand
 {
@@ -72,23 +73,12 @@ public static class BenchCommand
                 {
                     return CommonOptions.Usage(error, "--child needs --size small, medium or large", Usage);
                 }
-                var settings = new BenchChildSettings(city, d, n, r, m, parse.GetValue(seed), w);
-                string line;
-                switch (mode)
+                if (!BenchChild.Modes.Contains(mode))
                 {
-                    case "single":
-                        line = BenchJson.Line(await BenchChild.SingleAsync(settings, cancellationToken));
-                        break;
-                    case "replications":
-                        line = BenchJson.Line(await BenchChild.ReplicationsAsync(settings, cancellationToken));
-                        break;
-                    case "kernel":
-                        line = BenchJson.Line(await BenchChild.KernelAsync(settings, cancellationToken));
-                        break;
-                    default:
-                        return CommonOptions.Usage(error, $"--child {mode}: expected single, replications or kernel", Usage);
+                    return CommonOptions.Usage(error, $"--child {mode}: expected single, replications or kernel", Usage);
                 }
-                Console.Out.WriteLine(line);
+                var settings = new BenchChildSettings(city, d, n, r, m, parse.GetValue(seed), w);
+                Console.Out.WriteLine(await BenchChild.MeasureAsync(mode, settings, new EmbeddedBenchHost(), cancellationToken));
                 return ExitCodes.Success;
             }
             var chosen = new List<SyntheticCity.CitySize>();
@@ -113,71 +103,14 @@ public static class BenchCommand
             }
             else if (asMarkdown)
             {
-                console.Profile.Out.Writer.Write(BenchParent.Markdown(report));
+                console.Profile.Out.Writer.Write(BenchMarkdown.Write(report));
             }
             else
             {
-                Print(console, report);
+                BenchTables.Write(console, report);
             }
             return ExitCodes.Success;
         });
         return command;
     }
-
-    private static void Print(IAnsiConsole console, BenchReport r)
-    {
-        console.MarkupLine(Markup.Escape($"{r.Machine}, {r.Cores} cores, {r.Runtime}, {r.Configuration} build, {r.GarbageCollector} GC; {r.WarmupRuns} warm-up runs before warm figures; bench took {r.TotalSeconds:0} s"));
-        console.MarkupLine("A simulated week per city: grain = scenario grain on the embedded silo from the first StartAsync to the result (silo start-up excluded); kernel = new Simulator + RunToEnd + ReportBuilder.Build; build = reading and building the scenario; peak = peak working set of the child process; medians of the timed runs, after one untimed run of the same city (cold = that run).");
-        var sizes = new Table();
-        foreach (var column in new[] { "city", "zones/units", "events", "grain s", "cold s", "days/s", "events/s", "kernel s", "build s", "peak MiB" })
-        {
-            sizes.AddColumn(new TableColumn(column).RightAligned());
-        }
-        foreach (var x in r.Sizes)
-        {
-            sizes.AddRow(x.Size, $"{N(x.Zones)}/{N(x.Units)}", N(x.Events), S(x.GrainSeconds), S(x.FirstGrainSeconds), D(x.SimulatedDaysPerSecond), N(x.EventsPerSecond), S(x.KernelSeconds),
-                S(x.BuildSeconds), N(BenchParent.Mib(x.PeakWorkingSetBytes)));
-        }
-        console.Write(sizes);
-        if (r.Replications.Count > 0)
-        {
-            console.MarkupLine("Replications in parallel (one scenario grain each); speedup = replications x one replication's time / wall time, one and all timed alternately; per core = the same against one replication in a process confined to one core.");
-            var reps = new Table();
-            foreach (var column in new[] { "city", "replications", "one s", "wall s", "days/s", "speedup", "one core s", "per core speedup", "kernel one s", "kernel s", "kernel speedup", "peak MiB" })
-            {
-                reps.AddColumn(new TableColumn(column).RightAligned());
-            }
-            foreach (var x in r.Replications)
-            {
-                reps.AddRow(x.Size, N(x.Replications), S(x.OneSeconds), S(x.Seconds), D(x.SimulatedDaysPerSecond), F2(x.Speedup), x.OneCoreSeconds is { } oneCore ? S(oneCore) : "", F2(x.CoreSpeedup), S(x.OneKernelSeconds), S(x.KernelSeconds), F2(x.KernelSpeedup), N(BenchParent.Mib(x.PeakWorkingSetBytes)));
-            }
-            console.Write(reps);
-        }
-        if (r.MachineScaling.Count > 0)
-        {
-            console.MarkupLine("The machine: the same kernel week in one process alone, then in as many separate processes at once as there are cores (they share only the hardware).");
-            var machine = new Table();
-            foreach (var column in new[] { "city", "processes", "alone s", "each, at once s", "speedup" })
-            {
-                machine.AddColumn(new TableColumn(column).RightAligned());
-            }
-            foreach (var x in r.MachineScaling)
-            {
-                machine.AddRow(x.Size, N(x.Processes), S(x.AloneSeconds), S(x.TogetherSeconds), F2(x.Speedup));
-            }
-            console.Write(machine);
-        }
-        foreach (var t in r.Targets)
-        {
-            console.MarkupLine($"{(t.Met ? "[green]met[/]" : "[red]not met[/]")}  {Markup.Escape(t.Name)}: {Markup.Escape(t.Goal)}; measured {Markup.Escape(t.Measured)}");
-        }
-    }
-
-    private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string D(double value) => value.ToString("N1", CultureInfo.InvariantCulture);
-
-    private static string S(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
-
-    private static string F2(double? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? "";
 }

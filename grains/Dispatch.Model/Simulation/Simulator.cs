@@ -38,7 +38,7 @@ public sealed class Simulator
         Replication = replication;
         var endTime = (days ?? scenario.Days) * 1440.0;
         _clock = new SimClock(endTime, Math.Min(Math.Max(0, warmupDays * 1440.0), endTime));
-        _policy = policy ?? new NearestAvailableDispatch(scenario.Dispatch);
+        _policy = policy ?? DispatchPolicies.Create(scenario);
         // The ledger's part shared by the replications of a scenario is the largest piece of set-up
         // for a new scenario: worked out on another core while this one does the rest.
         var ledger = Task.Run(() => PresenceLedger.For(scenario, EndTime, StatsFrom));
