@@ -15,17 +15,17 @@ public sealed class OverlayOptions
     /// <param name="suffix">"" for the common options, "-a" or "-b" for one side of <c>compare</c>.</param>
     public OverlayOptions(string suffix = "")
     {
-        var side = suffix.Length == 0 ? "" : $" (scenario {suffix[1..].ToUpperInvariant()} only)";
+        var side = suffix.Length == 0 ? "" : $"; scenario {suffix[1..].ToUpperInvariant()} only";
         Set = new Option<string[]>($"--set{suffix}")
         {
-            Description = $"Change a scenario field: PATH=VALUE, e.g. units[id=car-north].count=8 or surge.from=20:00 (repeatable){side}.",
+            Description = $"Change a scenario field: PATH=VALUE, e.g. units[id=car-north].count=8 or surge.from=20:00 (repeatable{side}).",
             HelpName = "PATH=VALUE",
             Arity = ArgumentArity.ZeroOrMore,
             DefaultValueFactory = _ => [],
         };
         Overlay = new Option<string[]>($"--overlay{suffix}")
         {
-            Description = $"Apply an overlay file of changes (set, add, remove; repeatable){side}.",
+            Description = $"Apply an overlay file of changes (set, add, remove; repeatable{side}).",
             HelpName = "FILE",
             Arity = ArgumentArity.ZeroOrMore,
             DefaultValueFactory = _ => [],
