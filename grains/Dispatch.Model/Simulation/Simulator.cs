@@ -44,7 +44,7 @@ public sealed partial class Simulator
         Replication = replication;
         EndTime = (days ?? scenario.Days) * 1440.0;
         StatsFrom = Math.Min(Math.Max(0, warmupDays * 1440.0), EndTime);
-        _policy = policy ?? new NearestAvailableDispatch(scenario.Dispatch);
+        _policy = policy ?? DispatchPolicies.Create(scenario);
         // The ledger's part shared by the replications of a scenario is the largest piece of set-up
         // for a new scenario: worked out on another core while this one does the rest.
         var ledger = Task.Run(() => PresenceLedger.For(scenario, EndTime, StatsFrom));

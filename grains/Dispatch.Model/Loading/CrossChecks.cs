@@ -1,9 +1,13 @@
-namespace Dispatch.Model.Scenarios;
+using Dispatch.Model.Scenarios;
 
-// Checks across the parts of a scenario: coordinates that look like longitude/latitude, stations
-// and posts far from every zone, school posts that need more officers than can be drafted, incident
-// types no unit can attend.
-public sealed partial class ScenarioBuilder
+namespace Dispatch.Model.Loading;
+
+/// <summary>
+/// Checks across the sections of a scenario: coordinates that look like longitude/latitude, stations
+/// and posts far from every zone, school posts that need more officers than can be drafted, incident
+/// types no unit can attend.
+/// </summary>
+internal sealed class CrossChecks(ProblemSink sink) : SectionBuilder(sink)
 {
     /// <summary>
     /// Longitude/latitude typed where metres are expected: every point within |x| &lt;= 180 and
@@ -22,21 +26,21 @@ public sealed partial class ScenarioBuilder
         return span < 1 && Math.Sqrt(c.X * c.X + c.Y * c.Y) >= 1;
     }
 
-    private void CheckCoordinates(List<Zone> zones, List<Station> stations, List<UnitSpec> units, ScenarioDocument d)
+    public void CheckCoordinates(List<(string Path, string? File, string PolygonPath)> origins, List<Zone> zones, List<Station> stations, List<UnitSpec> units, ScenarioDocument d)
     {
         var degrees = zones.Where(LooksLikeDegrees).ToList();
-        foreach (var group in degrees.GroupBy(z => _zoneOrigins[z.Index].File))
+        foreach (var group in degrees.GroupBy(z => origins[z.Index].File))
         {
             var first = group.First();
-            var origin = _zoneOrigins[first.Index];
+            var origin = origins[first.Index];
             var p = first.Shape.Ring[0];
-            _file = origin.File;
+            Sink.File = origin.File;
             Error(origin.PolygonPath,
                 $"coordinates look like longitude/latitude in degrees (first point [{Num(p.X)}, {Num(p.Y)}]; read as metres the zone would be {Num(Span(first))} m across); " +
                 "this format expects metres on a local plane (x east, y north from an origin you choose). " +
                 $"{group.Count()} zone(s) in this file look like this; " +
                 "convert them to metres, for example with a local transverse Mercator projection");
-            _file = null;
+            Sink.File = null;
         }
         if (degrees.Count > 0 || zones.Count == 0)
         {
@@ -80,7 +84,7 @@ public sealed partial class ScenarioBuilder
     }
 
     /// <summary>School posts need (gates x officers) units of the pool modes at once; warn when the pool is smaller.</summary>
-    private void CheckSchoolPostDemand(SchoolPostOptions? school, List<Zone> zones, List<UnitSpec> units)
+    public void CheckSchoolPostDemand(SchoolPostOptions? school, List<Zone> zones, List<UnitSpec> units)
     {
         if (school is null || zones.Count == 0)
         {
@@ -105,7 +109,7 @@ public sealed partial class ScenarioBuilder
         }
     }
 
-    private void CheckCapableUnits(List<IncidentType> types, List<UnitSpec> units, List<IncidentTypeDocument>? documents)
+    public void CheckCapableUnits(List<IncidentType> types, List<UnitSpec> units, List<IncidentTypeDocument>? documents)
     {
         if (units.Count == 0 || documents is null)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Dispatch.Model.Scenarios;
 
-namespace Dispatch.Model.Scenarios;
+namespace Dispatch.Model.Loading;
 
 /// <summary>
 /// Scenarios built from the self-contained JSON of run requests, kept for the few most recent

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Dispatch.Model.Scenarios;
 
-namespace Dispatch.Model.Scenarios;
+namespace Dispatch.Model.Loading;
 
 /// <summary>The outcome of checking a scenario: every problem found and, when there is no error, the scenario.</summary>
 public sealed record ScenarioValidation(string Source, IReadOnlyList<ScenarioProblem> Problems, ScenarioDocument? Document, Scenario? Scenario)

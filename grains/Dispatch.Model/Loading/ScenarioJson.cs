@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Dispatch.Model.Scenarios;
 
-namespace Dispatch.Model.Scenarios;
+namespace Dispatch.Model.Loading;
 
 /// <summary>Reads and writes scenario documents as JSON (comments and trailing commas allowed).</summary>
 public static class ScenarioJson

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Dispatch.Model.Scenarios;
 
-namespace Dispatch.Model.Scenarios;
+namespace Dispatch.Model.Loading;
 
 /// <summary>
 /// Loads a scenario file from disk, resolving a <c>zonesGeoJson</c> reference (relative to the
