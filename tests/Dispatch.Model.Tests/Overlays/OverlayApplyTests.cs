@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Dispatch.Model.Loading;
 using Dispatch.Model.Scenarios;
 using Dispatch.Model.Scenarios.Overlays;
 using static Dispatch.Model.Tests.Overlays.OverlayTestKit;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dispatch.Model.Loading;
 
 namespace Dispatch.Model.Scenarios.Overlays;
 
