@@ -110,6 +110,10 @@ public sealed class OverlayErrorTests
         At(typed.Problems, "--set units[id=car-south].count=x", "", null, "expected a whole number, found the text \"x\"");
         At(typed.Problems, "--set surge={\"from\":\"7\"}", "surge.from", null, "'7' is not a time of day");
         At(typed.Problems, "--set surge={\"from\":\"7\"}", "surge.units", null, "missing");
+
+        const string Replace = "units[id=car-south]={\"id\": \"car-south\", \"count\": 1, \"mode\": \"car\", \"station\": \"sout\"}";
+        var (replaced, _) = Check(null, Replace);
+        At(replaced.Problems, "--set " + Replace, "units[id=car-south].station", null, "unknown station 'sout'; did you mean 'south'?");
     }
 
     [Fact]
