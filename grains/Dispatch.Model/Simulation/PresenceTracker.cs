@@ -1,18 +1,26 @@
 using Dispatch.Model.Geometry;
+using Dispatch.Model.Scenarios;
 
 namespace Dispatch.Model.Simulation;
 
-/// <summary>Who is visibly present in which hotspot, exactly in time, and the deterrence it exerts.</summary>
-public sealed partial class Simulator
+/// <summary>
+/// Who is visibly present in which hotspot, exactly in time, the deterrence it exerts, and the
+/// presence intervals it adds to the <see cref="PresenceLedger"/> (the visibility and precision
+/// measures).
+/// </summary>
+internal sealed class PresenceTracker
 {
     private const double Epsilon = 1e-9;
-    private readonly ZonePresence[] _zones;
+    private readonly SimClock _clock;
+    private readonly EventQueue _events;
+    private readonly PatrolOptions _options;
+    private readonly ZoneState[] _zones;
+    private readonly ZoneIndex _hotspots;
     /// <summary>
     /// The zones' shapes, with the hotspots' rings packed: the zones a patrol leg is clipped
-    /// against (those of <see cref="Hotspots"/>), a standing unit is tested in and a patrol leg
-    /// ends in.
+    /// against (those of the hotspot index), a standing unit is tested in and a patrol leg ends in.
     /// </summary>
-    private readonly PackedRings _hotspotRings;
+    private readonly PackedRings _shapes;
     /// <summary>Each unit's visibility (its mode's), by unit index, for entering and leaving zones.</summary>
     private readonly double[] _visibility;
 
@@ -21,30 +29,45 @@ public sealed partial class Simulator
     private readonly List<int> _nearZones = [];
     private readonly List<(double From, double To)> _intervals = [];
 
+    public PresenceTracker(Scenario scenario, SimClock clock, EventQueue events, ZoneIndex hotspots, PackedRings shapes, PresenceLedger ledger)
+    {
+        _clock = clock;
+        _events = events;
+        _options = scenario.Patrol;
+        _zones = [.. scenario.Zones.Select(_ => new ZoneState())];
+        _hotspots = hotspots;
+        _shapes = shapes;
+        _visibility = [.. scenario.Units.Select(u => u.Speed.Visibility)];
+        Ledger = ledger;
+    }
+
+    /// <summary>The measures of presence so far (intervals still open are not in it: see <see cref="LedgerAtNow"/>).</summary>
+    public PresenceLedger Ledger { get; }
+
     /// <summary>The units visibly present in a zone now (ascending unit index).</summary>
-    public IReadOnlyList<int> PresentUnits(int zone) => _zones[zone].Units;
+    public List<int> UnitsIn(int zone) => _zones[zone].Units;
 
     /// <summary>
     /// Recomputes where a unit is visibly present after a change of status or leg: standing
     /// (patrol dwell, check, post, on scene) counts in the zones containing its position; a patrol
     /// leg counts in every zone it crosses, entered and left at the exact crossing times.
     /// </summary>
-    private void UpdatePresence(UnitState unit)
+    public void Update(UnitState unit)
     {
         unit.PresenceVersion++;
         var now = _presentNow;
         now.Clear();
-        var position = unit.PositionAt(Now);
-        if (unit.Status == UnitStatus.Patrol && unit.IsMoving && unit.LegEndsAt > Now)
+        var position = unit.PositionAt(_clock.Now);
+        if (unit.Status == UnitStatus.Patrol && unit.IsMoving && unit.LegEndsAt > _clock.Now)
         {
             PlanCrossings(unit, position, unit.Destination, unit.LegEndsAt, now);
         }
         else if (IsVisiblyStanding(unit))
         {
-            Hotspots.Near(position, _nearZones);
+            _hotspots.Near(position, _nearZones);
             foreach (var zone in _nearZones)
             {
-                if (_hotspotRings.Contains(zone, position))
+                if (_shapes.Contains(zone, position))
                 {
                     now.Add(zone);
                 }
@@ -54,7 +77,7 @@ public sealed partial class Simulator
         {
             if (!now.Contains(unit.Presence[k].Zone))
             {
-                ExitZone(unit, unit.Presence[k].Zone);
+                Exit(unit, unit.Presence[k].Zone);
             }
         }
         var patrolling = unit.Status == UnitStatus.Patrol;
@@ -63,7 +86,7 @@ public sealed partial class Simulator
             var k = IndexOfPresence(unit, zone);
             if (k < 0)
             {
-                EnterZone(unit, zone);
+                Enter(unit, zone);
             }
             else if (unit.Presence[k].Patrolling != patrolling)
             {
@@ -72,9 +95,9 @@ public sealed partial class Simulator
                 var (_, since, wasPatrolling) = unit.Presence[k];
                 if (wasPatrolling)
                 {
-                    Ledger.AddPatrolPresence(zone, since, Now);
+                    Ledger.AddPatrolPresence(zone, since, _clock.Now);
                 }
-                unit.Presence[k] = (zone, Now, patrolling);
+                unit.Presence[k] = (zone, _clock.Now, patrolling);
             }
         }
     }
@@ -89,11 +112,12 @@ public sealed partial class Simulator
 
     private void PlanCrossings(UnitState unit, Point2 from, Point2 to, double arriveAt, List<int> insideNow)
     {
-        var duration = arriveAt - Now;
+        var start = _clock.Now;
+        var duration = arriveAt - start;
         // Zones near the line itself, not just within the bounding box of the leg (the others have no crossings).
-        foreach (var zone in Hotspots.NearSegment(from, to, _nearZones))
+        foreach (var zone in _hotspots.NearSegment(from, to, _nearZones))
         {
-            _hotspotRings.InsideIntervals(zone, from, to, _intervals);
+            _shapes.InsideIntervals(zone, from, to, _intervals);
             foreach (var (enter, exit) in _intervals)
             {
                 if (enter <= Epsilon)
@@ -102,11 +126,11 @@ public sealed partial class Simulator
                 }
                 else
                 {
-                    _events.Schedule(Now + enter * duration, new SimEvent(EventKind.ZoneEnter, unit.Spec.Index, zone, unit.PresenceVersion));
+                    _events.Schedule(start + enter * duration, new SimEvent(EventKind.ZoneEnter, unit.Spec.Index, zone, unit.PresenceVersion));
                 }
                 if (exit < 1 - Epsilon)
                 {
-                    _events.Schedule(Now + exit * duration, new SimEvent(EventKind.ZoneExit, unit.Spec.Index, zone, unit.PresenceVersion));
+                    _events.Schedule(start + exit * duration, new SimEvent(EventKind.ZoneExit, unit.Spec.Index, zone, unit.PresenceVersion));
                 }
             }
         }
@@ -126,35 +150,39 @@ public sealed partial class Simulator
         return -1;
     }
 
-    private void EnterZone(UnitState unit, int zone)
+    /// <summary>The unit becomes visibly present in the zone now (nothing if it already is).</summary>
+    public void Enter(UnitState unit, int zone)
     {
         if (IndexOfPresence(unit, zone) >= 0)
         {
             return;
         }
-        unit.Presence.Add((zone, Now, unit.Status == UnitStatus.Patrol));
+        var now = _clock.Now;
+        unit.Presence.Add((zone, now, unit.Status == UnitStatus.Patrol));
         var z = _zones[zone];
         if (z.Units.Count == 0)
         {
-            z.CoveredSince = Now;
+            z.CoveredSince = now;
         }
         var at = z.Units.BinarySearch(unit.Spec.Index);
         z.Units.Insert(at < 0 ? ~at : at, unit.Spec.Index);
         z.VisibilitySum += _visibility[unit.Spec.Index];
     }
 
-    private void ExitZone(UnitState unit, int zone)
+    /// <summary>The unit stops being visibly present in the zone now (nothing if it was not).</summary>
+    public void Exit(UnitState unit, int zone)
     {
         var k = IndexOfPresence(unit, zone);
         if (k < 0)
         {
             return;
         }
+        var now = _clock.Now;
         var (_, since, patrolling) = unit.Presence[k];
         unit.Presence.RemoveAt(k);
         if (patrolling)
         {
-            Ledger.AddPatrolPresence(zone, since, Now);
+            Ledger.AddPatrolPresence(zone, since, now);
         }
         var z = _zones[zone];
         z.Units.Remove(unit.Spec.Index);
@@ -162,8 +190,8 @@ public sealed partial class Simulator
         z.VisibilitySum = z.Units.Count == 0 ? 0 : z.VisibilitySum - _visibility[unit.Spec.Index];
         if (z.Units.Count == 0)
         {
-            Ledger.AddCoverage(zone, z.CoveredSince, Now);
-            z.LastLeftAt = Now;
+            Ledger.AddCoverage(zone, z.CoveredSince, now);
+            z.LastLeftAt = now;
             z.LastVisibility = Math.Min(1, before);
         }
     }
@@ -174,50 +202,50 @@ public sealed partial class Simulator
     /// </summary>
     public double DeterrenceMultiplier(int zone)
     {
-        var options = Scenario.Patrol;
         var z = _zones[zone];
         if (z.Units.Count > 0)
         {
-            return 1 - options.DeterrenceFactor * Math.Min(1, z.VisibilitySum);
+            return 1 - _options.DeterrenceFactor * Math.Min(1, z.VisibilitySum);
         }
-        var since = Now - z.LastLeftAt;
-        if (options.ResidualMinutes > 0 && since < options.ResidualMinutes)
+        var since = _clock.Now - z.LastLeftAt;
+        if (_options.ResidualMinutes > 0 && since < _options.ResidualMinutes)
         {
-            return 1 - options.DeterrenceFactor * z.LastVisibility * (1 - since / options.ResidualMinutes);
+            return 1 - _options.DeterrenceFactor * z.LastVisibility * (1 - since / _options.ResidualMinutes);
         }
         return 1;
     }
 
-    /// <summary>The ledger with every interval still open at <see cref="Now"/> closed, for a report.</summary>
-    public PresenceLedger LedgerAtNow()
+    /// <summary>The ledger with every interval still open now closed (the zones covered, the units' patrol presence and school posts), for a report.</summary>
+    public PresenceLedger LedgerAtNow(UnitState[] units)
     {
+        var now = _clock.Now;
         var ledger = Ledger.Copy();
         for (var zone = 0; zone < _zones.Length; zone++)
         {
             if (_zones[zone].Units.Count > 0)
             {
-                ledger.AddCoverage(zone, _zones[zone].CoveredSince, Now);
+                ledger.AddCoverage(zone, _zones[zone].CoveredSince, now);
             }
         }
-        foreach (var unit in _units)
+        foreach (var unit in units)
         {
             foreach (var (zone, since, patrolling) in unit.Presence)
             {
                 if (patrolling)
                 {
-                    ledger.AddPatrolPresence(zone, since, Now);
+                    ledger.AddPatrolPresence(zone, since, now);
                 }
             }
             if (unit.Status == UnitStatus.SchoolPost && unit.StandingInStatus)
             {
-                ledger.AddSchoolStaffed(unit.StatusSince, Now);
+                ledger.AddSchoolStaffed(unit.StatusSince, now);
             }
         }
         return ledger;
     }
 
     /// <summary>Presence state of one zone.</summary>
-    private sealed class ZonePresence
+    private sealed class ZoneState
     {
         public List<int> Units { get; } = [];
         public double VisibilitySum { get; set; }
