@@ -2,9 +2,14 @@
 """Generates the illustrative default scenario of the Pengjiang district (docs/pengjiang.md).
 
 Writes scenarios/pengjiang.json (with the 22:00-04:00 night surge) and
-scenarios/pengjiang-no-surge.json (identical but without the "surge" section), next to this
-script's parent folder. Python 3 standard library only; deterministic (random.Random(2023)), so
-running it twice gives byte-identical files.
+scenarios/pengjiang-no-surge.json (identical but without the "surge" section, and with its own
+name and description), next to this script's parent folder. Python 3 standard library only;
+deterministic (random.Random(2023)), so running it twice gives byte-identical files.
+
+The what-ifs of the README use overlays instead of full files: scenarios/overlays/pengjiang-no-surge.json
+applied to pengjiang.json gives pengjiang-no-surge.json's scenario (but for the description), which
+the tests check (OverlayApplyTests, OverlayVerbTests); the full no-surge file is kept for the golden
+outputs. If this script changes what differs between the two files, change that overlay too.
 
     python3 scenarios/tools/generate_pengjiang.py
 

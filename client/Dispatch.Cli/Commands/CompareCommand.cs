@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Dispatch.Cli.Output;
 using Dispatch.Cli.Running;
 using Dispatch.Model.Reporting;
@@ -8,35 +9,53 @@ using Spectre.Console;
 namespace Dispatch.Cli.Commands;
 
 /// <summary>
-/// <c>compare &lt;A&gt; &lt;B&gt; [--replications R] [--seed N] [--days D] [--out DIR]</c>: runs both scenarios on
+/// <c>compare &lt;A&gt; [&lt;B&gt;] [--replications R] [--seed N] [--days D] [--out DIR]</c>: runs both scenarios on
 /// the same seeds and replication numbers (common random numbers) and reports the paired
-/// differences B - A with 95% intervals and a verdict per measure.
+/// differences B - A with 95% intervals and a verdict per measure. <c>--overlay</c>/<c>--set</c>
+/// change both sides; <c>--overlay-a</c>/<c>--set-a</c> and <c>--overlay-b</c>/<c>--set-b</c> one side
+/// (after the common ones). B defaults to A's file, so one scenario can be compared with itself under an overlay.
 /// </summary>
 public static class CompareCommand
 {
-    private const string Usage = "dispatch compare <A> <B> [--replications R] [--seed N] [--days D] [--out DIR] [--warmup-days W] [--overwrite] [--cluster CONNECTION]";
+    private const string Usage = "dispatch compare <A> [<B>] [--overlay[-a|-b] FILE]... [--set[-a|-b] PATH=VALUE]... [--replications R] [--seed N] [--days D] [--out DIR] [--warmup-days W] [--overwrite] [--cluster CONNECTION]";
 
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var a = new Argument<string>("A") { Description = "Baseline scenario file." };
-        var b = new Argument<string>("B") { Description = "Alternative scenario file." };
+        var b = new Argument<string?>("B") { Description = "Alternative scenario file (default: A's file, changed by --overlay-b/--set-b).", Arity = ArgumentArity.ZeroOrOne };
         var options = new CommonOptions();
+        OverlayOptions[] overlays = [new(), new("-a"), new("-b")];
         var command = new Command("compare", "Compare two scenarios on common random numbers: paired differences with 95% intervals.") { a, b };
         options.AddTo(command);
+        foreach (var group in overlays)
+        {
+            group.AddTo(command);
+        }
         command.SetAction((parse, cancellationToken) =>
-            ExecuteAsync(console, error, parse, parse.GetValue(a)!, parse.GetValue(b)!, options, cancellationToken));
+            ExecuteAsync(console, error, parse, parse.GetValue(a)!, parse.GetValue(b), options, overlays, cancellationToken));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
-        IAnsiConsole console, TextWriter error, ParseResult parse, string pathA, string pathB, CommonOptions options, CancellationToken cancellationToken)
+        IAnsiConsole console, TextWriter error, ParseResult parse, string pathA, string? givenB, CommonOptions options, OverlayOptions[] groups, CancellationToken cancellationToken)
     {
         if (options.Check(parse) is { } problem)
         {
             return CommonOptions.Usage(error, problem, Usage);
         }
-        var loadedA = ScenarioInput.Load(pathA, error, parse.GetValue(options.Days), parse.GetValue(options.Replications));
-        var loadedB = ScenarioInput.Load(pathB, error, parse.GetValue(options.Days), parse.GetValue(options.Replications));
+        if (givenB is null && !groups[1].Any(parse) && !groups[2].Any(parse))
+        {
+            return CommonOptions.Usage(error, "give a second scenario B, or change one side with --overlay-a/--set-a or --overlay-b/--set-b", Usage);
+        }
+        var pathB = givenB ?? pathA;
+        var overlaysA = OverlayOptions.Read(parse, error, groups[0], groups[1]);
+        var overlaysB = OverlayOptions.Read(parse, error, groups[0], groups[2]);
+        if (overlaysA is null || overlaysB is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+        var loadedA = ScenarioInput.Load(pathA, error, parse.GetValue(options.Days), parse.GetValue(options.Replications), overlaysA);
+        var loadedB = ScenarioInput.Load(pathB, error, parse.GetValue(options.Days), parse.GetValue(options.Replications), overlaysB);
         if (loadedA is null || loadedB is null)
         {
             return ExitCodes.InvalidInput;
@@ -44,7 +63,7 @@ public static class CompareCommand
         var (modelA, jsonA) = loadedA.Value;
         var (modelB, jsonB) = loadedB.Value;
         var outDir = parse.GetValue(options.Out)
-            ?? Path.Combine("out", $"compare-{Path.GetFileNameWithoutExtension(pathA)}-vs-{Path.GetFileNameWithoutExtension(pathB)}");
+            ?? Path.Combine("out", $"compare-{OverlayOptions.Label(pathA, overlaysA)}-vs-{OverlayOptions.Label(pathB, overlaysB)}");
         if (CommonOptions.PrepareOutput(outDir, parse.GetValue(options.Overwrite)) is { } outProblem)
         {
             return CommonOptions.Usage(error, outProblem, Usage);
@@ -84,18 +103,29 @@ public static class CompareCommand
 
         var measures = Comparison.Compare(outcomeA.Replications, outcomeB.Replications);
         var json = Comparison.ToJson(pathA, modelA.Name, pathB, modelB.Name, seed, replications, days, measures);
+        AddOverlays(json, "a", overlaysA);
+        AddOverlays(json, "b", overlaysB);
         RunOutputWriter.Publish(outDir, staging =>
         {
-            RunOutputWriter.WriteFiles(Path.Combine(staging, "a"), outcomeA);
-            RunOutputWriter.WriteFiles(Path.Combine(staging, "b"), outcomeB);
+            RunOutputWriter.WriteFiles(Path.Combine(staging, "a"), outcomeA, jsonA);
+            RunOutputWriter.WriteFiles(Path.Combine(staging, "b"), outcomeB, jsonB);
             var chart = Charts.Save(staging, "differences.png", Charts.Differences(measures), "Paired differences B - A as % of A, with 95% intervals");
             RunOutputWriter.WriteAtomically(Path.Combine(staging, "compare.md"),
                 CompareMarkdown.Render(modelA.Name, modelB.Name, seed, replications, days, measures, outcomeA.Report, outcomeB.Report, chart));
             RunOutputWriter.WriteAtomically(Path.Combine(staging, "compare.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         }, cancellationToken);
         PrintTable(console, modelA.Name, modelB.Name, replications, measures);
-        console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "compare.md"))}[/], compare.json, differences.png, and each side's full report in a/ and b/");
+        console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "compare.md"))}[/], compare.json, differences.png, and each side's full report and scenario.json in a/ and b/");
         return ExitCodes.Success;
+    }
+
+    /// <summary>Names a side's overlays in compare.json (<c>"overlays": ["x.json", "--set a=1"]</c>), only when it has some.</summary>
+    private static void AddOverlays(JsonObject json, string side, IReadOnlyList<Model.Scenarios.Overlays.Overlay> overlays)
+    {
+        if (overlays.Count > 0 && json[side] is JsonObject entry)
+        {
+            entry["overlays"] = new JsonArray(overlays.Select(o => (JsonNode?)JsonValue.Create(o.Source)).ToArray());
+        }
     }
 
     private static void PrintTable(IAnsiConsole console, string a, string b, int replications, IReadOnlyList<MeasureComparison> measures)

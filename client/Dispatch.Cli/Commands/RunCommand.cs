@@ -12,12 +12,13 @@ namespace Dispatch.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
-    private const string Usage = "dispatch run <scenario> [--seed N] [--days D] [--out DIR] [--replications R] [--warmup-days W] [--overwrite] [--cluster CONNECTION]";
+    private const string Usage = "dispatch run <scenario> [--overlay FILE]... [--set PATH=VALUE]... [--seed N] [--days D] [--out DIR] [--replications R] [--warmup-days W] [--overwrite] [--cluster CONNECTION]";
 
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (JSON)." };
         var options = new CommonOptions();
+        var overlays = new OverlayOptions();
         var live = new Option<bool>("--live") { Description = "Pace the run against the wall clock so that consoles can watch it (dispatch watch --attach <run-id>)." };
         var speed = new Option<string>("--speed") { Description = "With --live: simulated seconds per wall second (1, 60, 600, ...) or max.", DefaultValueFactory = _ => "60" };
         var command = new Command("run", "Run a scenario as fast as possible and write report.json, report.md, incidents.csv, units.csv and charts.")
@@ -25,30 +26,32 @@ public static class RunCommand
             scenario,
         };
         options.AddTo(command);
+        overlays.AddTo(command);
         command.Options.Add(live);
         command.Options.Add(speed);
         command.SetAction((parse, cancellationToken) => parse.GetValue(live)
             ? WatchCommand.ParseSpeed(parse.GetValue(speed)!) is { } factor
-                ? WatchCommand.StartAsync(console, error, parse, parse.GetValue(scenario)!, factor, options, interactiveDashboard: false, cancellationToken)
+                ? WatchCommand.StartAsync(console, error, parse, parse.GetValue(scenario)!, factor, options, overlays, interactiveDashboard: false, cancellationToken)
                 : Task.FromResult(CommonOptions.Usage(error, $"--speed {parse.GetValue(speed)}: expected a positive number such as 1, 60 or 600, or max", Usage))
-            : ExecuteAsync(console, error, parse, parse.GetValue(scenario)!, options, cancellationToken));
+            : ExecuteAsync(console, error, parse, parse.GetValue(scenario)!, options, overlays, cancellationToken));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
-        IAnsiConsole console, TextWriter error, ParseResult parse, string path, CommonOptions options, CancellationToken cancellationToken)
+        IAnsiConsole console, TextWriter error, ParseResult parse, string path, CommonOptions options, OverlayOptions overlayOptions, CancellationToken cancellationToken)
     {
         if (options.Check(parse) is { } problem)
         {
             return CommonOptions.Usage(error, problem, Usage);
         }
-        var loaded = ScenarioInput.Load(path, error, parse.GetValue(options.Days), parse.GetValue(options.Replications));
+        var overlays = OverlayOptions.Read(parse, error, overlayOptions);
+        var loaded = overlays is null ? null : ScenarioInput.Load(path, error, parse.GetValue(options.Days), parse.GetValue(options.Replications), overlays);
         if (loaded is null)
         {
             return ExitCodes.InvalidInput;
         }
         var (model, json) = loaded.Value;
-        var outDir = parse.GetValue(options.Out) ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path));
+        var outDir = parse.GetValue(options.Out) ?? Path.Combine("out", OverlayOptions.Label(path, overlays!));
         if (CommonOptions.PrepareOutput(outDir, parse.GetValue(options.Overwrite)) is { } outProblem)
         {
             return CommonOptions.Usage(error, outProblem, Usage);
@@ -69,7 +72,7 @@ public static class RunCommand
         await using var cluster = connected;
         var outcome = await ProgressDisplay.RunAsync(console, error, model.Name,
             progress => RunOrchestrator.RunAsync(cluster.Grains, settings, progress, cancellationToken));
-        RunOutputWriter.Write(outDir, outcome, cancellationToken);
+        RunOutputWriter.Write(outDir, outcome, json, cancellationToken);
         PrintSummary(console, outcome, outDir);
         return ExitCodes.Success;
     }
@@ -98,6 +101,6 @@ public static class RunCommand
         {
             console.MarkupLine($"{outcome.Retries} grain call(s) were repeated after cluster failures (a silo stopped?); the run resumed from its checkpoints.");
         }
-        console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, incidents.csv, units.csv and charts");
+        console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, incidents.csv, units.csv, charts and scenario.json (the scenario as run)");
     }
 }

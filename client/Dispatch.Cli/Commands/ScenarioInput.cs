@@ -1,5 +1,6 @@
 using Dispatch.Model.Loading;
 using Dispatch.Model.Scenarios;
+using Dispatch.Model.Scenarios.Overlays;
 
 namespace Dispatch.Cli.Commands;
 
@@ -13,10 +14,13 @@ public static class ScenarioInput
     /// The validated scenario and its self-contained JSON, or null after printing the problems.
     /// Warnings are printed too but do not stop the verb. <paramref name="days"/> (the <c>--days</c>
     /// option) and <paramref name="replications"/> are checked against the size limits of a run.
+    /// With <paramref name="overlays"/>, the scenario is the file with them applied (problems are
+    /// located in the file or the overlay their value comes from).
     /// </summary>
-    public static (Scenario Scenario, string Json)? Load(string path, TextWriter error, int? days = null, int replications = 1)
+    public static (Scenario Scenario, string Json)? Load(string path, TextWriter error, int? days = null, int replications = 1, IReadOnlyList<Overlay>? overlays = null)
     {
-        var validation = ScenarioValidator.ValidateFile(path);
+        overlays ??= [];
+        var validation = ScenarioOverlays.ValidateFile(path, overlays);
         var problems = validation.Problems.ToList();
         if (validation.IsValid && (days is not null || replications > 1))
         {
@@ -24,14 +28,18 @@ public static class ScenarioInput
             problems.AddRange(ScenarioLimits.CheckRunSize(validation.Scenario!, days ?? validation.Scenario!.Days, replications, options)
                 .Select(p => p with { File = path }));
         }
-        if (problems.Any(p => p.IsError))
-        {
-            Print(problems, path, error);
-            return null;
-        }
+        var label = path + OverlayOptions.Describe(overlays);
         if (problems.Count > 0)
         {
-            Print(problems, path, error);
+            if (overlays.Count > 0)
+            {
+                error.WriteLine($"note: {label}; each problem is located in the file (or --set argument) its value comes from");
+            }
+            Print(problems, path, error, name: label);
+        }
+        if (problems.Any(p => p.IsError))
+        {
+            return null;
         }
         var json = ScenarioJson.Serialize(validation.Document!);
         // The embedded silo's grains run this build instead of reading and building the text again.
@@ -39,8 +47,8 @@ public static class ScenarioInput
         return (validation.Scenario!, json);
     }
 
-    /// <summary>Errors, then warnings, one per line (<c>error: file:line:column: path: message</c>), then a count line.</summary>
-    public static void Print(IReadOnlyList<ScenarioProblem> problems, string path, TextWriter error)
+    /// <summary>Errors, then warnings, one per line (<c>error: file:line:column: path: message</c>), then a count line naming <paramref name="name"/> (default: the path).</summary>
+    public static void Print(IReadOnlyList<ScenarioProblem> problems, string path, TextWriter error, string? name = null)
     {
         var errors = problems.Where(p => p.IsError).ToList();
         var warnings = problems.Where(p => !p.IsError).ToList();
@@ -57,6 +65,6 @@ public static class ScenarioInput
             }
         }
         var verdict = errors.Count > 0 ? "not valid" : "valid";
-        error.WriteLine($"{path}: {verdict}: {errors.Count} error(s), {warnings.Count} warning(s)");
+        error.WriteLine($"{name ?? path}: {verdict}: {errors.Count} error(s), {warnings.Count} warning(s)");
     }
 }

@@ -16,7 +16,7 @@ namespace Dispatch.Cli.Commands;
 /// </summary>
 public static class WatchCommand
 {
-    private const string Usage = "dispatch watch <scenario> [--speed S|max] [--seed N] [--days D] [--out DIR] | dispatch watch --attach <run-id> | dispatch watch --list";
+    private const string Usage = "dispatch watch <scenario> [--overlay FILE]... [--set PATH=VALUE]... [--speed S|max] [--seed N] [--days D] [--out DIR] | dispatch watch --attach <run-id> | dispatch watch --list";
 
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
@@ -25,8 +25,10 @@ public static class WatchCommand
         var attach = new Option<string?>("--attach") { Description = "Join the live run with this id (see 'dispatch runs')." };
         var list = new Option<bool>("--list") { Description = "List the runs that can be watched." };
         var options = new CommonOptions();
+        var overlays = new OverlayOptions();
         var command = new Command("watch", "Watch a run live: map, units, incidents, dispatch decisions and key figures.") { scenario, speed, attach, list };
         options.AddTo(command);
+        overlays.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(list))
@@ -45,7 +47,7 @@ public static class WatchCommand
             {
                 return CommonOptions.Usage(error, $"--speed {parse.GetValue(speed)}: expected a positive number such as 1, 60 or 600, or max", Usage);
             }
-            return await StartAsync(console, error, parse, path, factor, options, interactiveDashboard: true, cancellationToken);
+            return await StartAsync(console, error, parse, path, factor, options, overlays, interactiveDashboard: true, cancellationToken);
         });
         return command;
     }
@@ -56,7 +58,7 @@ public static class WatchCommand
 
     /// <summary>Starts a live run in this process, shows it (dashboard or plain lines), writes the outputs when it finishes.</summary>
     public static async Task<int> StartAsync(IAnsiConsole console, TextWriter error, ParseResult parse, string path, double speed,
-        CommonOptions options, bool interactiveDashboard, CancellationToken cancellationToken)
+        CommonOptions options, OverlayOptions overlayOptions, bool interactiveDashboard, CancellationToken cancellationToken)
     {
         if (options.Check(parse) is { } problem)
         {
@@ -66,13 +68,14 @@ public static class WatchCommand
         {
             return CommonOptions.Usage(error, "a live run has one replication; use 'run --replications R' for several", Usage);
         }
-        var loaded = ScenarioInput.Load(path, error);
+        var overlays = OverlayOptions.Read(parse, error, overlayOptions);
+        var loaded = overlays is null ? null : ScenarioInput.Load(path, error, overlays: overlays);
         if (loaded is null)
         {
             return ExitCodes.InvalidInput;
         }
         var (model, json) = loaded.Value;
-        var outDir = parse.GetValue(options.Out) ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path) + "-live");
+        var outDir = parse.GetValue(options.Out) ?? Path.Combine("out", OverlayOptions.Label(path, overlays!) + "-live");
         if (CommonOptions.PrepareOutput(outDir, parse.GetValue(options.Overwrite)) is { } outProblem)
         {
             return CommonOptions.Usage(error, outProblem, Usage);
@@ -108,8 +111,8 @@ public static class WatchCommand
             }
             var progress = await run.GetProgressAsync();
             var outcome = RunOutcome.From([await run.GetResultAsync()], progress.EventsProcessed, TimeSpan.Zero);
-            RunOutputWriter.Write(outDir, outcome, cancellationToken);
-            console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, incidents.csv, units.csv and charts");
+            RunOutputWriter.Write(outDir, outcome, json, cancellationToken);
+            console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, incidents.csv, units.csv, charts and scenario.json");
             return ExitCodes.Success;
         }
         finally

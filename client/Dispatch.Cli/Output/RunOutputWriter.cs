@@ -1,6 +1,8 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Dispatch.Cli.Running;
 using Dispatch.Model.Reporting;
+using Dispatch.Model.Scenarios.Overlays;
 
 namespace Dispatch.Cli.Output;
 
@@ -16,6 +18,9 @@ public static class RunOutputWriter
 {
     public static readonly string[] FileNames = ["report.json", "report.md", "incidents.csv", "units.csv"];
 
+    /// <summary>The scenario that was run (base and overlays, zones inline), readable JSON: <c>dispatch run DIR/scenario.json</c> repeats the run.</summary>
+    public const string ScenarioFile = "scenario.json";
+
     /// <summary>Files whose presence means a folder holds a complete earlier output (written last).</summary>
     public static readonly string[] CompletionFiles = ["report.json", "compare.json"];
 
@@ -25,7 +30,7 @@ public static class RunOutputWriter
     /// <summary>Every name the verbs write into an output folder (the charts are added from what was written).</summary>
     private static readonly string[] KnownOutputNames =
     [
-        .. FileNames, "compare.json", "compare.md", "a", "b", IncompleteMarker,
+        .. FileNames, ScenarioFile, "compare.json", "compare.md", "a", "b", IncompleteMarker,
         "response-cdf.png", "visibility-by-hour.png", "visibility-by-zone.png", "unit-time-by-status.png", "differences.png",
     ];
 
@@ -39,13 +44,20 @@ public static class RunOutputWriter
         CompletionFiles.Any(f => File.Exists(Path.Combine(directory, f))) || File.Exists(Path.Combine(directory, IncompleteMarker));
 
     /// <summary>Writes the run's files into <paramref name="directory"/> as one unit (see the class summary).</summary>
-    public static void Write(string directory, RunOutcome outcome, CancellationToken cancellationToken = default) =>
-        Publish(directory, staging => WriteFiles(staging, outcome), cancellationToken);
+    public static void Write(string directory, RunOutcome outcome, string? scenarioJson, CancellationToken cancellationToken = default) =>
+        Publish(directory, staging => WriteFiles(staging, outcome, scenarioJson), cancellationToken);
 
-    /// <summary>Writes the run's files into a folder directly (used inside <see cref="Publish"/>).</summary>
-    public static void WriteFiles(string directory, RunOutcome outcome)
+    /// <summary>
+    /// Writes the run's files into a folder directly (used inside <see cref="Publish"/>), with the
+    /// scenario that was run as <see cref="ScenarioFile"/> when <paramref name="scenarioJson"/> is given.
+    /// </summary>
+    public static void WriteFiles(string directory, RunOutcome outcome, string? scenarioJson = null)
     {
         Directory.CreateDirectory(directory);
+        if (scenarioJson is not null)
+        {
+            WriteAtomically(Path.Combine(directory, ScenarioFile), JsonTree.Readable(JsonNode.Parse(scenarioJson)));
+        }
         WriteAtomically(Path.Combine(directory, "report.json"), ReportJson.Serialize(outcome.Report));
         var charts = Charts.WriteRunCharts(directory, outcome.Report, Charts.ResponseMinutesFromCsv(outcome.IncidentsCsvTexts));
         WriteAtomically(Path.Combine(directory, "report.md"), ReportMarkdown.Render(outcome.Report, charts));

@@ -59,6 +59,9 @@ public sealed class DocumentReader(List<ScenarioProblem> problems, string? file)
     /// <summary>Names a scenario document object of type <paramref name="type"/> may hold.</summary>
     public static IReadOnlyCollection<string> KnownNames(Type type) => Properties(type).Keys;
 
+    /// <summary>The type of the field <paramref name="name"/> of a scenario document object of type <paramref name="type"/>, or null if it has none.</summary>
+    public static Type? FieldType(Type type, string name) => Properties(type).TryGetValue(name, out var p) ? p.PropertyType : null;
+
     private static Dictionary<string, PropertyInfo> Properties(Type type) => Known.GetOrAdd(type, t => t
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.CanWrite && p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
