@@ -62,7 +62,7 @@ public static class ScenarioValidator
         if (document is null)
         {
             Locate(problems, texts);
-            return new ScenarioValidation(source, Sort(problems, source), null, null);
+            return new ScenarioValidation(source, ScenarioProblem.InReadingOrder(problems, source), null, null);
         }
         var bad = new Dictionary<string, PathSet> { [source] = new PathSet(badPaths) };
         var consequences = new HashSet<string>();
@@ -94,7 +94,7 @@ public static class ScenarioValidator
             problems.Add(problem with { File = file });
         }
         Locate(problems, texts);
-        var sorted = Sort(problems, source);
+        var sorted = ScenarioProblem.InReadingOrder(problems, source);
         return new ScenarioValidation(source, sorted, document, sorted.Any(p => p.IsError) ? null : scenario);
     }
 
@@ -221,18 +221,6 @@ public static class ScenarioValidator
             }
         }
     }
-
-    /// <summary>Errors first, then warnings; within each, the scenario file first, in order of place in the file.</summary>
-    private static List<ScenarioProblem> Sort(List<ScenarioProblem> problems, string source) => problems
-        .Select((p, k) => (p, k))
-        .OrderBy(x => x.p.IsError ? 0 : 1)
-        .ThenBy(x => x.p.File == source ? 0 : 1)
-        .ThenBy(x => x.p.File, StringComparer.Ordinal)
-        .ThenBy(x => x.p.Line ?? int.MaxValue)
-        .ThenBy(x => x.p.Column ?? 0)
-        .ThenBy(x => x.k)
-        .Select(x => x.p)
-        .ToList();
 
     /// <summary>Paths of values left out as being of the wrong type, to recognise the problems that follow from them.</summary>
     private sealed class PathSet

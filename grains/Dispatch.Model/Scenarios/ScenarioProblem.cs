@@ -39,6 +39,22 @@ public sealed record ScenarioProblem(ProblemSeverity Severity, string Location, 
     }
 
     public override string ToString() => $"{(IsError ? "error" : "warning")}: {Where}: {Message}";
+
+    /// <summary>
+    /// Errors first, then warnings; within each, the problems of <paramref name="source"/> (the
+    /// scenario file) first, then other files (GeoJSON, overlays) and arguments by name, each in
+    /// order of place; problems at the same place keep the order they were found in.
+    /// </summary>
+    public static List<ScenarioProblem> InReadingOrder(IEnumerable<ScenarioProblem> problems, string source) => problems
+        .Select((p, k) => (p, k))
+        .OrderBy(x => x.p.IsError ? 0 : 1)
+        .ThenBy(x => x.p.File == source ? 0 : 1)
+        .ThenBy(x => x.p.File, StringComparer.Ordinal)
+        .ThenBy(x => x.p.Line ?? int.MaxValue)
+        .ThenBy(x => x.p.Column ?? 0)
+        .ThenBy(x => x.k)
+        .Select(x => x.p)
+        .ToList();
 }
 
 /// <summary>Thrown when a scenario cannot be used; carries every problem found, not only the first.</summary>

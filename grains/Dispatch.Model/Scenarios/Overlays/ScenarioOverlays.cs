@@ -78,13 +78,13 @@ public static class ScenarioOverlays
         if (problems.Any(p => p.IsError))
         {
             ScenarioValidator.Locate(problems, texts);
-            return new ScenarioValidation(source, Sort(problems, source), null, null);
+            return new ScenarioValidation(source, ScenarioProblem.InReadingOrder(problems, source), null, null);
         }
         var checkedResult = ScenarioValidator.ValidateText(applied.Root.ToJsonString(), source, baseDirectory);
         var moved = checkedResult.Problems.Select(p => p.File == source ? applied.Origins.Remap(p, applied.Root) : p).ToList();
         problems.AddRange(moved);
         ScenarioValidator.Locate(problems, texts);
-        var sorted = Sort(problems, source);
+        var sorted = ScenarioProblem.InReadingOrder(problems, source);
         return new ScenarioValidation(source, sorted, checkedResult.Document, sorted.Any(p => p.IsError) ? null : checkedResult.Scenario);
     }
 
@@ -115,16 +115,4 @@ public static class ScenarioOverlays
         }
         return (root, origins);
     }
-
-    /// <summary>Errors first, then warnings; within each, the base file first, then overlay files and arguments, each in order of place.</summary>
-    private static List<ScenarioProblem> Sort(List<ScenarioProblem> problems, string source) => problems
-        .Select((p, k) => (p, k))
-        .OrderBy(x => x.p.IsError ? 0 : 1)
-        .ThenBy(x => x.p.File == source ? 0 : 1)
-        .ThenBy(x => x.p.File, StringComparer.Ordinal)
-        .ThenBy(x => x.p.Line ?? int.MaxValue)
-        .ThenBy(x => x.p.Column ?? 0)
-        .ThenBy(x => x.k)
-        .Select(x => x.p)
-        .ToList();
 }
