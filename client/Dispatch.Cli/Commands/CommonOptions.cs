@@ -66,10 +66,11 @@ public sealed class CommonOptions
     /// <summary>
     /// Checks that the output folder can be written, without creating it (the output is written to
     /// a sibling staging folder and moved into place when complete, see <see cref="Output.RunOutputWriter.Publish"/>).
-    /// A folder that already holds the output of an earlier run (report.json or compare.json) is
-    /// refused unless <paramref name="overwrite"/>. Returns an error message or null.
+    /// A folder that already holds an entry the verb writes (<paramref name="layout"/>: the output
+    /// of an earlier run, or a file of the user's with such a name) is refused unless
+    /// <paramref name="overwrite"/>. Returns an error message or null.
     /// </summary>
-    public static string? PrepareOutput(string directory, bool overwrite = false)
+    public static string? PrepareOutput(string directory, Output.OutputLayout layout, bool overwrite = false)
     {
         try
         {
@@ -78,9 +79,11 @@ public sealed class CommonOptions
             {
                 return $"--out {directory}: is a file; expected a folder";
             }
-            if (Directory.Exists(target) && !overwrite && Output.RunOutputWriter.HoldsOutput(target))
+            if (Directory.Exists(target) && !overwrite && Output.RunOutputWriter.FirstEntryReplaced(target, layout) is { } entry)
             {
-                return $"--out {directory}: the folder already holds the output of an earlier run; add --overwrite to replace it, or choose another folder";
+                return entry == layout.CompletionFile || entry == Output.RunOutputWriter.IncompleteMarker
+                    ? $"--out {directory}: the folder already holds the output of an earlier run; add --overwrite to replace it, or choose another folder"
+                    : $"--out {directory}: the folder already holds '{entry}', which this command writes; add --overwrite to replace it, or choose another folder";
             }
             // The staging folder is a sibling of the target: prove the parent takes it, leaving nothing behind.
             var probe = Output.RunOutputWriter.StagingPath(target) + "-check";

@@ -45,7 +45,7 @@ public static class CompareCommand
         var (modelB, jsonB) = loadedB.Value;
         var outDir = parse.GetValue(options.Out)
             ?? Path.Combine("out", $"compare-{Path.GetFileNameWithoutExtension(pathA)}-vs-{Path.GetFileNameWithoutExtension(pathB)}");
-        if (CommonOptions.PrepareOutput(outDir, parse.GetValue(options.Overwrite)) is { } outProblem)
+        if (CommonOptions.PrepareOutput(outDir, RunOutputWriter.CompareLayout, parse.GetValue(options.Overwrite)) is { } outProblem)
         {
             return CommonOptions.Usage(error, outProblem, Usage);
         }
@@ -84,7 +84,7 @@ public static class CompareCommand
 
         var measures = Comparison.Compare(outcomeA.Replications, outcomeB.Replications);
         var json = Comparison.ToJson(pathA, modelA.Name, pathB, modelB.Name, seed, replications, days, measures);
-        RunOutputWriter.Publish(outDir, staging =>
+        RunOutputWriter.Publish(outDir, RunOutputWriter.CompareLayout, staging =>
         {
             RunOutputWriter.WriteFiles(Path.Combine(staging, "a"), outcomeA);
             RunOutputWriter.WriteFiles(Path.Combine(staging, "b"), outcomeB);

@@ -49,7 +49,7 @@ public static class RunCommand
         }
         var (model, json) = loaded.Value;
         var outDir = parse.GetValue(options.Out) ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path));
-        if (CommonOptions.PrepareOutput(outDir, parse.GetValue(options.Overwrite)) is { } outProblem)
+        if (CommonOptions.PrepareOutput(outDir, RunOutputWriter.RunLayout, parse.GetValue(options.Overwrite)) is { } outProblem)
         {
             return CommonOptions.Usage(error, outProblem, Usage);
         }

@@ -73,7 +73,7 @@ public static class WatchCommand
         }
         var (model, json) = loaded.Value;
         var outDir = parse.GetValue(options.Out) ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path) + "-live");
-        if (CommonOptions.PrepareOutput(outDir, parse.GetValue(options.Overwrite)) is { } outProblem)
+        if (CommonOptions.PrepareOutput(outDir, RunOutputWriter.RunLayout, parse.GetValue(options.Overwrite)) is { } outProblem)
         {
             return CommonOptions.Usage(error, outProblem, Usage);
         }

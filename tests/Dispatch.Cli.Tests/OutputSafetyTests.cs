@@ -1,0 +1,59 @@
+namespace Dispatch.Cli.Tests;
+
+/// <summary>What a verb may replace in its output folder: only the entries it writes itself.</summary>
+public sealed class OutputSafetyTests
+{
+    [Fact]
+    public async Task Run_keeps_folders_of_the_user_that_carry_names_other_verbs_write()
+    {
+        var dir = CliRunner.TempDir();
+        var outDir = Path.Combine(dir, "u");
+        Directory.CreateDirectory(Path.Combine(outDir, "a"));
+        File.WriteAllText(Path.Combine(outDir, "a", "f"), "x");
+        Directory.CreateDirectory(Path.Combine(outDir, "b"));
+        File.WriteAllText(Path.Combine(outDir, "compare.md"), "my notes");
+
+        var (exit, _, error) = await CliRunner.RunAsync("run", CliRunner.Scenario("small-town.json"), "--days", "1", "--out", outDir, "--state", Path.Combine(dir, "s.db"));
+
+        Assert.True(exit == 0, error);
+        Assert.Equal("x", File.ReadAllText(Path.Combine(outDir, "a", "f")));
+        Assert.True(Directory.Exists(Path.Combine(outDir, "b")));
+        Assert.Equal("my notes", File.ReadAllText(Path.Combine(outDir, "compare.md")));
+        Assert.True(File.Exists(Path.Combine(outDir, "report.json")));
+        Assert.False(File.Exists(Path.Combine(outDir, Output.RunOutputWriter.IncompleteMarker)));
+    }
+
+    [Fact]
+    public async Task An_overwrite_replaces_the_earlier_run_output_and_keeps_everything_else()
+    {
+        var dir = CliRunner.TempDir();
+        var outDir = Path.Combine(dir, "u");
+        var state = Path.Combine(dir, "s.db");
+        var first = await CliRunner.RunAsync("run", CliRunner.Scenario("small-town.json"), "--days", "1", "--out", outDir, "--state", state);
+        Assert.True(first.Exit == 0, first.Err);
+        Directory.CreateDirectory(Path.Combine(outDir, "a"));
+        File.WriteAllText(Path.Combine(outDir, "a", "f"), "x");
+        var before = File.ReadAllText(Path.Combine(outDir, "report.json"));
+
+        var second = await CliRunner.RunAsync("run", CliRunner.Scenario("small-town.json"), "--days", "2", "--out", outDir, "--state", state, "--overwrite");
+
+        Assert.True(second.Exit == 0, second.Err);
+        Assert.Equal("x", File.ReadAllText(Path.Combine(outDir, "a", "f")));
+        Assert.NotEqual(before, File.ReadAllText(Path.Combine(outDir, "report.json")));
+    }
+
+    [Fact]
+    public async Task A_folder_holding_a_file_the_verb_would_write_is_refused_without_overwrite()
+    {
+        var dir = CliRunner.TempDir();
+        var outDir = Path.Combine(dir, "u");
+        Directory.CreateDirectory(outDir);
+        File.WriteAllText(Path.Combine(outDir, "report.md"), "my own report");
+
+        var (exit, _, error) = await CliRunner.RunAsync("run", CliRunner.Scenario("small-town.json"), "--days", "1", "--out", outDir, "--state", Path.Combine(dir, "s.db"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("report.md", error);
+        Assert.Equal("my own report", File.ReadAllText(Path.Combine(outDir, "report.md")));
+    }
+}
