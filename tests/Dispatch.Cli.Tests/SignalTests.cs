@@ -29,4 +29,24 @@ public sealed class SignalTests
         }
         Assert.DoesNotContain(Directory.GetFileSystemEntries(dir), e => e.Contains(".partial-", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_second_writer_to_the_same_output_folder_is_refused_while_the_first_runs()
+    {
+        var dir = CliRunner.TempDir();
+        var outDir = Path.Combine(dir, "out");
+        using var first = CliProcess.Start("run", CliRunner.Scenario("small-town.json"), "--days", "3650", "--out", outDir, "--state", Path.Combine(dir, "a.db"));
+        Assert.True(await first.WaitForErrorAsync("progress:"), first.Error);
+
+        var second = await CliRunner.RunAsync("run", CliRunner.Scenario("small-town.json"), "--days", "1", "--out", outDir, "--state", Path.Combine(dir, "b.db"), "--overwrite");
+
+        Assert.True(second.Exit == 2, $"exit {second.Exit}: {second.Err}");
+        Assert.Contains("another dispatch process is writing", second.Err);
+        Assert.False(Directory.Exists(outDir));
+        first.Signal("TERM");
+        Assert.Equal(143, await first.ExitCodeAsync());
+
+        var third = await CliRunner.RunAsync("run", CliRunner.Scenario("small-town.json"), "--days", "1", "--out", outDir, "--state", Path.Combine(dir, "b.db"));
+        Assert.True(third.Exit == 0, third.Err);
+    }
 }

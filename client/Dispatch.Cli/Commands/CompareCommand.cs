@@ -45,10 +45,11 @@ public static class CompareCommand
         var (modelB, jsonB) = loadedB.Value;
         var outDir = parse.GetValue(options.Out)
             ?? Path.Combine("out", $"compare-{Path.GetFileNameWithoutExtension(pathA)}-vs-{Path.GetFileNameWithoutExtension(pathB)}");
-        if (CommonOptions.PrepareOutput(outDir, RunOutputWriter.CompareLayout, parse.GetValue(options.Overwrite)) is { } outProblem)
+        if (OutputTarget.TryPrepare(outDir, RunOutputWriter.CompareLayout, parse.GetValue(options.Overwrite), out var outTarget) is { } outProblem)
         {
             return CommonOptions.Usage(error, outProblem, Usage);
         }
+        using var heldOutput = outTarget;
         var days = parse.GetValue(options.Days) ?? modelA.Days;
         var warmup = parse.GetValue(options.WarmupDays);
         if (warmup >= days)

@@ -49,10 +49,11 @@ public static class RunCommand
         }
         var (model, json) = loaded.Value;
         var outDir = parse.GetValue(options.Out) ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path));
-        if (CommonOptions.PrepareOutput(outDir, RunOutputWriter.RunLayout, parse.GetValue(options.Overwrite)) is { } outProblem)
+        if (OutputTarget.TryPrepare(outDir, RunOutputWriter.RunLayout, parse.GetValue(options.Overwrite), out var outTarget) is { } outProblem)
         {
             return CommonOptions.Usage(error, outProblem, Usage);
         }
+        using var heldOutput = outTarget;
         var days = parse.GetValue(options.Days) ?? model.Days;
         var warmup = parse.GetValue(options.WarmupDays);
         if (warmup >= days)

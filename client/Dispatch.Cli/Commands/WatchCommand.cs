@@ -73,10 +73,11 @@ public static class WatchCommand
         }
         var (model, json) = loaded.Value;
         var outDir = parse.GetValue(options.Out) ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path) + "-live");
-        if (CommonOptions.PrepareOutput(outDir, RunOutputWriter.RunLayout, parse.GetValue(options.Overwrite)) is { } outProblem)
+        if (OutputTarget.TryPrepare(outDir, RunOutputWriter.RunLayout, parse.GetValue(options.Overwrite), out var outTarget) is { } outProblem)
         {
             return CommonOptions.Usage(error, outProblem, Usage);
         }
+        using var heldOutput = outTarget;
         var statePath = parse.GetValue(options.State)!;
         var request = new RunRequest(json, parse.GetValue(options.Seed) ?? model.Seed, Replication: 0, Days: parse.GetValue(options.Days) ?? model.Days, WarmupDays: parse.GetValue(options.WarmupDays));
         var runId = RunOrchestrator.NewRunIdPrefix("live");
