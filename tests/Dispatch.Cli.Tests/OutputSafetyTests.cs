@@ -57,3 +57,68 @@ public sealed class OutputSafetyTests
         Assert.Equal("my own report", File.ReadAllText(Path.Combine(outDir, "report.md")));
     }
 }
+
+/// <summary>An <c>--out</c> that is a symbolic link, and links planted where the staging folders go.</summary>
+public sealed class OutputSymlinkTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_out_link_to_a_folder_is_kept_and_the_output_goes_into_the_folder_it_points_to(bool folderHoldsOtherFiles)
+    {
+        var dir = CliRunner.TempDir();
+        var real = Path.Combine(dir, "real");
+        var link = Path.Combine(dir, "link");
+        var state = Path.Combine(dir, "s.db");
+        var first = await CliRunner.RunAsync("run", CliRunner.Scenario("small-town.json"), "--days", "1", "--out", real, "--state", state);
+        Assert.True(first.Exit == 0, first.Err);
+        if (folderHoldsOtherFiles)
+        {
+            File.WriteAllText(Path.Combine(real, "notes.txt"), "mine");
+        }
+        var before = File.ReadAllText(Path.Combine(real, "report.json"));
+        Directory.CreateSymbolicLink(link, real);
+
+        var second = await CliRunner.RunAsync("run", CliRunner.Scenario("small-town.json"), "--days", "2", "--out", link, "--state", state, "--overwrite");
+
+        Assert.True(second.Exit == 0, second.Err);
+        Assert.Equal(real, new DirectoryInfo(link).LinkTarget);
+        Assert.NotEqual(before, File.ReadAllText(Path.Combine(real, "report.json")));
+        Assert.Equal(folderHoldsOtherFiles, File.Exists(Path.Combine(real, "notes.txt")));
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(dir), e => e.Contains(".partial-", StringComparison.Ordinal) || e.Contains(".old-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_dangling_out_link_is_refused_with_exit_2()
+    {
+        var dir = CliRunner.TempDir();
+        var link = Path.Combine(dir, "link");
+        Directory.CreateSymbolicLink(link, Path.Combine(dir, "nowhere"));
+
+        var (exit, _, error) = await CliRunner.RunAsync("run", CliRunner.Scenario("small-town.json"), "--days", "1", "--out", link, "--state", Path.Combine(dir, "s.db"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("symbolic link", error);
+        Assert.False(Directory.Exists(Path.Combine(dir, "nowhere")));
+    }
+
+    [Theory]
+    [InlineData("-check")]
+    [InlineData("")]
+    public async Task Links_planted_at_the_staging_paths_are_never_followed(string suffix)
+    {
+        var dir = CliRunner.TempDir();
+        var victim = Path.Combine(dir, "victim");
+        Directory.CreateDirectory(victim);
+        File.WriteAllText(Path.Combine(victim, "precious.txt"), "keep");
+        var outDir = Path.Combine(dir, "out");
+        Directory.CreateSymbolicLink($"{outDir}.partial-{Environment.ProcessId}{suffix}", victim);
+
+        var (exit, _, error) = await CliRunner.RunAsync("run", CliRunner.Scenario("small-town.json"), "--days", "1", "--out", outDir, "--state", Path.Combine(dir, "s.db"));
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(["precious.txt"], Directory.GetFileSystemEntries(victim).Select(Path.GetFileName));
+        Assert.True(File.Exists(Path.Combine(outDir, "report.json")));
+        Assert.Null(new DirectoryInfo(outDir).LinkTarget);
+    }
+}

@@ -85,7 +85,7 @@ public static class CompareCommand
 
         var measures = Comparison.Compare(outcomeA.Replications, outcomeB.Replications);
         var json = Comparison.ToJson(pathA, modelA.Name, pathB, modelB.Name, seed, replications, days, measures);
-        RunOutputWriter.Publish(outDir, RunOutputWriter.CompareLayout, staging =>
+        RunOutputWriter.Publish(heldOutput!.Path, RunOutputWriter.CompareLayout, staging =>
         {
             RunOutputWriter.WriteFiles(Path.Combine(staging, "a"), outcomeA);
             RunOutputWriter.WriteFiles(Path.Combine(staging, "b"), outcomeB);

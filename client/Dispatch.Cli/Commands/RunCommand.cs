@@ -70,7 +70,7 @@ public static class RunCommand
         await using var cluster = connected;
         var outcome = await ProgressDisplay.RunAsync(console, error, model.Name,
             progress => RunOrchestrator.RunAsync(cluster.Grains, settings, progress, cancellationToken));
-        RunOutputWriter.Write(outDir, outcome, cancellationToken);
+        RunOutputWriter.Write(heldOutput!.Path, outcome, cancellationToken);
         PrintSummary(console, outcome, outDir);
         return ExitCodes.Success;
     }

@@ -109,7 +109,7 @@ public static class WatchCommand
             }
             var progress = await run.GetProgressAsync();
             var outcome = RunOutcome.From([await run.GetResultAsync()], progress.EventsProcessed, TimeSpan.Zero);
-            RunOutputWriter.Write(outDir, outcome, cancellationToken);
+            RunOutputWriter.Write(heldOutput!.Path, outcome, cancellationToken);
             console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, incidents.csv, units.csv and charts");
             return ExitCodes.Success;
         }

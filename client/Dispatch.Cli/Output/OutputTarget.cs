@@ -17,11 +17,13 @@ public sealed class OutputTarget : IDisposable
         _lock = held;
     }
 
-    /// <summary>The absolute path of the output folder.</summary>
+    /// <summary>The absolute path of the output folder (where a symbolic link given as <c>--out</c> points).</summary>
     public string Path { get; }
 
     /// <summary>
-    /// Checks that the output folder can be written, without creating it, and locks it (see the
+    /// Checks that the output folder can be written, without creating it, and locks it. A symbolic
+    /// link given as <c>--out</c> is followed once, here: the output goes into the folder it points
+    /// to (the link is kept), and a link to nothing is refused (see the
     /// class summary; the output itself is written to a sibling staging folder and moved into place
     /// when complete, see <see cref="RunOutputWriter.Publish"/>). A folder that already holds an
     /// entry the verb writes (<paramref name="layout"/>: the output of an earlier run, or a file of
@@ -35,6 +37,17 @@ public sealed class OutputTarget : IDisposable
         try
         {
             var target = RunOutputWriter.FullPath(directory);
+            if (new DirectoryInfo(target).LinkTarget is { } linked)
+            {
+                // A link to a folder: the output goes into that folder and the link stays.
+                if (new DirectoryInfo(target).ResolveLinkTarget(returnFinalTarget: true) is not DirectoryInfo { Exists: true } final)
+                {
+                    return File.Exists(target)
+                        ? $"--out {directory}: is a symbolic link to a file ({linked}); expected a folder"
+                        : $"--out {directory}: is a symbolic link to {linked}, which does not exist; create that folder or choose another --out";
+                }
+                target = RunOutputWriter.FullPath(final.FullName);
+            }
             if (File.Exists(target))
             {
                 return $"--out {directory}: is a file; expected a folder";
@@ -81,7 +94,7 @@ public sealed class OutputTarget : IDisposable
     private static void ProveWritable(string target)
     {
         var probe = RunOutputWriter.StagingPath(target) + "-check";
-        Directory.CreateDirectory(probe);
+        RunOutputWriter.CreateFreshDirectory(probe);
         File.WriteAllText(System.IO.Path.Combine(probe, ".write-check"), "");
         Directory.Delete(probe, recursive: true);
         if (Directory.Exists(target))

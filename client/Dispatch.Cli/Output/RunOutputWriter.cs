@@ -66,8 +66,7 @@ public static class RunOutputWriter
     {
         var target = FullPath(directory);
         var staging = StagingPath(target);
-        DeleteDirectory(staging);
-        Directory.CreateDirectory(staging);
+        CreateFreshDirectory(staging);
         try
         {
             write(staging);
@@ -188,6 +187,29 @@ public static class RunOutputWriter
         }
     }
 
+    /// <summary>
+    /// Creates an empty folder at <paramref name="path"/>, first removing whatever is there without
+    /// following it: a symbolic link planted at a staging path is removed itself, never written
+    /// through or emptied.
+    /// </summary>
+    public static void CreateFreshDirectory(string path)
+    {
+        var entry = new FileInfo(path);
+        if (entry.LinkTarget is not null || File.Exists(path))
+        {
+            File.Delete(path); // unlinks the link (or the file) itself
+        }
+        else if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        Directory.CreateDirectory(path);
+        if (new DirectoryInfo(path).LinkTarget is not null)
+        {
+            throw new IOException($"{path} was replaced by a symbolic link while being created");
+        }
+    }
+
     private static void DeleteEntry(string path)
     {
         if (Directory.Exists(path))
@@ -202,7 +224,11 @@ public static class RunOutputWriter
 
     private static void DeleteDirectory(string path)
     {
-        if (Directory.Exists(path))
+        if (new FileInfo(path).LinkTarget is not null)
+        {
+            File.Delete(path); // a link is removed itself, never emptied
+        }
+        else if (Directory.Exists(path))
         {
             Directory.Delete(path, recursive: true);
         }
