@@ -87,6 +87,11 @@ public static class CliApp
             Debug(error, e);
             return Volatile.Read(ref stoppedBy);
         }
+        catch (Dispatch.Hosting.StateFileException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
         catch (Exception e)
         {
             error.WriteLine($"error: {OneLine(e)}");

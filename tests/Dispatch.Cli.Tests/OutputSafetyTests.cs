@@ -122,3 +122,37 @@ public sealed class OutputSymlinkTests
         Assert.Null(new DirectoryInfo(outDir).LinkTarget);
     }
 }
+
+/// <summary>A state file that cannot be used is named, with exit code 2.</summary>
+public sealed class StateFileTests
+{
+    [Theory]
+    [InlineData("random")]
+    [InlineData("text")]
+    [InlineData("folder")]
+    public async Task A_corrupt_state_file_or_a_folder_is_named_with_exit_2(string kind)
+    {
+        var dir = CliRunner.TempDir();
+        var state = Path.Combine(dir, "bad.db");
+        switch (kind)
+        {
+            case "random":
+                File.WriteAllBytes(state, Enumerable.Range(0, 8192).Select(i => (byte)(i * 7919 % 251)).ToArray());
+                break;
+            case "text":
+                File.WriteAllText(state, "SQLite format 3\0 but not really");
+                break;
+            default:
+                Directory.CreateDirectory(state);
+                break;
+        }
+
+        var (exit, _, error) = await CliRunner.RunAsync("run", CliRunner.Scenario("small-town.json"), "--days", "1", "--out", Path.Combine(dir, "out"), "--state", state);
+
+        Assert.True(exit == 2, $"exit {exit}: {error}");
+        Assert.Contains(state, error);
+        Assert.DoesNotContain("   at ", error);
+        Assert.DoesNotContain("unexpected failure", error);
+        Assert.False(Directory.Exists(Path.Combine(dir, "out")));
+    }
+}
