@@ -97,7 +97,7 @@ public static class RunCommand
             $"Simulated {simulatedDays:0.#} days ({outcome.EventsProcessed:N0} events) in {seconds:0.00} s: {simulatedDays / Math.Max(seconds, 1e-9):0.0} simulated days per second (silo start-up excluded)."));
         if (outcome.Retries > 0)
         {
-            console.MarkupLine($"{outcome.Retries} grain call(s) were repeated after cluster failures (a silo stopped?); the run resumed from its checkpoints.");
+            console.MarkupLine($"{outcome.Retries} grain call(s) failed for a moment and were repeated (a silo stopped, or the state storage was busy); the run resumed from its checkpoints.");
         }
         console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, incidents.csv, units.csv and charts");
     }
