@@ -42,7 +42,7 @@ public static class CliApp
         {
             foreach (var e in parsed.Errors)
             {
-                error.WriteLine($"error: {e.Message}");
+                error.WriteLine($"error: {PlainParseError(e.Message)}");
             }
             error.WriteLine($"Usage: {Usage(parsed.CommandResult.Command, root)}");
             error.WriteLine(parsed.CommandResult.Command == root
@@ -105,6 +105,25 @@ public static class CliApp
         {
             Console.CancelKeyPress -= onCancel;
         }
+    }
+
+    /// <summary>
+    /// "Cannot parse argument 'abc' for option '--seed' as expected type 'System.Nullable`1[System.Int64]'."
+    /// in plain words: "--seed abc: expected a whole number"; other messages as they are.
+    /// </summary>
+    private static string PlainParseError(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message,
+            "^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '(?<type>[^']+)'");
+        if (!match.Success)
+        {
+            return message;
+        }
+        var type = match.Groups["type"].Value;
+        var expected = type.Contains("Int", StringComparison.Ordinal) ? "a whole number"
+            : type.Contains("Double", StringComparison.Ordinal) ? "a number"
+            : "a value of another kind";
+        return $"{match.Groups["option"].Value} {match.Groups["value"].Value}: expected {expected}";
     }
 
     /// <summary>With DISPATCH_DEBUG=1, prints the whole exception (stack trace included).</summary>
