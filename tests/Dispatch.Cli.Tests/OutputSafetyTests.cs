@@ -156,3 +156,28 @@ public sealed class StateFileTests
         Assert.False(Directory.Exists(Path.Combine(dir, "out")));
     }
 }
+
+/// <summary>Staging folders left by killed processes are cleaned by the next writer of the folder.</summary>
+public sealed class StaleStagingTests
+{
+    [Fact]
+    public async Task Staging_folders_of_dead_processes_are_removed_and_those_of_live_ones_kept()
+    {
+        var dir = CliRunner.TempDir();
+        var outDir = Path.Combine(dir, "out");
+        using var ended = System.Diagnostics.Process.Start("true");
+        ended.WaitForExit();
+        var dead = ended.Id;
+        foreach (var name in new[] { $"out.partial-{dead}", $"out.partial-{dead}-check", $"out.old-{dead}", "out.partial-1", "other.partial-" + dead })
+        {
+            Directory.CreateDirectory(Path.Combine(dir, name));
+            File.WriteAllText(Path.Combine(dir, name, "x"), "x");
+        }
+
+        var (exit, _, error) = await CliRunner.RunAsync("run", CliRunner.Scenario("small-town.json"), "--days", "1", "--out", outDir, "--state", Path.Combine(dir, "s.db"));
+
+        Assert.True(exit == 0, error);
+        var left = Directory.GetDirectories(dir).Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(["other.partial-" + dead, "out", "out.partial-1"], left);
+    }
+}

@@ -66,6 +66,7 @@ public sealed class OutputTarget : IDisposable
                     ? $"--out {directory}: the folder already holds the output of an earlier run; add --overwrite to replace it, or choose another folder"
                     : $"--out {directory}: the folder already holds '{entry}', which this command writes; add --overwrite to replace it, or choose another folder";
             }
+            RemoveStaleStaging(target);
             ProveWritable(target);
             prepared = new OutputTarget(target, held);
             return null;
@@ -87,6 +88,41 @@ public sealed class OutputTarget : IDisposable
         catch (IOException) when (File.Exists(path))
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Removes the staging folders (<c>&lt;out&gt;.partial-&lt;pid&gt;</c>, its <c>-check</c>, and
+    /// <c>&lt;out&gt;.old-&lt;pid&gt;</c>) that a killed process left beside the output folder. Only
+    /// those of processes that no longer run are removed (the lock is held, so no other process is
+    /// writing this folder anyway); a link is removed itself, never followed.
+    /// </summary>
+    private static void RemoveStaleStaging(string target)
+    {
+        var parent = System.IO.Path.GetDirectoryName(target)!;
+        var name = System.IO.Path.GetFileName(target);
+        var pattern = new System.Text.RegularExpressions.Regex(
+            "^" + System.Text.RegularExpressions.Regex.Escape(name) + @"\.(partial|old)-(?<pid>[0-9]+)(-check)?$");
+        foreach (var entry in Directory.EnumerateFileSystemEntries(parent).ToList())
+        {
+            var match = pattern.Match(System.IO.Path.GetFileName(entry));
+            if (match.Success && int.TryParse(match.Groups["pid"].Value, out var pid) && pid != Environment.ProcessId && !IsRunning(pid))
+            {
+                RunOutputWriter.RemoveEntry(entry);
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
         }
     }
 

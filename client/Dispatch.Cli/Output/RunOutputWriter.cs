@@ -194,19 +194,24 @@ public static class RunOutputWriter
     /// </summary>
     public static void CreateFreshDirectory(string path)
     {
-        var entry = new FileInfo(path);
-        if (entry.LinkTarget is not null || File.Exists(path))
-        {
-            File.Delete(path); // unlinks the link (or the file) itself
-        }
-        else if (Directory.Exists(path))
-        {
-            Directory.Delete(path, recursive: true);
-        }
+        RemoveEntry(path);
         Directory.CreateDirectory(path);
         if (new DirectoryInfo(path).LinkTarget is not null)
         {
             throw new IOException($"{path} was replaced by a symbolic link while being created");
+        }
+    }
+
+    /// <summary>Removes a file, a folder with its contents, or a symbolic link itself (never what it points to).</summary>
+    public static void RemoveEntry(string path)
+    {
+        if (new FileInfo(path).LinkTarget is not null || File.Exists(path))
+        {
+            File.Delete(path);
+        }
+        else if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
         }
     }
 
