@@ -165,9 +165,13 @@ public sealed class ValidationTests
         Error(v, "zones[0].dayProfile", "has 8 values; expected 7");
 
         var named = With("\"days\": 2,", $"\"days\": 2, \"profiles\": {{ \"p\": {{ \"hour\": [1, 2], \"day\": [1, -1, 1, 1, 1, 1, 1] }} }},");
-        var w = Check(With("\"ratePerHour\": 0.5,", "\"ratePerHour\": 0.5, \"profile\": \"p\",", named));
-        Error(w, "zones[0].hourProfile", "has 2 values (from profile 'p'); expected 24");
-        Error(w, "zones[0].dayProfile[1]", "is -1 (from profile 'p')", "0 or more");
+        var oneZone = With("\"ratePerHour\": 0.5,", "\"ratePerHour\": 0.5, \"profile\": \"p\",", named);
+        var twoZones = With("[2000, 2000], [0, 2000]] }", "[2000, 2000], [0, 2000]] }, { \"id\": \"east\", \"ratePerHour\": 0.5, \"profile\": \"p\", \"polygon\": [[3000, 0], [4000, 0], [4000, 1000], [3000, 1000]] }", oneZone);
+        var w = Check(twoZones);
+        // Reported once, at the profile, however many zones use it.
+        Assert.DoesNotContain(w.Problems, p => p.Location.StartsWith("zones[", StringComparison.Ordinal));
+        Assert.Equal(4, Error(w, "profiles.p.hour", "has 2 values; expected 24").Line);
+        Error(w, "profiles.p.day[1]", "is -1", "0 or more");
     }
 
     [Fact]
@@ -384,7 +388,7 @@ public sealed class ValidationTests
         foreach (var location in new[]
         {
             "start", "days", "modes.car.speedKmh", "modes.van", "stations[1].id", "incidentTypes[0].priority", "incidentTypes[0].onScene.sd",
-            "incidentTypes[0].onViewProbability", "incidentTypes[0].modes[1]", "zones[0].hourProfile", "zones[0].dayProfile", "zones[1].polygon",
+            "incidentTypes[0].onViewProbability", "incidentTypes[0].modes[1]", "profiles.night.hour", "profiles.night.day", "zones[1].polygon",
             "zones[2].polygon[0]", "zones[3].polygon", "zones[4].ratePerHour", "zones[4].typeMix.burglary", "zones[5].polygon", "zones[6].id",
             "zones[6].profile", "zones[6].polygon[2][1]", "zonesGeoJson", "units[0].station", "units[0].shift.start", "units[0].shift.hours",
             "units[1].count", "units[1].mode", "units[2].duty", "units[2].beat[0]", "units[3].duty", "patrol.policy", "patrol.diminishing",
