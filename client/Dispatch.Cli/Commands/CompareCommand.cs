@@ -35,8 +35,8 @@ public static class CompareCommand
         {
             return CommonOptions.Usage(error, problem, Usage);
         }
-        var loadedA = ScenarioInput.Load(pathA, error, parse.GetValue(options.Days), parse.GetValue(options.Replications));
-        var loadedB = ScenarioInput.Load(pathB, error, parse.GetValue(options.Days), parse.GetValue(options.Replications));
+        var loadedA = await ScenarioInput.LoadAsync(pathA, error, cancellationToken, parse.GetValue(options.Days), parse.GetValue(options.Replications));
+        var loadedB = await ScenarioInput.LoadAsync(pathB, error, cancellationToken, parse.GetValue(options.Days), parse.GetValue(options.Replications));
         if (loadedA is null || loadedB is null)
         {
             return ExitCodes.InvalidInput;

@@ -42,7 +42,7 @@ public static class RunCommand
         {
             return CommonOptions.Usage(error, problem, Usage);
         }
-        var loaded = ScenarioInput.Load(path, error, parse.GetValue(options.Days), parse.GetValue(options.Replications));
+        var loaded = await ScenarioInput.LoadAsync(path, error, cancellationToken, parse.GetValue(options.Days), parse.GetValue(options.Replications));
         if (loaded is null)
         {
             return ExitCodes.InvalidInput;

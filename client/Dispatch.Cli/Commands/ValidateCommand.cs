@@ -14,10 +14,10 @@ public static class ValidateCommand
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (JSON)." };
         var command = new Command("validate", "Check a scenario file and list every problem with its location (errors, then warnings).") { scenario };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(scenario)!;
-            var loaded = ScenarioInput.Load(path, error);
+            var loaded = await ScenarioInput.LoadAsync(path, error, cancellationToken);
             if (loaded is null)
             {
                 return ExitCodes.InvalidInput;

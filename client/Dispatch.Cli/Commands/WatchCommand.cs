@@ -66,7 +66,7 @@ public static class WatchCommand
         {
             return CommonOptions.Usage(error, "a live run has one replication; use 'run --replications R' for several", Usage);
         }
-        var loaded = ScenarioInput.Load(path, error);
+        var loaded = await ScenarioInput.LoadAsync(path, error, cancellationToken);
         if (loaded is null)
         {
             return ExitCodes.InvalidInput;
