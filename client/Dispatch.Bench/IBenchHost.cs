@@ -1,3 +1,5 @@
+using Dispatch.Model.Loading;
+
 namespace Dispatch.Bench;
 
 /// <summary>

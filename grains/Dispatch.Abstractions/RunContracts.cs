@@ -1,3 +1,4 @@
+using Dispatch.Model.Loading;
 using Dispatch.Model.Reporting;
 
 namespace Dispatch.Abstractions;

@@ -1,6 +1,7 @@
 using System.Text;
 using Dispatch.Abstractions;
 using Dispatch.Abstractions.Live;
+using Dispatch.Model.Loading;
 using Dispatch.Model.Reporting;
 using Dispatch.Model.Scenarios;
 using Dispatch.Model.Simulation;

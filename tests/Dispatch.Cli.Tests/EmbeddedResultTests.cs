@@ -1,5 +1,6 @@
 using Dispatch.Abstractions;
 using Dispatch.Cli.Running;
+using Dispatch.Model.Loading;
 using Dispatch.Model.Reporting;
 using Dispatch.Model.Scenarios;
 using Dispatch.Model.Simulation;

@@ -1,6 +1,6 @@
 using Dispatch.Abstractions;
 using Dispatch.Cli.Running;
-using Dispatch.Model.Scenarios;
+using Dispatch.Model.Loading;
 
 namespace Dispatch.Cli.Tests;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dispatch.Abstractions;
 using Dispatch.Cli.Running;
 using Dispatch.Hosting;
+using Dispatch.Model.Loading;
 using Dispatch.Model.Reporting;
 using Dispatch.Model.Scenarios;
 using Orleans.Runtime;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Dispatch.Abstractions;
 using Dispatch.Abstractions.Live;
+using Dispatch.Model.Loading;
 using Dispatch.Model.Scenarios;
 using Dispatch.Model.Simulation;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Dispatch.Abstractions;
+using Dispatch.Model.Loading;
 using Dispatch.Model.Reporting;
 using Dispatch.Model.Scenarios;
 using Dispatch.Model.Simulation;

@@ -1,4 +1,5 @@
 using Dispatch.Model.Geometry;
+using Dispatch.Model.Loading;
 using Dispatch.Model.Scenarios;
 using Dispatch.Model.Simulation;
 

@@ -1,4 +1,5 @@
 using Dispatch.Bench;
+using Dispatch.Model.Loading;
 using Dispatch.Model.Scenarios;
 
 namespace Dispatch.Model.Tests;

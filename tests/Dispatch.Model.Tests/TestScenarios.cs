@@ -1,3 +1,4 @@
+using Dispatch.Model.Loading;
 using Dispatch.Model.Reporting;
 using Dispatch.Model.Scenarios;
 using Dispatch.Model.Simulation;

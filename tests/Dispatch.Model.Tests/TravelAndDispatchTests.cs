@@ -1,4 +1,5 @@
 using Dispatch.Model.Geometry;
+using Dispatch.Model.Loading;
 using Dispatch.Model.Scenarios;
 using Dispatch.Model.Simulation;
 using static Dispatch.Model.Tests.TestScenarios;
@@ -197,6 +198,8 @@ public class TravelAndDispatchTests
     private sealed class RecordingPolicy : IDispatchPolicy
     {
         private readonly NearestAvailableDispatch _inner = new();
+
+        public string Name => _inner.Name;
 
         public int Decisions { get; private set; }
 

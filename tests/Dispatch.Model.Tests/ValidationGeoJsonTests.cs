@@ -1,3 +1,4 @@
+using Dispatch.Model.Loading;
 using Dispatch.Model.Scenarios;
 using static Dispatch.Model.Tests.ValidationTestKit;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Dispatch.Model.Loading;
 using Dispatch.Model.Scenarios;
 using static Dispatch.Model.Tests.ValidationTestKit;
 

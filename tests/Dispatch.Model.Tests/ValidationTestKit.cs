@@ -1,3 +1,4 @@
+using Dispatch.Model.Loading;
 using Dispatch.Model.Scenarios;
 
 namespace Dispatch.Model.Tests;

@@ -60,13 +60,10 @@ public static class DashboardRenderer
         var table = new Table().Border(TableBorder.Rounded).Title("so far");
         table.AddColumn("measure");
         table.AddColumn(new TableColumn("value").RightAligned());
-        table.AddRow("visibility now (见警率)", Pct(k.VisibilityNow));
-        table.AddRow("visibility 22-04h", Pct(k.VisibilityNightSoFar));
-        table.AddRow("handling rate (管事率)", Pct(k.HandlingRate));
-        table.AddRow("response P50", Min(k.ResponseP50));
-        table.AddRow("response P90", Min(k.ResponseP90));
-        table.AddRow("incidents", k.Incidents.ToString(CultureInfo.InvariantCulture));
-        table.AddRow("queue", k.QueueLength > 0 ? $"[red]{k.QueueLength}[/]" : "0");
+        foreach (var (label, value) in LiveFigureValues.Rows(k))
+        {
+            table.AddRow(label, value);
+        }
         table.AddRow("progress", string.Create(CultureInfo.InvariantCulture, $"{100 * minute / Math.Max(end, 1):0}%"));
         return table;
     }
@@ -152,8 +149,4 @@ public static class DashboardRenderer
         text.Append("[grey]f foot · b bicycle · c car · T tactical · S station · ░▒▓ risk[/]");
         return new Markup(text.ToString());
     }
-
-    private static string Pct(double? v) => v is { } x ? (100 * x).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a";
-
-    private static string Min(double? v) => v is { } x ? x.ToString("0.0", CultureInfo.InvariantCulture) + " min" : "n/a";
 }

@@ -10,14 +10,19 @@ public static class Charts
     private const int Width = 900;
     private const int Height = 500;
 
+    /// <summary>The measure of the visibility charts (their titles and axes name it).</summary>
+    private static readonly Measure Visibility = Measures.VisibilityRate;
+
+    private static readonly string VisibilityAxis = "risk-weighted " + Visibility.Label.ToLowerInvariant();
+
     /// <summary>Writes the run charts into <paramref name="directory"/>; returns (file name, caption) pairs.</summary>
     public static List<(string File, string Caption)> WriteRunCharts(string directory, Report report, IReadOnlyList<double> responseMinutes)
     {
         var charts = new List<(string, string)>
         {
             Save(directory, "response-cdf.png", ResponseCdf(responseMinutes), "Response time distribution (CDF) with the 1, 3 and 5 minute circles"),
-            Save(directory, "visibility-by-hour.png", VisibilityByHour(report), "Visibility rate by hour of day; the night window 22:00-04:00 is shaded"),
-            Save(directory, "visibility-by-zone.png", VisibilityByZone(report), "Visibility rate of the hotspot zones with the most incidents"),
+            Save(directory, "visibility-by-hour.png", VisibilityByHour(report), $"{Visibility.Label} by hour of day; the night window 22:00-04:00 is shaded"),
+            Save(directory, "visibility-by-zone.png", VisibilityByZone(report), $"{Visibility.Label} of the hotspot zones with the most incidents"),
             Save(directory, "unit-time-by-status.png", UnitTime(report), "Unit time by status, per mode"),
         };
         return charts;
@@ -58,9 +63,9 @@ public static class Charts
         var bars = report.ByHour.Select(h => new Bar { Position = h.Hour, Value = h.VisibilityRate ?? 0 }).ToList();
         var series = plot.Add.Bars(bars);
         series.Color = Colors.SteelBlue;
-        plot.Title("Visibility rate by hour of day (night window shaded)");
+        plot.Title($"{Visibility.Label} by hour of day (night window shaded)");
         plot.XLabel("hour of day");
-        plot.YLabel("risk-weighted visibility rate");
+        plot.YLabel(VisibilityAxis);
         plot.Axes.SetLimits(-0.5, 23.5, 0, 1.05);
         return plot;
     }
@@ -75,8 +80,8 @@ public static class Charts
         plot.Axes.Bottom.TickLabelStyle.Rotation = 60;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
         plot.Axes.Bottom.MinimumSize = 140;
-        plot.Title("Visibility rate per hotspot zone (busiest 30)");
-        plot.YLabel("risk-weighted visibility rate");
+        plot.Title($"{Visibility.Label} per hotspot zone (busiest 30)");
+        plot.YLabel(VisibilityAxis);
         plot.Axes.SetLimitsY(0, 1.05);
         return plot;
     }

@@ -30,15 +30,14 @@ public static class CompareMarkdown
         return md.ToString();
     }
 
-    /// <summary>Rates as percentages (points for differences), minutes and counts with two decimals.</summary>
+    /// <summary>Rates as percentages (points for differences), minutes, counts and ratios with two decimals; the format from <see cref="Measures"/>.</summary>
     public static string Value(string name, double? value, bool signed = false, bool points = false)
     {
         if (value is not { } v)
         {
             return "n/a";
         }
-        var isRate = name.Contains("Rate", StringComparison.Ordinal) || name.Contains("Share", StringComparison.Ordinal)
-            || name.Contains("within", StringComparison.Ordinal) || name.EndsWith("probWait", StringComparison.Ordinal);
+        var isRate = Measures.Find(name)?.Format == MeasureFormat.Rate;
         var text = isRate ? (100 * v).ToString(signed ? "+0.00;-0.00;0.00" : "0.00", CultureInfo.InvariantCulture) + (signed || points ? " pt" : "%")
             : v.ToString(signed ? "+0.00;-0.00;0.00" : "0.00", CultureInfo.InvariantCulture);
         return text;

@@ -58,7 +58,7 @@ public static class ReportMarkdown
         md.Append("\n## Zones (busiest 30)\n\n| Zone | Kind | Incidents | Prevented | Visibility rate | Response mean | Handling rate |\n|---|---|---:|---:|---:|---:|---:|\n");
         foreach (var z in r.Zones.OrderByDescending(z => z.Incidents).ThenBy(z => z.Id, StringComparer.Ordinal).Take(30))
         {
-            md.Append($"| {Cell(z.Id)} | {Cell(z.Kind)} | {Headline.Num(z.Incidents)} | {Headline.Num(z.Prevented)} | {Headline.Pct(z.VisibilityRate)} | {Headline.Min(z.ResponseMinutesMean)} | {Headline.Pct(z.HandlingRate)} |\n");
+            md.Append($"| {Cell(z.Id)} | {Cell(z.Kind)} | {Headline.Num(z.Incidents)} | {Headline.Num(z.Prevented ?? 0)} | {Headline.Pct(z.VisibilityRate)} | {Headline.Min(z.ResponseMinutesMean)} | {Headline.Pct(z.HandlingRate)} |\n");
         }
         md.Append("\n## Units (most dispatched 30; all in units.csv)\n\n| Unit | Mode | Station | Dispatches | Utilisation | Patrol | Post | Check | Idle | En route | On scene | Returning | Off shift |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var u in r.Units.OrderByDescending(u => u.Dispatches).ThenBy(u => u.Id, StringComparer.Ordinal).Take(30))

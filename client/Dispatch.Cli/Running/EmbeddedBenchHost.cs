@@ -1,4 +1,5 @@
 using Dispatch.Bench;
+using Dispatch.Model.Loading;
 
 namespace Dispatch.Cli.Running;
 

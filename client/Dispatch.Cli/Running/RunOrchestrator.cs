@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Dispatch.Abstractions;
+using Dispatch.Model.Loading;
 using Dispatch.Model.Reporting;
 using Orleans.Runtime;
 using Orleans.Runtime.Placement;

@@ -28,7 +28,7 @@ public static class LiveFeed
     public static LiveBatch Batch(long sequence, Simulator sim, Pacer? pacer, double lag, bool behind, bool finished,
         IEnumerable<UnitState> units, IEnumerable<IncidentRecord> incidents)
     {
-        var (visibility, night, handling, p50, p90) = sim.LiveFigures();
+        var (visibility, night, handling, p50, p90) = LiveFigures.Of(sim);
         return new LiveBatch(sequence, sim.Now, pacer?.Speed ?? double.PositiveInfinity, pacer?.Paused ?? false, lag, behind, finished,
             units.Select(u => Unit(u, sim.Now)).ToList(),
             incidents.Select(i => Incident(i, sim.Scenario)).ToList(),

@@ -2,72 +2,30 @@ using System.Text.Json.Nodes;
 
 namespace Dispatch.Model.Reporting;
 
-/// <summary>Which direction of change is an improvement for a measure.</summary>
-public enum Better
-{
-    Higher,
-    Lower,
-    /// <summary>Neither: a count that describes the load rather than the service.</summary>
-    Neutral,
-}
-
 /// <summary>One measure of a comparison: means of A and B, the mean paired difference B - A and its 95% interval.</summary>
 public sealed record MeasureComparison(
     string Name, double? A, double? B, double? Difference, double? Ci95HalfWidth, Better Better, string Verdict);
 
 /// <summary>
 /// Paired comparison of two scenarios run on the same seeds and replication numbers (common random
-/// numbers): for every headline measure, the difference B - A per replication, its mean and the
-/// half-width of the 95% Student t interval; significant when the interval excludes zero.
+/// numbers): for every headline measure of <see cref="Measures"/> (with its direction of "better"
+/// from there), the difference B - A per replication, its mean and the half-width of the 95%
+/// Student t interval; significant when the interval excludes zero.
 /// </summary>
 public static class Comparison
 {
-    public static readonly IReadOnlyDictionary<string, Better> Direction = new Dictionary<string, Better>
-    {
-        ["incidents.total"] = Better.Lower,
-        ["incidents.attended"] = Better.Neutral,
-        ["incidents.unattended"] = Better.Lower,
-        ["incidents.discoveredOnView"] = Better.Higher,
-        ["incidents.escalated"] = Better.Lower,
-        ["incidents.transferred"] = Better.Neutral,
-        ["incidents.prevented"] = Better.Higher,
-        ["responseMinutes.mean"] = Better.Lower,
-        ["responseMinutes.p50"] = Better.Lower,
-        ["responseMinutes.p90"] = Better.Lower,
-        ["responseMinutes.p95"] = Better.Lower,
-        ["responseMinutes.within1"] = Better.Higher,
-        ["responseMinutes.within3"] = Better.Higher,
-        ["responseMinutes.within5"] = Better.Higher,
-        ["queueWaitMinutes.mean"] = Better.Lower,
-        ["queueWaitMinutes.probWait"] = Better.Lower,
-        ["queueWaitMinutes.meanQueueLength"] = Better.Lower,
-        ["travelMinutes.mean"] = Better.Lower,
-        ["onSceneMinutes.mean"] = Better.Neutral,
-        ["handlingRate"] = Better.Higher,
-        ["visibilityRate"] = Better.Higher,
-        ["visibilityRateNight"] = Better.Higher,
-        ["visibilityTimeShare"] = Better.Higher,
-        ["precisionRate"] = Better.Higher,
-        ["pai"] = Better.Higher,
-        ["discoveryRate"] = Better.Higher,
-        ["controlRate"] = Better.Higher,
-        ["deterrenceRate"] = Better.Higher,
-    };
-
     public static List<MeasureComparison> Compare(IReadOnlyList<Report> a, IReadOnlyList<Report> b)
     {
         if (a.Count != b.Count || a.Count == 0)
         {
             throw new ArgumentException("both sides need the same, non-zero number of replications");
         }
-        var nodesA = a.Select(r => System.Text.Json.JsonSerializer.SerializeToNode(r, ReportJson.Options)).ToList();
-        var nodesB = b.Select(r => System.Text.Json.JsonSerializer.SerializeToNode(r, ReportJson.Options)).ToList();
         var result = new List<MeasureComparison>();
-        foreach (var name in ReportJson.HeadlineNames)
+        foreach (var measure in Measures.Headlines)
         {
-            var better = Direction.GetValueOrDefault(name, Better.Neutral);
-            var valuesA = nodesA.Select(n => ReportJson.Find(n, name)).ToList();
-            var valuesB = nodesB.Select(n => ReportJson.Find(n, name)).ToList();
+            var (name, better) = (measure.Path, measure.Better);
+            var valuesA = a.Select(measure.Value!).ToList();
+            var valuesB = b.Select(measure.Value!).ToList();
             var pairs = valuesA.Zip(valuesB).Where(p => p.First is not null && p.Second is not null)
                 .Select(p => p.Second!.Value - p.First!.Value).ToList();
             double? Mean(IEnumerable<double?> values) => values.OfType<double>().ToList() is { Count: > 0 } v ? ReportBuilder.Round(v.Average()) : null;

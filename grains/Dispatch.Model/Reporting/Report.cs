@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Dispatch.Model.Reporting;
 
 // report.json (docs/report-schema.md). Names and meanings of the DESIGN section 6 fields are a
@@ -101,25 +103,43 @@ public sealed record UnitReport
     public required UnitMinutes Minutes { get; init; }
 }
 
-public sealed record ZoneReport
+/// <summary>A zone's figures (<c>zones[]</c>).</summary>
+public sealed record ZoneReport : BreakdownFigures
 {
+    /// <summary>An empty row (for the reader and the mean of replications).</summary>
+    public ZoneReport()
+    {
+    }
+
+    /// <summary>A row with the given figures.</summary>
+    public ZoneReport(BreakdownFigures figures)
+        : base(figures)
+    {
+    }
+
+    [JsonPropertyOrder(-2)]
     public required string Id { get; init; }
+
+    [JsonPropertyOrder(-1)]
     public required string Kind { get; init; }
-    public double Incidents { get; init; }
-    public double Prevented { get; init; }
-    public double? VisibilityRate { get; init; }
-    public double? VisibilityRateNight { get; init; }
-    public double? ResponseMinutesMean { get; init; }
-    public double? HandlingRate { get; init; }
 }
 
-public sealed record HourReport
+/// <summary>An hour of day's figures (<c>byHour[]</c>).</summary>
+public sealed record HourReport : BreakdownFigures
 {
+    /// <summary>An empty row (for the reader and the mean of replications).</summary>
+    public HourReport()
+    {
+    }
+
+    /// <summary>A row with the given figures.</summary>
+    public HourReport(BreakdownFigures figures)
+        : base(figures)
+    {
+    }
+
+    [JsonPropertyOrder(-1)]
     public int Hour { get; init; }
-    public double Incidents { get; init; }
-    public double? VisibilityRate { get; init; }
-    public double? ResponseMinutesMean { get; init; }
-    public double? HandlingRate { get; init; }
 }
 
 public sealed record PriorityReport
@@ -145,15 +165,25 @@ public sealed record ModeReport
     public double? Utilisation { get; init; }
 }
 
-public sealed record KindReport
+/// <summary>A zone kind's figures (<c>byKind[]</c>).</summary>
+public sealed record KindReport : BreakdownFigures
 {
+    /// <summary>An empty row (for the reader and the mean of replications).</summary>
+    public KindReport()
+    {
+    }
+
+    /// <summary>A row with the given figures.</summary>
+    public KindReport(BreakdownFigures figures)
+        : base(figures)
+    {
+    }
+
+    [JsonPropertyOrder(-2)]
     public required string Kind { get; init; }
+
+    [JsonPropertyOrder(-1)]
     public double Zones { get; init; }
-    public double Incidents { get; init; }
-    public double? VisibilityRate { get; init; }
-    public double? VisibilityRateNight { get; init; }
-    public double? ResponseMinutesMean { get; init; }
-    public double? HandlingRate { get; init; }
 }
 
 public sealed record SchoolPostReport

@@ -5,7 +5,7 @@ using Dispatch.Model.Simulation;
 namespace Dispatch.Model.Reporting;
 
 /// <summary>Computes the report of a run from the kernel's records (definitions: docs/metrics.md).</summary>
-public static class ReportBuilder
+public static partial class ReportBuilder
 {
     // Called once per run, so tiered compilation would leave it unoptimised for a process's first
     // 30 runs: optimised at once instead (docs/performance.md).
@@ -26,20 +26,6 @@ public static class ReportBuilder
         var hotspots = scenario.Zones.Where(z => z.IsHotspot).Select(z => z.Index).ToList();
         var hotspotIncidents = incidents.Where(i => scenario.Zones[i.Zone].IsHotspot).ToList();
         var incidentsFlagged = hotspotIncidents.Count(i => ledger.IsFlagged(i.Zone, i.CreatedAt));
-        // Grouped once, not filtered once per zone and per hour; each group keeps the incidents'
-        // order, so every mean below is the same sum in the same order as before.
-        var byZone = GroupBy(incidents, scenario.Zones.Count, i => i.Zone);
-        var byHour = GroupBy(incidents, 24, i => scenario.HourOfDay(i.CreatedAt));
-        var kinds = scenario.Zones.GroupBy(z => z.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        var kindOfZone = new int[scenario.Zones.Count];
-        for (var k = 0; k < kinds.Count; k++)
-        {
-            foreach (var zone in kinds[k])
-            {
-                kindOfZone[zone.Index] = k;
-            }
-        }
-        var byKind = GroupBy(incidents, kinds.Count, i => kindOfZone[i.Zone]);
         return new Report
         {
             Scenario = scenario.Name,
@@ -48,7 +34,7 @@ public static class ReportBuilder
             SimulatedDays = Round(now / 1440.0),
             WarmupDays = Round(sim.StatsFrom / 1440.0),
             Start = scenario.Start.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
-            DispatchPolicy = "nearest-available",
+            DispatchPolicy = scenario.Dispatch.Policy,
             PatrolPolicy = sim.PatrolPolicy.Name,
             Incidents = new IncidentCounts
             {
@@ -91,33 +77,8 @@ public static class ReportBuilder
             Checks = sim.ChecksStarted,
             SchoolPosts = SchoolPosts(sim, ledger),
             Units = sim.Units.Select(u => UnitReport(u, scenario, now)).ToList(),
-            Zones = scenario.Zones.Select(z =>
-            {
-                var mine = byZone[z.Index];
-                return new ZoneReport
-                {
-                    Id = z.Id,
-                    Kind = z.Kind,
-                    Incidents = mine.Count,
-                    Prevented = sim.Prevented[z.Index],
-                    VisibilityRate = z.IsHotspot ? Ratio(ledger.WeightedCovered[z.Index], ledger.WeightTotal[z.Index]) : null,
-                    VisibilityRateNight = z.IsHotspot ? Ratio(ledger.NightWeightedCoveredByZone[z.Index], ledger.NightWeightTotalByZone[z.Index]) : null,
-                    ResponseMinutesMean = MeanResponse(mine),
-                    HandlingRate = HandlingRate(mine, scenario),
-                };
-            }).ToList(),
-            ByHour = Enumerable.Range(0, 24).Select(h =>
-            {
-                var mine = byHour[h];
-                return new HourReport
-                {
-                    Hour = h,
-                    Incidents = mine.Count,
-                    VisibilityRate = Ratio(ledger.HourWeightedCovered[h], ledger.HourWeightTotal[h]),
-                    ResponseMinutesMean = MeanResponse(mine),
-                    HandlingRate = HandlingRate(mine, scenario),
-                };
-            }).ToList(),
+            Zones = Zones(sim, ledger, incidents),
+            ByHour = Hours(scenario, ledger, incidents),
             ByPriority = scenario.Priorities.Select(p =>
             {
                 var mine = incidents.Where(i => i.InitialPriority == p).ToList();
@@ -139,45 +100,8 @@ public static class ReportBuilder
                 .Where(m => scenario.Units.Any(u => u.Mode == m))
                 .Select(m => ModeReport(m, sim.Units.Where(u => u.Spec.Mode == m).ToList(), now))
                 .ToList(),
-            ByKind = kinds.Select((g, k) =>
-            {
-                var ids = g.Select(z => z.Index).ToHashSet();
-                var mine = byKind[k];
-                return new KindReport
-                {
-                    Kind = g.Key,
-                    Zones = ids.Count,
-                    Incidents = mine.Count,
-                    VisibilityRate = g.First().IsHotspot ? Ratio(ids.Sum(z => ledger.WeightedCovered[z]), ids.Sum(z => ledger.WeightTotal[z])) : null,
-                    VisibilityRateNight = g.First().IsHotspot ? Ratio(ids.Sum(z => ledger.NightWeightedCoveredByZone[z]), ids.Sum(z => ledger.NightWeightTotalByZone[z])) : null,
-                    ResponseMinutesMean = MeanResponse(mine),
-                    HandlingRate = HandlingRate(mine, scenario),
-                };
-            }).ToList(),
+            ByKind = Kinds(scenario, ledger, incidents),
         };
-    }
-
-    /// <summary>The incidents split by a key from 0 to <paramref name="groups"/> - 1, each group in the incidents' order.</summary>
-    private static List<IncidentRecord>[] GroupBy(List<IncidentRecord> incidents, int groups, Func<IncidentRecord, int> key)
-    {
-        // Keys first, to size each group exactly.
-        var keys = new int[incidents.Count];
-        var sizes = new int[groups];
-        for (var k = 0; k < keys.Length; k++)
-        {
-            keys[k] = key(incidents[k]);
-            sizes[keys[k]]++;
-        }
-        var result = new List<IncidentRecord>[groups];
-        for (var g = 0; g < groups; g++)
-        {
-            result[g] = new List<IncidentRecord>(sizes[g]);
-        }
-        for (var k = 0; k < keys.Length; k++)
-        {
-            result[keys[k]].Add(incidents[k]);
-        }
-        return result;
     }
 
     /// <summary>Response (queue + travel) statistics over attended incidents.</summary>
@@ -269,21 +193,6 @@ public static class ReportBuilder
                     StaffedShare = Ratio(ledger.SchoolStaffedMinutes[h], ledger.SchoolRequiredMinutes[h]),
                 }).ToList(),
         };
-    }
-
-    /// <summary>The mean response of the attended incidents (summed in the incidents' order), or null.</summary>
-    private static double? MeanResponse(List<IncidentRecord> incidents)
-    {
-        var responses = new double[CountAttended(incidents)];
-        var n = 0;
-        foreach (var i in incidents)
-        {
-            if (i.IsAttended)
-            {
-                responses[n++] = i.ResponseMinutes;
-            }
-        }
-        return Round(Statistics.Mean(responses));
     }
 
     private static UnitReport UnitReport(UnitState u, Scenario scenario, double now)

@@ -15,18 +15,8 @@ public static class ReportJson
         WriteIndented = true,
     };
 
-    /// <summary>The headline figures that carry a 95% interval with several replications (dotted paths).</summary>
-    public static readonly IReadOnlyList<string> HeadlineNames =
-    [
-        "incidents.total", "incidents.attended", "incidents.unattended",
-        "responseMinutes.mean", "responseMinutes.p50", "responseMinutes.p90", "responseMinutes.p95",
-        "responseMinutes.within1", "responseMinutes.within3", "responseMinutes.within5",
-        "queueWaitMinutes.mean", "queueWaitMinutes.probWait", "queueWaitMinutes.meanQueueLength",
-        "travelMinutes.mean", "onSceneMinutes.mean", "handlingRate",
-        "visibilityRate", "visibilityRateNight", "visibilityTimeShare", "precisionRate", "pai",
-        "discoveryRate", "controlRate", "deterrenceRate",
-        "incidents.discoveredOnView", "incidents.escalated", "incidents.transferred", "incidents.prevented",
-    ];
+    /// <summary>The headline figures that carry a 95% interval with several replications (dotted paths; from <see cref="Measures"/>).</summary>
+    public static readonly IReadOnlyList<string> HeadlineNames = Measures.Headlines.Select(m => m.Path).ToList();
 
     /// <summary>The report's JSON text (indented, camel case, nulls omitted) and a final newline.</summary>
     public static string Serialize(Report report)
@@ -60,10 +50,10 @@ public static class ReportJson
             return replications[0];
         }
         var ci = new Dictionary<string, double?>();
-        foreach (var name in HeadlineNames)
+        foreach (var measure in Measures.Headlines)
         {
-            var values = replications.Select(r => ReportMean.NumberAt(r, name)).OfType<double>().ToList();
-            ci[name] = values.Count == replications.Count ? ReportBuilder.Round(Statistics.Ci95HalfWidth(values)) : null;
+            var values = replications.Select(measure.Value!).OfType<double>().ToList();
+            ci[measure.Path] = values.Count == replications.Count ? ReportBuilder.Round(Statistics.Ci95HalfWidth(values)) : null;
         }
         return ReportMean.Of(replications) with
         {

@@ -2,7 +2,6 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
-using System.Text.Json;
 
 namespace Dispatch.Model.Reporting;
 
@@ -24,34 +23,12 @@ internal static class ReportMean
     /// <summary>The mean report of <paramref name="reports"/> (at least one, none null).</summary>
     public static Report Of(IReadOnlyList<Report> reports) => (Report)MeanOf(typeof(Report), reports.Cast<object?>().ToList())!;
 
-    /// <summary>The value at a dotted path of camel-case names such as <c>responseMinutes.p90</c>, if it is a number that is not null.</summary>
-    public static double? NumberAt(object report, string path)
-    {
-        object? value = report;
-        foreach (var part in path.Split('.'))
-        {
-            if (value is null || Properties(value.GetType()).FirstOrDefault(p => p.JsonName == part) is not { } property)
-            {
-                return null;
-            }
-            value = property.Get(value);
-        }
-        return value switch
-        {
-            double d => d,
-            int i => i,
-            long l => l,
-            _ => null,
-        };
-    }
-
-    /// <summary>A property with its name in report.json and compiled accessors (reflection's own are slow for a 2,500-zone report).</summary>
+    /// <summary>A property with compiled accessors (reflection's own are slow for a 2,500-zone report).</summary>
     private sealed class Walked
     {
         public Walked(PropertyInfo info)
         {
             Type = info.PropertyType;
-            JsonName = JsonNamingPolicy.CamelCase.ConvertName(info.Name);
             Get = Getter(info);
             Set = Setter(info);
             var underlying = Nullable.GetUnderlyingType(Type) ?? Type;
@@ -65,8 +42,6 @@ internal static class ReportMean
         }
 
         public Type Type { get; }
-
-        public string JsonName { get; }
 
         public Func<object, object?> Get { get; }
 

@@ -121,6 +121,18 @@ public sealed record UnitSpec(
 
 public sealed record DispatchOptions(bool Queue)
 {
+    /// <summary>The dispatch policy when a scenario names none.</summary>
+    public const string DefaultPolicy = "nearest-available";
+
+    /// <summary>The dispatch policy's registered name (Simulation.DispatchPolicies).</summary>
+    public string Policy { get; init; } = DefaultPolicy;
+
+    /// <summary>
+    /// <c>own-sector-first</c>: a unit of the incident's own sector is sent unless a unit from outside
+    /// would arrive more than this many minutes sooner.
+    /// </summary>
+    public double SectorMarginMinutes { get; init; } = 3;
+
     /// <summary>Units on a fixed or school post may be pulled away only for this priority or more urgent.</summary>
     public int PreemptPostsUpToPriority { get; init; } = 9;
 

@@ -126,6 +126,8 @@ public sealed class DispatchDocument
     public bool? Queue { get; set; }
     public int? PreemptPostsUpToPriority { get; set; }
     public double? TacticalPreferenceMinutes { get; set; }
+    public string? Policy { get; set; }
+    public double? SectorMarginMinutes { get; set; }
 }
 
 public sealed class PatrolDocument

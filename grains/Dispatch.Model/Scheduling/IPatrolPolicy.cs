@@ -17,16 +17,3 @@ public interface IPatrolPolicy
     /// <summary>Fills <paramref name="weights"/> (one per zone; 0 = not worth a visit) for the period [now, now + length).</summary>
     void Weigh(double now, double length, RiskModel risk, IReadOnlyList<Zone> zones, double[] weights);
 }
-
-public static class PatrolPolicies
-{
-    public static readonly IReadOnlyList<string> Names = ["static", "uniform", "risk-guided"];
-
-    public static IPatrolPolicy Create(string name) => name switch
-    {
-        "static" => new StaticPolicy(),
-        "uniform" => new UniformPolicy(),
-        "risk-guided" => new RiskGuidedPolicy(),
-        _ => throw new ArgumentException($"unknown patrol policy '{name}'", nameof(name)),
-    };
-}

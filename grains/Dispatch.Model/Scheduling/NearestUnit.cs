@@ -1,0 +1,34 @@
+using Dispatch.Model.Geometry;
+using Dispatch.Model.Scenarios;
+
+namespace Dispatch.Model.Scheduling;
+
+/// <summary>The nearest free unit by travel time, for checks and school posts.</summary>
+internal static class NearestUnit
+{
+    /// <summary>
+    /// The unit with the shortest travel time to <paramref name="to"/> from where it is now among
+    /// those idle or patrolling, <paramref name="allowed"/> and not yet <paramref name="taken"/>;
+    /// ties go to the lower index; -1 when there is none.
+    /// </summary>
+    public static int Find<TFleet>(TFleet fleet, UnitSpec[] units, bool[] allowed, bool[] taken, Point2 to)
+        where TFleet : IFleetView
+    {
+        var best = -1;
+        var bestMinutes = double.PositiveInfinity;
+        for (var unit = 0; unit < units.Length; unit++)
+        {
+            if (!allowed[unit] || taken[unit] || fleet.Availability(unit) == UnitAvailability.Busy)
+            {
+                continue;
+            }
+            var minutes = units[unit].Speed.TravelMinutes(fleet.Position(unit).DistanceTo(to));
+            if (minutes < bestMinutes)
+            {
+                best = unit;
+                bestMinutes = minutes;
+            }
+        }
+        return best;
+    }
+}
