@@ -87,6 +87,28 @@ public static class SqliteSchema
         transaction.Commit();
     }
 
+    /// <summary>How long the embedded state keeps a run's rows (and scenario texts) after their last write.</summary>
+    public static readonly TimeSpan DefaultRetention = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Deletes the rows of runs (their request and checkpoint) and of scenario texts last written
+    /// more than <paramref name="keep"/> ago; returns how many rows went. A run's rows are only
+    /// needed while it runs, so the database no longer grows with every run ever made.
+    /// </summary>
+    public static int Prune(string databasePath, TimeSpan keep)
+    {
+        var connectionString = new SqliteConnectionStringBuilder(BuildConnectionString(databasePath)) { Pooling = false }.ToString();
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            DELETE FROM OrleansStorage
+            WHERE GrainTypeString IN ('run', 'request', 'scenario') AND ModifiedOn < datetime('now', $age);
+            """;
+        command.Parameters.AddWithValue("$age", $"-{(long)keep.TotalSeconds} seconds");
+        return command.ExecuteNonQuery();
+    }
+
     /// <summary>The connection string the grain storage provider uses for <paramref name="databasePath"/>.</summary>
     public static string BuildConnectionString(string databasePath) =>
         new SqliteConnectionStringBuilder

@@ -43,3 +43,42 @@ public sealed class SharedStateTests
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "a", "report.json")), File.ReadAllBytes(Path.Combine(dir, "b", "report.json")));
     }
 }
+
+/// <summary>The state database does not keep every run ever made.</summary>
+public sealed class PruneTests
+{
+    private static long Rows(string state)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={state};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM OrleansStorage WHERE GrainTypeString IN ('run', 'request', 'scenario');";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    [Fact]
+    public async Task Runs_prune_deletes_rows_older_than_the_retention_and_keeps_recent_ones()
+    {
+        var dir = CliRunner.TempDir();
+        var state = Path.Combine(dir, "s.db");
+        var run = await CliRunner.RunAsync("run", CliRunner.Scenario("small-town.json"), "--days", "1", "--replications", "2", "--out", Path.Combine(dir, "out"), "--state", state);
+        Assert.True(run.Exit == 0, run.Err);
+        Assert.Equal(5, Rows(state)); // two runs' request and checkpoint, one scenario text
+
+        var recent = await CliRunner.RunAsync("runs", "--prune", "--state", state);
+        Assert.True(recent.Exit == 0, recent.Err);
+        Assert.Equal(5, Rows(state));
+
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={state};Pooling=False"))
+        {
+            connection.Open();
+            using var age = connection.CreateCommand();
+            age.CommandText = "UPDATE OrleansStorage SET ModifiedOn = datetime('now', '-31 days');";
+            age.ExecuteNonQuery();
+        }
+        var old = await CliRunner.RunAsync("runs", "--prune", "--state", state);
+        Assert.True(old.Exit == 0, old.Err);
+        Assert.Contains("pruned 5 stored row(s)", old.Out);
+        Assert.Equal(0, Rows(state));
+    }
+}

@@ -38,6 +38,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         builder.Logging.AddFilter(level => level >= LogLevel.Error);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.UseOrleans(silo => silo.UseDispatchEmbedded(databasePath, siloPort, gatewayPort));
+        SqliteSchema.Prune(databasePath, SqliteSchema.DefaultRetention); // the schema exists now
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new EmbeddedCluster(host, gatewayPort);
