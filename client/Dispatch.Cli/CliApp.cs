@@ -35,6 +35,7 @@ public static class CliApp
             RunsCommand.Create(console, error),
             ValidateCommand.Create(console, error),
             DbCommand.Create(console, error),
+            TlsCommand.Create(console, error),
             BenchCommand.Create(console, error),
         };
         var parsed = root.Parse(args);
@@ -91,6 +92,13 @@ public static class CliApp
         {
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.InvalidInput;
+        }
+        catch (Exception e) when (Running.RunOrchestrator.IsTransient(e))
+        {
+            error.WriteLine("error: the cluster stopped answering and did not come back in time (every silo stopped, or its database): " +
+                "no output written. Start a silo (README, Cluster mode) and run the command again.");
+            Debug(error, e);
+            return ExitCodes.Failure;
         }
         catch (Exception e)
         {
