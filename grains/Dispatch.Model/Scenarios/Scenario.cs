@@ -45,6 +45,9 @@ public sealed record IncidentType(
     public double TransferShare { get; init; }
 
     public bool Escalates => double.IsFinite(EscalationMinutes);
+
+    /// <summary>Units an incident of this type needs on scene (its full complement; 1 unless the type says more).</summary>
+    public int UnitsRequired { get; init; } = 1;
 }
 
 /// <summary>A zone with its demand profile. Rate per minute at time t = RatePerHour/60 x Hour[h] x Day[d].</summary>
@@ -138,7 +141,26 @@ public sealed record DispatchOptions(bool Queue)
 
     /// <summary>For priority-1 incidents a tactical unit is sent if at most this many minutes slower than the nearest.</summary>
     public double TacticalPreferenceMinutes { get; init; }
+
+    /// <summary>Call-handling time (call taken to dispatchable) by priority; a priority not listed takes none. Empty: off.</summary>
+    public IReadOnlyDictionary<int, IDistribution> CallHandling { get; init; } = new Dictionary<int, IDistribution>();
+
+    /// <summary>Turnout time (unit assigned to unit moving) by priority; a priority not listed takes none. Empty: off.</summary>
+    public IReadOnlyDictionary<int, IDistribution> Turnout { get; init; } = new Dictionary<int, IDistribution>();
+
+    /// <summary>Pre-emption of units busy on less urgent incidents (null: off).</summary>
+    public DivertOptions? Divert { get; init; }
+
+    /// <summary>Whether any call-handling or turnout time is configured (the kernel then draws them).</summary>
+    public bool HasTimings => CallHandling.Count > 0 || Turnout.Count > 0;
 }
+
+/// <summary>
+/// Pre-emption: a call of priority <see cref="ForPriority"/> or more urgent that finds no free unit
+/// may take a unit en route to (or, with <see cref="OnScene"/>, on scene at) an incident of priority
+/// <see cref="FromPriority"/> or less urgent; that incident goes back to the queue.
+/// </summary>
+public sealed record DivertOptions(int ForPriority, int FromPriority, bool OnScene);
 
 /// <summary>Patrol, risk model, deterrence and alert settings (docs/scheduler.md).</summary>
 public sealed record PatrolOptions

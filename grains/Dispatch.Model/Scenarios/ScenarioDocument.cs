@@ -60,6 +60,7 @@ public sealed class IncidentTypeDocument
     public int? EscalatedPriority { get; set; }
     public double? EscalatedOnSceneFactor { get; set; }
     public double? TransferShare { get; set; }
+    public int? Units { get; set; }
 }
 
 public sealed class DurationDocument
@@ -128,6 +129,16 @@ public sealed class DispatchDocument
     public double? TacticalPreferenceMinutes { get; set; }
     public string? Policy { get; set; }
     public double? SectorMarginMinutes { get; set; }
+    public Dictionary<string, DurationDocument>? CallHandling { get; set; }
+    public Dictionary<string, DurationDocument>? Turnout { get; set; }
+    public DivertDocument? Divert { get; set; }
+}
+
+public sealed class DivertDocument
+{
+    public int? ForPriority { get; set; }
+    public int? FromPriority { get; set; }
+    public bool? OnScene { get; set; }
 }
 
 public sealed class PatrolDocument

@@ -27,6 +27,7 @@ public sealed class ZoneArrivals
         _times = streams.Create("arrivals/", zone.Id);
         Attributes = streams.Create("incident/", zone.Id);
         Service = streams.Create("service/", zone.Id);
+        Timings = scenario.Dispatch.HasTimings ? streams.Create("timings/", zone.Id) : null;
         _scenario = scenario;
         _peakPerMinute = zone.RatePerHour / 60.0 * zone.HourProfile.Max() * zone.DayProfile.Max();
     }
@@ -36,6 +37,9 @@ public sealed class ZoneArrivals
 
     /// <summary>Stream for on-scene durations.</summary>
     public RandomStream Service { get; }
+
+    /// <summary>Stream for call-handling and turnout times (null when the scenario has none, so other streams are untouched).</summary>
+    public RandomStream? Timings { get; }
 
     /// <summary>Rate in incidents per minute at simulated minute t.</summary>
     public double RateAt(double t) =>
