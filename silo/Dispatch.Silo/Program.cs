@@ -44,7 +44,15 @@ var gatewayPort = config.GetValue("GatewayPort", 30000);
 if (string.IsNullOrWhiteSpace(postgres))
 {
     var state = config["State"] ?? Path.Combine("data", "dispatch.db");
-    builder.UseOrleans(silo => silo.UseDispatchEmbedded(state, siloPort, gatewayPort));
+    try
+    {
+        builder.UseOrleans(silo => silo.UseDispatchEmbedded(state, siloPort, gatewayPort));
+    }
+    catch (StateFileException e)
+    {
+        Console.Error.WriteLine($"dispatch-silo: error: {e.Message}");
+        return 2;
+    }
     return await RunAsync(builder, $"single silo, grain state in {Path.GetFullPath(state)}, silo port {siloPort}, gateway port {gatewayPort}");
 }
 
