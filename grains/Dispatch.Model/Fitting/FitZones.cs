@@ -33,7 +33,8 @@ public sealed class FitZones
         var read = GeoJsonZones.Read(path, path, problems);
         if (read.Failed || problems.Any(p => p.IsError))
         {
-            return (null, problems);
+            // Problems with the file as a whole are located at the file (there is no scenario field here).
+            return (null, [.. problems.Select(p => p.Location == "zonesGeoJson" ? p with { Location = "--zones" } : p)]);
         }
         foreach (var z in read.Zones)
         {
