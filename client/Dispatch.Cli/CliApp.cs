@@ -34,6 +34,7 @@ public static class CliApp
             WatchCommand.Create(console, error),
             RunsCommand.Create(console, error),
             ValidateCommand.Create(console, error),
+            FitCommand.Create(console, error),
             DbCommand.Create(console, error),
             TlsCommand.Create(console, error),
             BenchCommand.Create(console, error),
