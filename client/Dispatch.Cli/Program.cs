@@ -1,4 +1,10 @@
 using Dispatch.Cli;
 using Spectre.Console;
 
-return await CliApp.RunAsync(args, AnsiConsole.Console, Console.Error);
+var console = AnsiConsole.Console;
+if (Console.IsOutputRedirected)
+{
+    // Not a terminal (a pipe, a log file): no hard wrapping at 80 columns, so a line stays one line for grep.
+    console.Profile.Width = 4096;
+}
+return await CliApp.RunAsync(args, console, Console.Error);

@@ -115,7 +115,7 @@ public static class CompareCommand
                 CompareMarkdown.Render(modelA.Name, modelB.Name, seed, replications, days, measures, outcomeA.Report, outcomeB.Report, chart));
             RunOutputWriter.WriteAtomically(Path.Combine(staging, "compare.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         }, cancellationToken);
-        PrintTable(console, modelA.Name, modelB.Name, replications, measures);
+        PrintTable(console, modelA.Name, modelB.Name, replications, measures, outcomeA.Report, outcomeB.Report);
         console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "compare.md"))}[/], compare.json, differences.png, and each side's full report and scenario.json in a/ and b/");
         return ExitCodes.Success;
     }
@@ -129,7 +129,7 @@ public static class CompareCommand
         }
     }
 
-    private static void PrintTable(IAnsiConsole console, string a, string b, int replications, IReadOnlyList<MeasureComparison> measures)
+    private static void PrintTable(IAnsiConsole console, string a, string b, int replications, IReadOnlyList<MeasureComparison> measures, Report reportA, Report reportB)
     {
         console.MarkupLine($"[bold]A[/] = {Markup.Escape(a)}, [bold]B[/] = {Markup.Escape(b)}; {replications} paired replication(s) on common random numbers");
         var table = new Table();
@@ -138,15 +138,35 @@ public static class CompareCommand
         table.AddColumn(new TableColumn("B").RightAligned());
         table.AddColumn(new TableColumn("B - A").RightAligned());
         table.AddColumn(new TableColumn("95% CI").RightAligned());
+        table.AddColumn(new TableColumn("per 100 unit-h").RightAligned());
         table.AddColumn("Verdict");
-        foreach (var m in measures)
+        MeasureGroup? group = null;
+        foreach (var m in measures.OrderBy(m => Measures.Find(m.Name)?.Group))
         {
+            var measure = Measures.Find(m.Name);
+            if (measure?.Group is { } g && g != group)
+            {
+                table.AddRow($"[bold]{g}[/]", "", "", "", "", "", "");
+                group = g;
+            }
             var color = m.Verdict switch { "better" => "green", "worse" => "red", _ => "grey" };
-            table.AddRow(Markup.Escape(m.Name), CompareMarkdown.Value(m.Name, m.A), CompareMarkdown.Value(m.Name, m.B),
+            table.AddRow("  " + Markup.Escape(measure?.Title ?? m.Name), CompareMarkdown.Value(m.Name, m.A), CompareMarkdown.Value(m.Name, m.B),
                 CompareMarkdown.Value(m.Name, m.Difference, signed: true), m.Ci95HalfWidth is { } h ? "± " + CompareMarkdown.Value(m.Name, h, points: true) : "",
-                $"[{color}]{Markup.Escape(m.Verdict)}[/]");
+                m.PerHundredUnitHours is { } p ? CompareMarkdown.Value(m.Name, p, signed: true) : "", $"[{color}]{Markup.Escape(m.Verdict)}[/]");
         }
         console.Write(table);
+        if (CompareSummary.CostLine(measures) is { } cost)
+        {
+            console.WriteLine(cost);
+        }
+        foreach (var line in CompareSummary.Changes(measures, replications))
+        {
+            console.WriteLine(line);
+        }
+        if (CompareSummary.MixWarning(MixChange.Of(reportA, reportB)) is { } mix)
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(mix)}[/]");
+        }
     }
 
     private sealed class Callback(Action<double> report) : IProgress<double>

@@ -18,12 +18,16 @@ public static class Headline
     {
         MeasureFormat.Rate => Pct(value),
         MeasureFormat.Count => value is { } v ? Num(v) : "n/a",
+        MeasureFormat.Hours => Hours(value),
         _ => Min(value),
     };
 
     public static string Min(double? v) => v is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
 
     public static string Pct(double? v) => v is { } x ? (100 * x).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a";
+
+    /// <summary>Hours with one decimal ("504.0").</summary>
+    public static string Hours(double? v) => v is { } x ? x.ToString("0.0", CultureInfo.InvariantCulture) : "n/a";
 
     public static string Num(double v) => v.ToString(v == Math.Floor(v) ? "0" : "0.0", CultureInfo.InvariantCulture);
 }

@@ -26,6 +26,10 @@ public static class ReportMarkdown
                 md.Append($"![{caption}]({file})\n\n*{caption}.*\n\n");
             }
         }
+        if (r.Cost is { } cost)
+        {
+            md.Append(CostSection(cost));
+        }
         md.Append("\n## By zone kind\n\n| Kind | Zones | Incidents | Visibility rate | Night visibility | Response mean | Handling rate |\n|---|---:|---:|---:|---:|---:|---:|\n");
         foreach (var k in r.ByKind)
         {
@@ -71,4 +75,28 @@ public static class ReportMarkdown
     }
 
     private static string Cell(string text) => text.Replace("|", "\\|");
+
+    /// <summary>The cost section: unit-hours and officer-hours on duty by mode, station and hour.</summary>
+    private static string CostSection(CostReport cost)
+    {
+        var md = new StringBuilder();
+        md.Append($"\n## Cost\n\n{Headline.Hours(cost.UnitHours)} unit-hours and {Headline.Hours(cost.OfficerHours)} officer-hours on duty");
+        md.Append(cost.SurgeUnitHours is { } surge ? $", of which {Headline.Hours(surge)} unit-hours of the night surge.\n\n" : ".\n\n");
+        md.Append("| Mode | Unit-hours | Officer-hours |\n|---|---:|---:|\n");
+        foreach (var m in cost.ByMode)
+        {
+            md.Append($"| {m.Mode} | {Headline.Hours(m.UnitHours)} | {Headline.Hours(m.OfficerHours)} |\n");
+        }
+        md.Append("\n| Station | Unit-hours | Officer-hours |\n|---|---:|---:|\n");
+        foreach (var st in cost.ByStation)
+        {
+            md.Append($"| {Cell(st.Station)} | {Headline.Hours(st.UnitHours)} | {Headline.Hours(st.OfficerHours)} |\n");
+        }
+        md.Append("\n| Hour | Unit-hours | Officer-hours |\n|---:|---:|---:|\n");
+        foreach (var h in cost.ByHour)
+        {
+            md.Append($"| {h.Hour:00}:00 | {Headline.Hours(h.UnitHours)} | {Headline.Hours(h.OfficerHours)} |\n");
+        }
+        return md.ToString();
+    }
 }

@@ -4,7 +4,14 @@ namespace Dispatch.Model.Reporting;
 
 /// <summary>One measure of a comparison: means of A and B, the mean paired difference B - A and its 95% interval.</summary>
 public sealed record MeasureComparison(
-    string Name, double? A, double? B, double? Difference, double? Ci95HalfWidth, Better Better, string Verdict);
+    string Name, double? A, double? B, double? Difference, double? Ci95HalfWidth, Better Better, string Verdict)
+{
+    /// <summary>The difference per 100 unit-hours of extra staff time (B - A), for a significant difference when the unit-hours differ; else null.</summary>
+    public double? PerHundredUnitHours { get; init; }
+
+    /// <summary>Whether the interval excludes zero.</summary>
+    public bool Significant => Verdict is "better" or "worse" or "higher" or "lower";
+}
 
 /// <summary>
 /// Paired comparison of two scenarios run on the same seeds and replication numbers (common random
@@ -14,6 +21,7 @@ public sealed record MeasureComparison(
 /// </summary>
 public static class Comparison
 {
+    /// <summary>Every headline measure defined on either side, in the order of <see cref="Measures.Headlines"/>.</summary>
     public static List<MeasureComparison> Compare(IReadOnlyList<Report> a, IReadOnlyList<Report> b)
     {
         if (a.Count != b.Count || a.Count == 0)
@@ -37,9 +45,41 @@ public static class Comparison
             }
             double? difference = pairs.Count > 0 ? ReportBuilder.Round(pairs.Average()) : null;
             double? halfWidth = pairs.Count >= 2 ? ReportBuilder.Round(Statistics.Ci95HalfWidth(pairs)) : null;
-            result.Add(new MeasureComparison(name, meanA, meanB, difference, halfWidth, better, Verdict(difference, halfWidth, better, pairs.Count)));
+            var verdict = pairs.Count == 0 ? Undefined(measure, valuesA, valuesB) : Verdict(difference, halfWidth, better, pairs.Count);
+            result.Add(new MeasureComparison(name, meanA, meanB, difference, halfWidth, better, verdict));
         }
-        return result;
+        return PerUnitHours(result);
+    }
+
+    /// <summary>Why a measure has no paired difference: which side lacks it, and when the measure is undefined (<see cref="Measure.UndefinedWhen"/>).</summary>
+    private static string Undefined(Measure measure, List<double?> a, List<double?> b)
+    {
+        var (noA, noB) = (a.All(v => v is null), b.All(v => v is null));
+        var side = (noA, noB) switch
+        {
+            (true, true) => "A and B",
+            (true, false) => "A",
+            (false, true) => "B",
+            _ => null,
+        };
+        if (side is null)
+        {
+            return "not defined in any replication on both sides";
+        }
+        return measure.UndefinedWhen is { } when ? $"not defined for {side}: {when}" : $"not defined for {side}";
+    }
+
+    /// <summary>Adds the effect per 100 unit-hours to the significant differences when the unit-hours on duty differ by at least one.</summary>
+    private static List<MeasureComparison> PerUnitHours(List<MeasureComparison> result)
+    {
+        var cost = result.FirstOrDefault(m => m.Name == Measures.UnitHours.Path)?.Difference;
+        if (cost is not { } extra || Math.Abs(extra) < 1)
+        {
+            return result;
+        }
+        return result.Select(m => m.Significant && m.Difference is { } d && Measures.Find(m.Name)?.Group != MeasureGroup.Cost
+            ? m with { PerHundredUnitHours = ReportBuilder.Round(d / extra * 100) }
+            : m).ToList();
     }
 
     /// <summary>"better", "worse", "higher"/"lower" (neutral measures), or "no significant difference".</summary>
@@ -62,6 +102,7 @@ public static class Comparison
         };
     }
 
+    /// <summary>compare.json (docs/report-schema.md).</summary>
     public static JsonObject ToJson(string pathA, string nameA, string pathB, string nameB, long seed, int replications, double days, IReadOnlyList<MeasureComparison> measures)
     {
         var list = new JsonArray();
@@ -76,6 +117,7 @@ public static class Comparison
                 ["ci95HalfWidth"] = m.Ci95HalfWidth,
                 ["better"] = m.Better.ToString().ToLowerInvariant(),
                 ["verdict"] = m.Verdict,
+                ["per100UnitHours"] = m.PerHundredUnitHours,
             });
         }
         return new JsonObject

@@ -27,6 +27,28 @@ public enum MeasureFormat
 
     /// <summary>A dimensionless number (an index, a time-average length), shown with two decimals.</summary>
     Ratio,
+
+    /// <summary>Hours of staff time (unit-hours, officer-hours), shown with one decimal.</summary>
+    Hours,
+}
+
+/// <summary>What a measure is about: the groups of <c>compare</c> (docs/metrics.md), in their order.</summary>
+public enum MeasureGroup
+{
+    /// <summary>How fast units arrive: response, queue, travel.</summary>
+    Response,
+
+    /// <summary>What happens to incidents: counts, handling within target, escalation.</summary>
+    Handling,
+
+    /// <summary>Police presence where risk is: visibility (见警率), precision, discovery.</summary>
+    Visibility,
+
+    /// <summary>Incidents that did not happen: deterrence.</summary>
+    Prevention,
+
+    /// <summary>Staff time spent: unit-hours and officer-hours on duty.</summary>
+    Cost,
 }
 
 /// <summary>The breakdowns of report.json in which a measure also appears, per group.</summary>
@@ -81,6 +103,12 @@ public sealed record Measure(string Path, string Label, MeasureFormat Format, Be
 
     /// <summary>The breakdowns of report.json where it also appears per group.</summary>
     public Breakdowns In { get; init; }
+
+    /// <summary>The group it is shown in by <c>compare</c>.</summary>
+    public MeasureGroup Group { get; init; }
+
+    /// <summary>When the measure has no value, in plain words ("no unit patrols, as under the static patrol policy"); null when it always has one.</summary>
+    public string? UndefinedWhen { get; init; }
 
     /// <summary>The label with the source term, "Handling rate (管事率)".</summary>
     public string Title => Term is null ? Label : $"{Label} ({Term})";

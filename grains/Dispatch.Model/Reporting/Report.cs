@@ -50,6 +50,9 @@ public sealed record Report
     public required List<PriorityReport> ByPriority { get; init; }
     public required List<ModeReport> ByMode { get; init; }
     public required List<KindReport> ByKind { get; init; }
+
+    /// <summary>Unit-hours and officer-hours on duty (null only in a report written before it existed).</summary>
+    public CostReport? Cost { get; init; }
 }
 
 public sealed record IncidentCounts

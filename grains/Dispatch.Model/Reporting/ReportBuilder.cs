@@ -109,6 +109,7 @@ public static partial class ReportBuilder
                 .Select(m => ModeReport(m, sim.Units.Where(u => u.Spec.Mode == m).ToList(), now))
                 .ToList(),
             ByKind = Kinds(scenario, ledger, incidents),
+            Cost = Cost(scenario, sim.Units, now),
         };
     }
 

@@ -17,6 +17,9 @@ public sealed record ModeSpec(double SpeedKmh, double DetourFactor, double Visib
 {
     public double MetresPerMinute => SpeedKmh * 1000.0 / 60.0;
 
+    /// <summary>Officers crewing one unit of this mode (for officer-hours on duty); 1 unless the scenario says otherwise.</summary>
+    public int Officers { get; init; } = 1;
+
     public double TravelMinutes(double straightLineMetres) => straightLineMetres * DetourFactor / MetresPerMinute;
 }
 

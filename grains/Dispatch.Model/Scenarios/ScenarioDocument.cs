@@ -45,6 +45,7 @@ public sealed class ModeDocument
     public double? SpeedKmh { get; set; }
     public double? DetourFactor { get; set; }
     public double? Visibility { get; set; }
+    public int? Officers { get; set; }
 }
 
 public sealed class StationDocument

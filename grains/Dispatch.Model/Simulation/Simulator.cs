@@ -43,7 +43,7 @@ public sealed class Simulator
         // for a new scenario: worked out on another core while this one does the rest.
         var ledger = Task.Run(() => PresenceLedger.For(scenario, EndTime, StatsFrom));
         var streams = new StreamFactory(seed, replication);
-        var units = scenario.Units.Select(u => new UnitState(u)).ToArray();
+        var units = scenario.Units.Select(u => new UnitState(u) { DayStartMinute = scenario.StartMinuteOfWeek % 1440.0 }).ToArray();
         Hotspots = HotspotGeometry.Index(scenario);
         Risk = new RiskModel(scenario, Hotspots);
         PatrolPolicy = PatrolPolicies.Create(scenario.Patrol.Policy);

@@ -26,6 +26,8 @@ public enum UnitStatus
 public sealed class UnitState(UnitSpec spec)
 {
     private readonly double[] _minutes = new double[Enum.GetValues<UnitStatus>().Length];
+    private readonly double[] _onDutyByHour = new double[24];
+    private readonly double[] _onDutyByHourAtWarmup = new double[24];
     private double _since;
     private Point2 _from = spec.Base;
     private Point2 _to = spec.Base;
@@ -33,6 +35,9 @@ public sealed class UnitState(UnitSpec spec)
     private double _arriveAt;
 
     public UnitSpec Spec { get; } = spec;
+
+    /// <summary>The minute of the day at simulated minute 0 (for the on-duty minutes by hour of day).</summary>
+    public double DayStartMinute { get; init; }
 
     public UnitStatus Status { get; private set; } = UnitStatus.OffShift;
 
@@ -102,6 +107,10 @@ public sealed class UnitState(UnitSpec spec)
     internal void SetStatus(UnitStatus status, double now)
     {
         _minutes[(int)Status] += now - _since;
+        if (Status != UnitStatus.OffShift)
+        {
+            AddByHour(_onDutyByHour, _since, now);
+        }
         _since = now;
         Status = status;
         StandingInStatus = !IsMoving;
@@ -132,6 +141,39 @@ public sealed class UnitState(UnitSpec spec)
 
     private readonly double[] _atWarmup = new double[Enum.GetValues<UnitStatus>().Length];
 
+    /// <summary>Minutes on duty (any status but off shift) per hour of day up to <paramref name="now"/>, since the end of the warm-up.</summary>
+    public double[] OnDutyMinutesByHour(double now)
+    {
+        var hours = (double[])_onDutyByHour.Clone();
+        if (Status != UnitStatus.OffShift)
+        {
+            AddByHour(hours, _since, now);
+        }
+        for (var h = 0; h < 24; h++)
+        {
+            hours[h] -= _onDutyByHourAtWarmup[h];
+        }
+        return hours;
+    }
+
+    /// <summary>Spreads the interval [from, to) over the hours of the day it covers.</summary>
+    private void AddByHour(double[] hours, double from, double to)
+    {
+        var t = from;
+        while (t < to)
+        {
+            var minuteOfDay = (DayStartMinute + t) % 1440.0;
+            var hour = Math.Min(23, (int)(minuteOfDay / 60.0));
+            var end = Math.Min(to, t + (60.0 * (hour + 1) - minuteOfDay));
+            if (end <= t)
+            {
+                end = Math.Min(to, t + 1e-9);
+            }
+            hours[hour] += end - t;
+            t = end;
+        }
+    }
+
     /// <summary>Remembers the minutes so far, which <see cref="MinutesIn"/> then leaves out.</summary>
     internal void SnapshotMinutes(double now)
     {
@@ -140,5 +182,7 @@ public sealed class UnitState(UnitSpec spec)
             _atWarmup[s] = 0;
             _atWarmup[s] = MinutesIn((UnitStatus)s, now);
         }
+        Array.Clear(_onDutyByHourAtWarmup);
+        OnDutyMinutesByHour(now).CopyTo(_onDutyByHourAtWarmup, 0);
     }
 }
