@@ -110,7 +110,7 @@ public static class CompareCommand
         {
             RunOutputWriter.WriteFiles(Path.Combine(staging, "a"), outcomeA, jsonA);
             RunOutputWriter.WriteFiles(Path.Combine(staging, "b"), outcomeB, jsonB);
-            var chart = Charts.Save(staging, "differences.png", Charts.Differences(measures), "Paired differences B - A as % of A, with 95% intervals");
+            var chart = DifferenceChart.Save(staging, "differences.png", measures);
             RunOutputWriter.WriteAtomically(Path.Combine(staging, "compare.md"),
                 CompareMarkdown.Render(modelA.Name, modelB.Name, seed, replications, days, measures, outcomeA.Report, outcomeB.Report, chart));
             RunOutputWriter.WriteAtomically(Path.Combine(staging, "compare.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");

@@ -120,28 +120,6 @@ public static class Charts
         return plot;
     }
 
-    /// <summary>The paired differences of a comparison, each relative to A's mean, with their 95% intervals.</summary>
-    public static Plot Differences(IReadOnlyList<MeasureComparison> measures)
-    {
-        var plot = new Plot();
-        var shown = measures.Where(m => m.Difference is not null && m.A is { } a && Math.Abs(a) > 1e-12).ToList();
-        for (var i = 0; i < shown.Count; i++)
-        {
-            var m = shown[i];
-            var scale = 100 / Math.Abs(m.A!.Value);
-            var color = m.Verdict switch { "better" => Colors.ForestGreen, "worse" => Colors.Crimson, _ => Colors.Gray };
-            plot.Add.Bar(new Bar { Position = i, Value = m.Difference!.Value * scale, FillColor = color, Error = (m.Ci95HalfWidth ?? 0) * scale });
-        }
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, shown.Count).Select(i => (double)i).ToArray(), shown.Select(m => m.Name).ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = 60;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-        plot.Axes.Bottom.MinimumSize = 190;
-        plot.Add.HorizontalLine(0).LineStyle.Width = 1;
-        plot.Title("B - A, % of A, with 95% intervals (green better, red worse)");
-        plot.YLabel("difference (% of A)");
-        return plot;
-    }
-
     public static (string File, string Caption) Save(string directory, string file, Plot plot, string caption)
     {
         var path = Path.Combine(directory, file);
