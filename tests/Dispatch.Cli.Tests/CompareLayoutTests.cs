@@ -49,6 +49,17 @@ public sealed class CompareLayoutTests
     }
 
     [Fact]
+    public void A_moved_night_window_is_named_in_the_headline_label_and_shaded_in_its_hours()
+    {
+        var report = CompareMarkdownFixture.Report() with { NightWindow = "20:00-02:00" };
+        var labels = Headline.Rows(report).Select(r => r.Label).ToList();
+        Assert.Contains("Visibility rate 20:00-02:00", labels);
+        Assert.DoesNotContain("Visibility rate 22:00-04:00", labels);
+        Assert.Equal([20, 21, 22, 23, 0, 1], Enumerable.Range(0, 24).Where(h => Charts.NightHours(report)[h]).OrderBy(h => (h + 4) % 24));
+        Assert.Contains("Visibility rate 22:00-04:00", Headline.Rows(report with { NightWindow = null }).Select(r => r.Label));
+    }
+
+    [Fact]
     public void The_chart_is_written_as_a_png_tall_enough_for_every_row()
     {
         var dir = CliRunner.TempDir();

@@ -21,7 +21,7 @@ public static class Charts
         var charts = new List<(string, string)>
         {
             Save(directory, "response-cdf.png", ResponseCdf(responseMinutes), "Response time distribution (CDF) with the 1, 3 and 5 minute circles"),
-            Save(directory, "visibility-by-hour.png", VisibilityByHour(report), $"{Visibility.Label} by hour of day; the night window 22:00-04:00 is shaded"),
+            Save(directory, "visibility-by-hour.png", VisibilityByHour(report), $"{Visibility.Label} by hour of day; the night window {report.NightWindow ?? Dispatch.Model.Scenarios.NightWindow.Default.Label} is shaded"),
             Save(directory, "visibility-by-zone.png", VisibilityByZone(report), $"{Visibility.Label} of the hotspot zones with the most incidents"),
             Save(directory, "unit-time-by-status.png", UnitTime(report), "Unit time by status, per mode"),
         };
@@ -53,13 +53,29 @@ public static class Charts
         return plot;
     }
 
+    /// <summary>The report's night window ("20:00-02:00"; 22:00-04:00 when it names none) as 24 flags.</summary>
+    public static bool[] NightHours(Report report)
+    {
+        if (report.NightWindow is { Length: 11 } w && int.TryParse(w[..2], out var from) && int.TryParse(w[6..8], out var to))
+        {
+            return new Dispatch.Model.Scenarios.NightWindow(from, to).Hours();
+        }
+        return Dispatch.Model.Scenarios.NightWindow.Default.Hours();
+    }
+
     public static Plot VisibilityByHour(Report report)
     {
         var plot = new Plot();
-        var night1 = plot.Add.HorizontalSpan(-0.5, 3.5);
-        var night2 = plot.Add.HorizontalSpan(21.5, 23.5);
-        night1.FillStyle.Color = night2.FillStyle.Color = Colors.Navy.WithAlpha(0.12);
-        night1.LineStyle.Width = night2.LineStyle.Width = 0;
+        var night = NightHours(report);
+        for (var h = 0; h < 24; h++)
+        {
+            if (night[h])
+            {
+                var span = plot.Add.HorizontalSpan(h - 0.5, h + 0.5);
+                span.FillStyle.Color = Colors.Navy.WithAlpha(0.12);
+                span.LineStyle.Width = 0;
+            }
+        }
         var bars = report.ByHour.Select(h => new Bar { Position = h.Hour, Value = h.VisibilityRate ?? 0 }).ToList();
         var series = plot.Add.Bars(bars);
         series.Color = Colors.SteelBlue;

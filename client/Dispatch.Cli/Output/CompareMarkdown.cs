@@ -34,7 +34,7 @@ public static class CompareMarkdown
             md.Append($"\n## {group.Key}\n\n| Measure | A | B | B - A | 95% CI | Per 100 unit-hours | Verdict |\n|---|---:|---:|---:|---:|---:|---|\n");
             foreach (var m in group)
             {
-                var title = Measures.Find(m.Name)?.Title ?? m.Name;
+                var title = Measures.Find(m.Name) is { } known ? Headline.Title(known, reportA.NightWindow ?? reportB.NightWindow) : m.Name;
                 md.Append($"| {title} | {Value(m.Name, m.A)} | {Value(m.Name, m.B)} | {Value(m.Name, m.Difference, signed: true)} | ");
                 md.Append($"{(m.Ci95HalfWidth is { } h ? "± " + Value(m.Name, h, points: true) : "")} | {(m.PerHundredUnitHours is { } p ? Value(m.Name, p, signed: true) : "")} | {m.Verdict} |\n");
             }

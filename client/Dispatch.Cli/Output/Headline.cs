@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dispatch.Model.Reporting;
+using Dispatch.Model.Scenarios;
 
 namespace Dispatch.Cli.Output;
 
@@ -7,7 +8,11 @@ namespace Dispatch.Cli.Output;
 public static class Headline
 {
     public static IReadOnlyList<(string Label, string Value, string Interval)> Rows(Report r) =>
-        Measures.Table.Select(m => (m.Title, Format(m.Format, m.Value!(r)), Interval(r, m))).ToList();
+        Measures.Table.Select(m => (Title(m, r.NightWindow), Format(m.Format, m.Value!(r)), Interval(r, m))).ToList();
+
+    /// <summary>The measure's title, with the report's night window in place of 22:00-04:00 when the scenario set another one.</summary>
+    public static string Title(Measure m, string? nightWindow) =>
+        nightWindow is { } w ? m.Title.Replace(NightWindow.Default.Label, w, StringComparison.Ordinal) : m.Title;
 
     /// <summary>"± half-width" in the measure's format, or empty when the report has none for it.</summary>
     private static string Interval(Report r, Measure m) =>

@@ -34,7 +34,8 @@ internal sealed class ScenarioAssembler(ProblemSink sink) : SectionBuilder(sink)
         {
             Error("units", "missing; at least one unit is needed, for example [{ \"id\": \"car\", \"mode\": \"car\", \"station\": \"...\" }]");
         }
-        var surge = new SurgeSection(Sink, unitSection).Build(d.Surge, stations, modes, zones, units);
+        var night = NightWindowSection(d.NightWindow);
+        var surge = new SurgeSection(Sink, unitSection).Build(d.Surge, stations, modes, zones, units, night);
         var patrol = new PatrolSection(Sink).Build(d.Patrol);
         var school = new SchoolPostsSection(Sink).Build(d.SchoolPosts);
         var mediation = d.Mediation?.ResolvedShare ?? 0.98;
@@ -62,10 +63,26 @@ internal sealed class ScenarioAssembler(ProblemSink sink) : SectionBuilder(sink)
         {
             Patrol = patrol,
             Surge = surge,
+            Night = night,
             SchoolPosts = school,
             MediationResolvedShare = mediation,
             Calendar = calendar,
         };
+    }
+
+    /// <summary>The <c>nightWindow</c> section: whole hours, from and to different (22:00-04:00 without it).</summary>
+    private NightWindow NightWindowSection(NightWindowDocument? d)
+    {
+        if (d is null)
+        {
+            return NightWindow.Default;
+        }
+        var from = ParseTimeOfDay(d.From ?? "22:00", "nightWindow.from");
+        var to = ParseTimeOfDay(d.To ?? "04:00", "nightWindow.to");
+        Require(from % 60 == 0, "nightWindow.from", $"is {d.From}; expected a whole hour such as \"22:00\" (the night measures count clock hours)");
+        Require(to % 60 == 0, "nightWindow.to", $"is {d.To}; expected a whole hour such as \"04:00\" (the night measures count clock hours)");
+        Require(from != to, "nightWindow.to", "must differ from nightWindow.from");
+        return new NightWindow((int)(from / 60), (int)(to / 60));
     }
 
     private DateTime ParseStart(string? text)

@@ -10,14 +10,15 @@ namespace Dispatch.Model.Loading;
 internal sealed class SurgeSection(ProblemSink sink, UnitsSection units) : SectionBuilder(sink)
 {
     /// <summary>The surge options (null without a <c>surge</c> section); the surge units are added to <paramref name="fleet"/>.</summary>
-    public SurgeOptions? Build(SurgeDocument? d, List<Station> stations, Dictionary<UnitMode, ModeSpec> modes, List<Zone> zones, List<UnitSpec> fleet)
+    public SurgeOptions? Build(SurgeDocument? d, List<Station> stations, Dictionary<UnitMode, ModeSpec> modes, List<Zone> zones, List<UnitSpec> fleet, NightWindow night)
     {
         if (d is null)
         {
             return null;
         }
-        var from = ParseTimeOfDay(d.From ?? "22:00", "surge.from");
-        var to = ParseTimeOfDay(d.To ?? "04:00", "surge.to");
+        // Without from/to the surge covers the night window.
+        var from = ParseTimeOfDay(d.From ?? $"{night.FromHour:00}:00", "surge.from");
+        var to = ParseTimeOfDay(d.To ?? $"{night.ToHour:00}:00", "surge.to");
         var kindList = d.ZoneKinds ?? [ZoneKinds.Nightlife, ZoneKinds.NightFood];
         var kinds = kindList.Where(k => k is not null).ToHashSet();
         var beat = NightSurge.Zones(zones, kinds);

@@ -35,6 +35,9 @@ public sealed record Report
     public double? HandlingRate { get; init; }
     public double? VisibilityRate { get; init; }
     public double? VisibilityRateNight { get; init; }
+
+    /// <summary>The night window of <see cref="VisibilityRateNight"/> ("20:00-02:00") when the scenario sets one other than 22:00-04:00; else null (left out).</summary>
+    public string? NightWindow { get; init; }
     public double? VisibilityTimeShare { get; init; }
     public double? PrecisionRate { get; init; }
     public double? Pai { get; init; }

@@ -75,6 +75,7 @@ public static partial class ReportBuilder
             HandlingRate = HandlingRate(incidents, scenario),
             VisibilityRate = Ratio(hotspots.Sum(z => ledger.WeightedCovered[z]), hotspots.Sum(z => ledger.WeightTotal[z])),
             VisibilityRateNight = Ratio(ledger.NightWeightedCovered, ledger.NightWeightTotal),
+            NightWindow = scenario.Night == NightWindow.Default ? null : scenario.Night.Label,
             VisibilityTimeShare = Ratio(hotspots.Sum(z => ledger.CoveredMinutes[z]), ledger.HotspotMinutes),
             PrecisionRate = Ratio(ledger.PatrolMinutesFlagged, patrolMinutes),
             Pai = hotspotIncidents.Count == 0 || ledger.FlaggedAreaTimeShare <= 0 ? null

@@ -211,6 +211,26 @@ public sealed record PatrolOptions
 /// <summary>The night surge: extra units on duty From..To, patrolling zones of the given kinds.</summary>
 public sealed record SurgeOptions(double FromMinuteOfDay, double ToMinuteOfDay, IReadOnlySet<string> ZoneKinds);
 
+/// <summary>
+/// The night window of the night measures (<c>visibilityRateNight</c>) and the surge's default
+/// window: whole clock hours FromHour..ToHour (may cross midnight), 22:00-04:00 unless the scenario
+/// sets <c>nightWindow</c>.
+/// </summary>
+public sealed record NightWindow(int FromHour, int ToHour)
+{
+    /// <summary>22:00-04:00.</summary>
+    public static readonly NightWindow Default = new(22, 4);
+
+    /// <summary>Whether a clock hour (0-23) is in the window.</summary>
+    public bool IsNightHour(int hour) => FromHour < ToHour ? hour >= FromHour && hour < ToHour : hour >= FromHour || hour < ToHour;
+
+    /// <summary>"22:00-04:00".</summary>
+    public string Label => $"{FromHour:00}:00-{ToHour:00}:00";
+
+    /// <summary>The 24 hours' flags, for the hot paths.</summary>
+    public bool[] Hours() => Enumerable.Range(0, 24).Select(IsNightHour).ToArray();
+}
+
 /// <summary>A daily time window [Start, End) in minutes of the day.</summary>
 public sealed record TimeWindow(double StartMinuteOfDay, double EndMinuteOfDay);
 
@@ -233,6 +253,9 @@ public sealed record Scenario(
     public PatrolOptions Patrol { get; init; } = new();
 
     public SurgeOptions? Surge { get; init; }
+
+    /// <summary>The night window of the night measures (and the surge's default window).</summary>
+    public NightWindow Night { get; init; } = NightWindow.Default;
 
     public SchoolPostOptions? SchoolPosts { get; init; }
 

@@ -23,6 +23,7 @@ public sealed class ScenarioDocument
     public DispatchDocument? Dispatch { get; set; }
     public PatrolDocument? Patrol { get; set; }
     public SurgeDocument? Surge { get; set; }
+    public NightWindowDocument? NightWindow { get; set; }
     public SchoolPostsDocument? SchoolPosts { get; set; }
     public MediationDocument? Mediation { get; set; }
     public List<CalendarDocument>? Calendar { get; set; }
@@ -176,6 +177,12 @@ public sealed class PatrolDocument
     public double? CheckMinutes { get; set; }
     public double? AlertCooldownMinutes { get; set; }
     public double? TopRiskShare { get; set; }
+}
+
+public sealed class NightWindowDocument
+{
+    public string? From { get; set; }
+    public string? To { get; set; }
 }
 
 public sealed class SurgeDocument

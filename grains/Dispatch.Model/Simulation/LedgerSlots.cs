@@ -21,10 +21,12 @@ internal sealed class LedgerSlots
     private readonly bool[] _slotValid;
     private readonly bool[] _flagged;
     private readonly double[] _nightWeightBySlot;
+    private readonly bool[] _nightHours;
 
     public LedgerSlots(Scenario scenario, double endTime, double statsFrom)
     {
         _scenario = scenario;
+        _nightHours = scenario.Night.Hours();
         EndTime = endTime;
         StatsFrom = statsFrom;
         _offset = scenario.StartMinuteOfWeek % 60;
@@ -164,7 +166,8 @@ internal sealed class LedgerSlots
 
     public int HourOf(double t) => _scenario.HourOfDay(t);
 
-    public static bool IsNightHour(int hour) => Array.IndexOf(PresenceLedger.NightHours, hour) >= 0;
+    /// <summary>Whether the clock hour is in the scenario's night window.</summary>
+    public bool IsNightHour(int hour) => _nightHours[hour];
 
     /// <summary>Limits an interval to the counted part of the run (after the warm-up, before the end).</summary>
     public void Clamp(ref double from, ref double to)

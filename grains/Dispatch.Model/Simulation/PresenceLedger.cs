@@ -13,8 +13,6 @@ namespace Dispatch.Model.Simulation;
 /// </summary>
 public sealed class PresenceLedger
 {
-    public static readonly int[] NightHours = [22, 23, 0, 1, 2, 3];
-
     private readonly LedgerSlots _slots;
     private readonly CoverageTotals _coverage;
     private readonly PrecisionTotals _precision;
@@ -98,7 +96,7 @@ public sealed class PresenceLedger
 
     public bool IsFlagged(int zone, double t) => _slots.IsFlagged(zone, _slots.SlotOf(t));
 
-    public bool IsNight(double t) => LedgerSlots.IsNightHour(_slots.HourOf(t));
+    public bool IsNight(double t) => _slots.IsNightHour(_slots.HourOf(t));
 
     /// <summary>Adds [from, to) during which the zone had at least one unit visibly present.</summary>
     public void AddCoverage(int zone, double from, double to)
@@ -107,7 +105,7 @@ public sealed class PresenceLedger
         while (_slots.NextPiece(ref from, to, out var slot, out var minutes, out var start))
         {
             var hour = _slots.HourOf(start);
-            _coverage.Add(zone, hour, LedgerSlots.IsNightHour(hour), minutes, _slots.RateOf(zone, slot) * minutes);
+            _coverage.Add(zone, hour, _slots.IsNightHour(hour), minutes, _slots.RateOf(zone, slot) * minutes);
         }
     }
 
