@@ -6,12 +6,16 @@ namespace Dispatch.Cli.Output;
 /// <summary>report.md: the report for people, in the same figures as report.json.</summary>
 public static class ReportMarkdown
 {
-    public static string Render(Report r, IReadOnlyList<(string File, string Caption)>? charts = null)
+    public static string Render(Report r, IReadOnlyList<(string File, string Caption)>? charts = null, IReadOnlyList<(string File, string Caption)>? maps = null)
     {
         var md = new StringBuilder();
         md.Append($"# Dispatch report: {r.Scenario}\n\n");
         md.Append($"Start {r.Start}, {Headline.Num(r.SimulatedDays)} simulated days, seed {r.Seed}, {r.Replications} replication(s), dispatch policy `{r.DispatchPolicy}`, patrol policy `{r.PatrolPolicy}`.");
         md.Append(r.Replications > 1 ? " Figures are means over replications with the half-width of their 95% t-interval.\n\n" : "\n\n");
+        if (maps is { Count: > 0 })
+        {
+            md.Append($"![{maps[0].Caption}]({maps[0].File})\n\n*{maps[0].Caption}.*\n\n");
+        }
         md.Append("## Headline\n\n| Measure | Value | 95% CI |\n|---|---:|---:|\n");
         foreach (var (label, value, interval) in Headline.Rows(r))
         {
@@ -21,7 +25,7 @@ public static class ReportMarkdown
         if (charts is { Count: > 0 })
         {
             md.Append("\n## Charts\n\n");
-            foreach (var (file, caption) in charts)
+            foreach (var (file, caption) in charts.Concat(maps?.Skip(1) ?? []))
             {
                 md.Append($"![{caption}]({file})\n\n*{caption}.*\n\n");
             }

@@ -27,7 +27,8 @@ public static class RunOutputWriter
 
     /// <summary>What <c>run</c> and <c>watch</c> write: the report files and the charts.</summary>
     public static readonly OutputLayout RunLayout = new(
-        [.. FileNames, ScenarioFile, "response-cdf.png", "visibility-by-hour.png", "visibility-by-zone.png", "unit-time-by-status.png"], "report.json");
+        [.. FileNames, ScenarioFile, "response-cdf.png", "visibility-by-hour.png", "visibility-by-zone.png", "unit-time-by-status.png",
+            ZoneMaps.ResponseFile, ZoneMaps.VisibilityFile], "report.json");
 
     /// <summary>What <c>compare</c> writes: its own files and each side's report in <c>a/</c> and <c>b/</c>.</summary>
     public static readonly OutputLayout CompareLayout = new(["compare.json", "compare.md", "differences.png", "a", "b"], "compare.json");
@@ -63,7 +64,8 @@ public static class RunOutputWriter
         }
         WriteAtomically(Path.Combine(directory, "report.json"), ReportJson.Serialize(outcome.Report));
         var charts = Charts.WriteRunCharts(directory, outcome.Report, Charts.ResponseMinutesFromCsv(outcome.IncidentsCsvTexts));
-        WriteAtomically(Path.Combine(directory, "report.md"), ReportMarkdown.Render(outcome.Report, charts));
+        var maps = scenarioJson is null ? [] : ZoneMaps.Write(directory, scenarioJson, outcome.Report);
+        WriteAtomically(Path.Combine(directory, "report.md"), ReportMarkdown.Render(outcome.Report, charts, maps));
         WriteAtomically(Path.Combine(directory, "incidents.csv"), outcome.IncidentsCsvPieces());
         WriteAtomically(Path.Combine(directory, "units.csv"), outcome.UnitsCsv);
     }
