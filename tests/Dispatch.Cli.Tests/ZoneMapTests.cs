@@ -48,4 +48,23 @@ public sealed class ZoneMapTests
         Assert.Contains(ZoneMaps.ResponseFile, firstImage);
         Assert.True(md.IndexOf(ZoneMaps.ResponseFile, StringComparison.Ordinal) < md.IndexOf("## Headline", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_difference_map_of_compare_has_every_zone_and_a_scale_centred_on_zero()
+    {
+        var dir = CliRunner.TempDir();
+        var json = File.ReadAllText(CliRunner.Scenario("pengjiang.json"));
+        var a = CompareMarkdownFixture.Report();
+        var b = a with { Zones = a.Zones.Select((z, i) => z with { ResponseMinutesMean = z.ResponseMinutesMean + (i % 2 == 0 ? 1 : -1) }).ToList() };
+        var map = ZoneMaps.WriteDifference(dir, json, a, b);
+        Assert.Equal(ZoneMaps.DifferenceFile, map!.Value.File);
+        Assert.True(File.Exists(Path.Combine(dir, ZoneMaps.DifferenceFile)));
+        var scenario = ScenarioLoader.Load(CliRunner.Scenario("pengjiang.json"));
+        var plot = ZoneMap.Draw(scenario, scenario.Zones.Select(z => (double?)(z.Index % 2 == 0 ? 1 : -1)).ToList(), "t", v => v.ToString("+0.0;-0.0;0.0"), diverging: true);
+        Assert.Equal(scenario.Zones.Count, plot.GetPlottables().OfType<ScottPlot.Plottables.Polygon>().Count());
+        var legend = plot.Legend.ManualItems.Select(i => i.LabelText).ToList();
+        Assert.Equal("below -0.6", legend[0]);
+        Assert.Equal("-0.2 - +0.2", legend[2]);
+        Assert.Equal("above +0.6", legend[4]);
+    }
 }

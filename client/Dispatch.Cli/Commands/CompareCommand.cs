@@ -111,8 +111,9 @@ public static class CompareCommand
             RunOutputWriter.WriteFiles(Path.Combine(staging, "a"), outcomeA, jsonA);
             RunOutputWriter.WriteFiles(Path.Combine(staging, "b"), outcomeB, jsonB);
             var chart = DifferenceChart.Save(staging, "differences.png", measures);
+            var map = ZoneMaps.WriteDifference(staging, jsonA, outcomeA.Report, outcomeB.Report);
             RunOutputWriter.WriteAtomically(Path.Combine(staging, "compare.md"),
-                CompareMarkdown.Render(modelA.Name, modelB.Name, seed, replications, days, measures, outcomeA.Report, outcomeB.Report, chart));
+                CompareMarkdown.Render(modelA.Name, modelB.Name, seed, replications, days, measures, outcomeA.Report, outcomeB.Report, chart, map));
             RunOutputWriter.WriteAtomically(Path.Combine(staging, "compare.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         }, cancellationToken);
         PrintTable(console, modelA.Name, modelB.Name, replications, measures, outcomeA.Report, outcomeB.Report);

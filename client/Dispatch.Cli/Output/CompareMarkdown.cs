@@ -9,7 +9,7 @@ public static class CompareMarkdown
 {
     /// <summary>The whole of compare.md.</summary>
     public static string Render(string a, string b, long seed, int replications, int days, IReadOnlyList<MeasureComparison> measures,
-        Report reportA, Report reportB, (string File, string Caption) chart)
+        Report reportA, Report reportB, (string File, string Caption) chart, (string File, string Caption)? map = null)
     {
         var md = new StringBuilder();
         md.Append($"# Comparison: {a} (A) vs {b} (B)\n\n");
@@ -40,6 +40,10 @@ public static class CompareMarkdown
             }
         }
         md.Append($"\n![{chart.Caption}]({chart.File})\n\n*{chart.Caption}.*\n\n");
+        if (map is { } shown)
+        {
+            md.Append($"![{shown.Caption}]({shown.File})\n\n*{shown.Caption}.*\n\n");
+        }
         md.Append(CompareTables.ByKind(reportA, reportB));
         md.Append(CompareTables.ByPriority(reportA, reportB));
         md.Append(CompareTables.ByHour(reportA, reportB));

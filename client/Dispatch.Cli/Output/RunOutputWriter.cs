@@ -31,7 +31,7 @@ public static class RunOutputWriter
             ZoneMaps.ResponseFile, ZoneMaps.VisibilityFile], "report.json");
 
     /// <summary>What <c>compare</c> writes: its own files and each side's report in <c>a/</c> and <c>b/</c>.</summary>
-    public static readonly OutputLayout CompareLayout = new(["compare.json", "compare.md", "differences.png", "a", "b"], "compare.json");
+    public static readonly OutputLayout CompareLayout = new(["compare.json", "compare.md", "differences.png", ZoneMaps.DifferenceFile, "a", "b"], "compare.json");
 
     /// <summary>The absolute path of a folder, without a trailing separator.</summary>
     public static string FullPath(string directory) =>

@@ -55,7 +55,9 @@ public static class ZoneMap
         var (low, high) = present.Count == 0 ? (0.0, 1.0) : (present.Min(), present.Max());
         if (diverging)
         {
-            var extent = Math.Max(Math.Abs(low), Math.Abs(high));
+            // The 90th percentile of the sizes, so one outlying zone does not grey out the rest; the outer classes take what lies beyond.
+            var sizes = present.Select(Math.Abs).Order().ToList();
+            var extent = sizes.Count == 0 ? 1 : Math.Max(1e-9, sizes[(int)(0.9 * (sizes.Count - 1))]);
             (low, high) = (-extent, extent);
         }
         IColormap colormap = diverging ? new ScottPlot.Colormaps.MellowRainbow() : new ScottPlot.Colormaps.Viridis();
@@ -81,7 +83,8 @@ public static class ZoneMap
         {
             var from = low + (high - low) * k / Classes;
             var to = low + (high - low) * (k + 1) / Classes;
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{text(from)} - {text(to)}", FillColor = ClassColor(k) });
+            var label = diverging && k == 0 ? $"below {text(to)}" : diverging && k == Classes - 1 ? $"above {text(from)}" : $"{text(from)} - {text(to)}";
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = label, FillColor = ClassColor(k) });
         }
         if (values.Any(v => v is null))
         {

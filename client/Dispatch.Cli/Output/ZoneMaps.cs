@@ -32,6 +32,27 @@ public static class ZoneMaps
         ];
     }
 
+    /// <summary>compare's difference map: B - A of each zone's mean response (zones of A's scenario); null when A cannot be read back.</summary>
+    public static (string File, string Caption)? WriteDifference(string directory, string scenarioJsonA, Report a, Report b)
+    {
+        var scenario = ScenarioValidator.ValidateText(scenarioJsonA, "scenario.json").Scenario;
+        if (scenario is null || scenario.Zones.Count == 0)
+        {
+            return null;
+        }
+        var rowsA = a.Zones.ToDictionary(z => z.Id, StringComparer.Ordinal);
+        var rowsB = b.Zones.ToDictionary(z => z.Id, StringComparer.Ordinal);
+        var values = scenario.Zones.Select(z => rowsA.TryGetValue(z.Id, out var ra) && rowsB.TryGetValue(z.Id, out var rb)
+            && ra.ResponseMinutesMean is { } va && rb.ResponseMinutesMean is { } vb ? vb - va : (double?)null).ToList();
+        var plot = ZoneMap.Draw(scenario, values, $"{b.Scenario} - {a.Scenario}: change in mean response by zone (min)",
+            v => v.ToString("+0.0;-0.0;0.0", System.Globalization.CultureInfo.InvariantCulture), diverging: true);
+        return Save(directory, DifferenceFile, plot,
+            "Map: B - A of the mean response by zone in minutes (negative: faster in B; grey: no attended incident on a side)");
+    }
+
+    /// <summary>compare's difference map.</summary>
+    public const string DifferenceFile = "map-difference.png";
+
     private static (string File, string Caption) Save(string directory, string file, ScottPlot.Plot plot, string caption)
     {
         var path = Path.Combine(directory, file);
