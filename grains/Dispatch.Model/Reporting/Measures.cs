@@ -41,7 +41,7 @@ public static class Measures
 
     /// <summary>Unit-hours on duty (the cost of a deployment; effects in compare are also given per 100 of them).</summary>
     public static readonly Measure UnitHours = new("cost.unitHours", "Unit-hours on duty", Hours, Better.Neutral, r => r.Cost?.UnitHours)
-    { Group = MeasureGroup.Cost, Headline = true, Row = 27 };
+    { Group = MeasureGroup.Cost, Headline = true, Row = 28 };
 
     /// <summary>Live only: the risk-weighted share of hotspots with a unit present this minute.</summary>
     public static readonly Measure VisibilityNow = new("live.visibilityNow", "Visibility now", Rate, Better.Higher, null)
@@ -88,9 +88,11 @@ public static class Measures
             r => r.MultiUnit?.FullComplementMinutes.Mean) { Group = MeasureGroup.Response, UndefinedWhen = "no incident type needs two or more units" },
         new("multiUnit.fullComplementMinutes.p90", "Response to full complement P90 (min)", Minutes, Better.Lower,
             r => r.MultiUnit?.FullComplementMinutes.P90) { Group = MeasureGroup.Response, UndefinedWhen = "no incident type needs two or more units" },
+        new("checks", "Alert-guided checks", Count, Better.Neutral, r => r.Checks)
+        { Group = MeasureGroup.Visibility, Term = "预警导查", Headline = true, Row = 27 },
         UnitHours,
         new("cost.officerHours", "Officer-hours on duty", Hours, Better.Neutral, r => r.Cost?.OfficerHours)
-        { Group = MeasureGroup.Cost, Headline = true, Row = 28 },
+        { Group = MeasureGroup.Cost, Headline = true, Row = 29 },
         VisibilityNow,
         QueueNow,
     ];
