@@ -38,17 +38,24 @@ public static class Charts
             var line = plot.Add.ScatterLine(sorted, ys);
             line.LineWidth = 2;
         }
-        foreach (var limit in new[] { 1.0, 3.0, 5.0 })
+        var circles = new[] { 1.0, 3.0, 5.0 };
+        for (var k = 0; k < circles.Length; k++)
         {
-            var v = plot.Add.VerticalLine(limit);
+            var v = plot.Add.VerticalLine(circles[k]);
             v.LinePattern = LinePattern.Dashed;
-            v.Text = $"{limit:0} min";
+            // Labelled inside the plot, staggered in height, rather than on the axis where they hide the ticks.
+            var label = plot.Add.Text($"{circles[k]:0} min", circles[k], 0.97 - 0.07 * k);
+            label.LabelAlignment = Alignment.UpperLeft;
+            label.LabelFontSize = 12;
+            label.LabelOffsetX = 4;
+            label.LabelFontColor = v.Color;
         }
         plot.Title("Response time (queue + travel)");
         plot.XLabel("minutes");
         plot.YLabel("share of attended incidents");
         plot.Axes.SetLimitsY(0, 1.02);
-        var top = sorted.Length > 0 ? Math.Min(sorted[^1], Math.Max(10, sorted[(int)(0.99 * (sorted.Length - 1))] * 1.2)) : 10;
+        // Scaled to the data: up to 1.2 x the 95th percentile (the long tail beyond is cut), at least 6 min so the 5-minute circle shows.
+        var top = sorted.Length > 0 ? Math.Min(sorted[^1], Math.Max(6, sorted[(int)(0.95 * (sorted.Length - 1))] * 1.2)) : 10;
         plot.Axes.SetLimitsX(0, top);
         return plot;
     }
