@@ -24,17 +24,17 @@ public sealed partial class ScenarioGrain
     private List<int>[]? _incidentsByZone;
     private int _indexed;
 
-    public Task<ZoneView?> GetZoneAsync(string zoneId)
+    public async Task<ZoneView?> GetZoneAsync(string zoneId)
     {
         if (_request is null)
         {
-            return Task.FromResult<ZoneView?>(null);
+            return null;
         }
-        var sim = EnsureSimulator();
+        var sim = await EnsureSimulatorAsync();
         _zoneByName ??= sim.Scenario.Zones.ToDictionary(z => z.Id, z => z.Index, StringComparer.Ordinal);
         if (!_zoneByName.TryGetValue(zoneId, out var index))
         {
-            return Task.FromResult<ZoneView?>(null);
+            return null;
         }
         var mine = IncidentsOfZone(sim, index);
         var attended = 0;
@@ -54,19 +54,19 @@ public sealed partial class ScenarioGrain
             recent.Add(LiveFeed.Incident(sim.Incidents[mine[k]], sim.Scenario));
         }
         var zone = sim.Scenario.Zones[index];
-        return Task.FromResult<ZoneView?>(new ZoneView(RunId, zone.Id, zone.Kind, sim.Now, mine.Count, attended,
-            attended > 0 ? responseSum / attended : double.NaN, recent));
+        return new ZoneView(RunId, zone.Id, zone.Kind, sim.Now, mine.Count, attended,
+            attended > 0 ? responseSum / attended : double.NaN, recent);
     }
 
-    public Task<UnitView?> GetUnitAsync(string unitId)
+    public async Task<UnitView?> GetUnitAsync(string unitId)
     {
         if (_request is null)
         {
-            return Task.FromResult<UnitView?>(null);
+            return null;
         }
-        var sim = EnsureSimulator();
+        var sim = await EnsureSimulatorAsync();
         _unitByName ??= sim.Units.Select((u, i) => (u.Spec.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        return Task.FromResult(_unitByName.TryGetValue(unitId, out var index) ? ViewOf(sim.Units[index], sim) : null);
+        return _unitByName.TryGetValue(unitId, out var index) ? ViewOf(sim.Units[index], sim) : null;
     }
 
     /// <summary>The zone's incidents so far (indices into <see cref="Simulator.Incidents"/>), indexing new ones first.</summary>

@@ -17,7 +17,9 @@ public sealed class EmbeddedResultTests
         var dir = CliRunner.TempDir();
         await using var cluster = await EmbeddedCluster.StartAsync(Path.Combine(dir, "state.db"), CancellationToken.None);
         var grain = cluster.Grains.GetGrain<IScenarioGrain>("embedded-result-test");
-        var at = await grain.StartAsync(new RunRequest(json, 7, 0, 2));
+        var key = IScenarioDocumentGrain.KeyOf(json);
+        await cluster.Grains.GetGrain<IScenarioDocumentGrain>(key).StoreAsync(json);
+        var at = await grain.StartAsync(new RunRequest(key, 7, 0, 2));
         while (!at.IsFinished)
         {
             at = await grain.AdvanceAsync(at.SimulatedMinute + 1440);
@@ -32,7 +34,7 @@ public sealed class EmbeddedResultTests
         sim.RunToEnd();
         var expected = ReportJson.Serialize(ReportBuilder.Build(sim));
         Assert.Equal(expected, ReportJson.Serialize(result.Report));
-        Assert.Equal(expected, result.ReportJson); // written on demand from the object
+        Assert.Equal(expected, result.ReportJson); // written once, from the object
     }
 
     [Fact]
@@ -62,29 +64,4 @@ public sealed class EmbeddedResultTests
             Dispatch.Cli.Output.Charts.ResponseMinutesFromCsv([expected.ToString()]),
             Dispatch.Cli.Output.Charts.ResponseMinutesFromCsv(outcome.IncidentsCsvTexts));
     }
-}
-
-/// <summary>
-/// A verb that loads a scenario hands its validated build to the embedded silo: the grains of the
-/// run get that object, not a rebuild of the text. The scenario cache is process-wide: this test
-/// empties it first (a text already kept, by an earlier test's run, keeps its build) and runs alone,
-/// so that no other test's run fills or empties it meanwhile.
-/// </summary>
-[Collection(ScenarioCacheCollection.Name)]
-public sealed class ScenarioHandOverTests
-{
-    [Fact]
-    public void A_loaded_scenario_is_the_build_the_embedded_grains_run()
-    {
-        ScenarioCache.Clear();
-        var loaded = Dispatch.Cli.Commands.ScenarioInput.Load(CliRunner.Scenario("small-town.json"), TextWriter.Null);
-        Assert.NotNull(loaded);
-        Assert.Same(loaded.Value.Scenario, ScenarioCache.Get(loaded.Value.Json));
-    }
-}
-
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ScenarioCacheCollection
-{
-    public const string Name = "the process-wide scenario cache";
 }

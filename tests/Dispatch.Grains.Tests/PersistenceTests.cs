@@ -23,10 +23,10 @@ public sealed class PersistenceTests
         {
             var grains = silo.Services.GetRequiredService<IGrainFactory>();
             var run = grains.GetGrain<IScenarioGrain>(runId);
-            await run.StartAsync(new RunRequest(json, 3, 0, 2));
+            await run.StartAsync(new RunRequest(await Documents.StoreAsync(grains, json), 3, 0, 2));
             await run.AdvanceAsync(double.PositiveInfinity);
             var second = grains.GetGrain<IScenarioGrain>(runId + "-second");
-            await second.StartAsync(new RunRequest(json, 3, 1, 2));
+            await second.StartAsync(new RunRequest(await Documents.StoreAsync(grains, json), 3, 1, 2));
             await second.AdvanceAsync(1000);
             reportBefore = (await run.GetResultAsync()).ReportJson;
             unitBefore = await grains.GetGrain<IUnitGrain>(GrainKeys.Unit(runId, "unit-2")).GetAsync();

@@ -82,7 +82,7 @@ public static class WatchCommand
         }
         using var heldOutput = outTarget;
         var statePath = parse.GetValue(options.State)!;
-        var request = new RunRequest(json, parse.GetValue(options.Seed) ?? model.Seed, Replication: 0, Days: parse.GetValue(options.Days) ?? model.Days, WarmupDays: parse.GetValue(options.WarmupDays));
+        var request = new RunRequest(IScenarioDocumentGrain.KeyOf(json), parse.GetValue(options.Seed) ?? model.Seed, Replication: 0, Days: parse.GetValue(options.Days) ?? model.Days, WarmupDays: parse.GetValue(options.WarmupDays));
         var runId = RunOrchestrator.NewRunIdPrefix("live");
         var connected = await ClusterConnection.TryConnectAsync(options.ClusterFor(parse), statePath, error, cancellationToken);
         if (connected is null)
@@ -91,6 +91,7 @@ public static class WatchCommand
         }
         await using var cluster = connected;
         var run = cluster.Grains.GetGrain<IScenarioGrain>(runId);
+        await cluster.Grains.GetGrain<IScenarioDocumentGrain>(request.ScenarioKey).StoreAsync(json);
         await run.StartLiveAsync(request, speed);
         if (cluster.GatewayPort is { } port)
         {

@@ -39,9 +39,6 @@ public sealed class Simulator
         var endTime = (days ?? scenario.Days) * 1440.0;
         _clock = new SimClock(endTime, Math.Min(Math.Max(0, warmupDays * 1440.0), endTime));
         _policy = policy ?? DispatchPolicies.Create(scenario);
-        // The ledger's part shared by the replications of a scenario is the largest piece of set-up
-        // for a new scenario: worked out on another core while this one does the rest.
-        var ledger = Task.Run(() => PresenceLedger.For(scenario, EndTime, StatsFrom));
         var streams = new StreamFactory(seed, replication);
         var units = scenario.Units.Select(u => new UnitState(u)).ToArray();
         Hotspots = HotspotGeometry.Index(scenario);
@@ -49,7 +46,9 @@ public sealed class Simulator
         PatrolPolicy = PatrolPolicies.Create(scenario.Patrol.Policy);
         Scheduler = new Scheduler(scenario, PatrolPolicy, Risk, streams, EndTime, StatsFrom);
         var shapes = HotspotGeometry.PackedRings(scenario);
-        Ledger = ledger.GetAwaiter().GetResult();
+        // The ledger's part shared by the replications of a scenario is made once per scenario,
+        // end time and warm-up (on this thread: the kernel starts no threads of its own).
+        Ledger = PresenceLedger.For(scenario, EndTime, StatsFrom);
         var events = new EventQueue();
         _presence = new PresenceTracker(scenario, _clock, events, Hotspots, shapes, Ledger);
         _fleet = new Fleet(units, scenario.StartMinuteOfWeek % 1440.0, _clock, events, _presence, Scheduler);
