@@ -33,6 +33,8 @@ public static class CliApp
             CompareCommand.Create(console, error),
             WatchCommand.Create(console, error),
             RunsCommand.Create(console, error),
+            ResultCommand.Create(console, error),
+            CancelCommand.Create(console, error),
             ValidateCommand.Create(console, error),
             DbCommand.Create(console, error),
             BenchCommand.Create(console, error),

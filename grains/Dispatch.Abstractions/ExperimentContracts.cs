@@ -46,7 +46,8 @@ public sealed record ExperimentStatus(
     [property: Id(6)] long EventsProcessed,
     [property: Id(7)] string? Error,
     [property: Id(8)] long Seed,
-    [property: Id(9)] int Days)
+    [property: Id(9)] int Days,
+    [property: Id(10)] string ScenarioKey)
 {
     /// <summary>Finished, cancelled or failed: nothing more will happen.</summary>
     public bool IsOver => State is not ExperimentState.Running;

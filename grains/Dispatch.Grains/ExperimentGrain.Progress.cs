@@ -96,7 +96,7 @@ public sealed partial class ExperimentGrain
             : _progress.Sum(p => p is null ? 0 : p.SimulatedMinute / Math.Max(p.EndMinute, 1)) / request.Replications;
         var events = state.State.State == ExperimentState.Finished ? state.State.EventsProcessed : _progress.Sum(p => p?.EventsProcessed ?? 0);
         return new ExperimentStatus(RunId, request.Scenario, state.State.State, request.Replications, finished, progress, events,
-            state.State.Error, request.Seed, request.Days);
+            state.State.Error, request.Seed, request.Days, request.ScenarioKey);
     }
 
     /// <summary>Tells the run registry (at every change of state; progress at most every 2 s).</summary>
