@@ -34,12 +34,6 @@ public interface IScenarioGrain : IGrainWithStringKey
     /// <summary>The report and CSV rows; only once the run has finished.</summary>
     Task<RunResult> GetResultAsync();
 
-    /// <summary>A zone of the run at its current minute (what <see cref="IZoneGrain"/> shows); null if unknown or not started.</summary>
-    Task<ZoneView?> GetZoneAsync(string zoneId);
-
-    /// <summary>A unit of the run at its current minute (what <see cref="IUnitGrain"/> shows); null if unknown or not started.</summary>
-    Task<UnitView?> GetUnitAsync(string unitId);
-
     /// <summary>Starts the run paced against the wall clock at <paramref name="speed"/> (simulated seconds per wall second; infinity = as fast as watchable).</summary>
     Task<RunProgress> StartLiveAsync(RunRequest request, double speed);
 

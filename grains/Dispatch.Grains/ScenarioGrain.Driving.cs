@@ -1,5 +1,4 @@
 using Dispatch.Abstractions;
-using Dispatch.Model.Simulation;
 using Microsoft.Extensions.Logging;
 
 namespace Dispatch.Grains;
@@ -104,7 +103,7 @@ public sealed partial class ScenarioGrain : IRemindable
             return;
         }
         var sim = await EnsureSimulatorAsync();
-        await RunChunkAsync(sim, sim.Now + state.State.ChunkMinutes);
+        await RunChunkAsync(sim, sim.Now + state.State.ChunkMinutes, feed: false);
         grains.GetGrain<IExperimentGrain>(state.State.ExperimentId!).OnReplicationProgressAsync(state.State.Replication, Progress(sim)).Ignore();
         if (sim.IsFinished)
         {
@@ -122,7 +121,4 @@ public sealed partial class ScenarioGrain : IRemindable
             await this.UnregisterReminder(reminder);
         }
     }
-
-    /// <summary>Feeds the run's zone and unit grains with a chunk's changes (see ScenarioGrain.Actors.cs).</summary>
-    private Task FeedActorsAsync(Simulator sim, (IReadOnlyList<UnitState> Units, IReadOnlyList<IncidentRecord> Incidents) changes) => Task.CompletedTask;
 }

@@ -128,7 +128,7 @@ public sealed partial class ScenarioGrain
         sim.RunUntil(target);
         var changes = sim.DrainChanges();
         _incidentRows!.WriteFinished();
-        await FeedActorsAsync(sim, changes);
+        Collect(changes.Incidents);
         if (sim.IsFinished)
         {
             await FinishLiveAsync(sim, changes);
@@ -136,6 +136,10 @@ public sealed partial class ScenarioGrain
         }
         var batch = LiveFeed.Batch(++_sequence, sim, _pacer, lag, behind, false, changes.Units, changes.Incidents);
         await Observers.Notify(o => o.OnBatchAsync(batch));
+        if (sim.Now - _fedAt >= LiveFeedMinutes)
+        {
+            await FeedActorsAsync(sim);
+        }
         if (sim.Now - _checkpointedAt >= 60)
         {
             _checkpointedAt = sim.Now;
@@ -152,6 +156,8 @@ public sealed partial class ScenarioGrain
     private async Task FinishLiveAsync(Simulator sim, (IReadOnlyList<UnitState> Units, IReadOnlyList<IncidentRecord> Incidents) changes)
     {
         StopTimer();
+        Collect(changes.Incidents);
+        await FeedActorsAsync(sim);
         await CheckpointAsync(sim, finish: true);
         var batch = LiveFeed.Batch(++_sequence, sim, _pacer, 0, false, true, changes.Units, changes.Incidents);
         await Observers.Notify(o => o.OnBatchAsync(batch));

@@ -75,7 +75,7 @@ public sealed partial class ScenarioGrain(
         {
             return Progress(sim);
         }
-        await RunChunkAsync(sim, untilMinute);
+        await RunChunkAsync(sim, untilMinute, feed: true);
         return Progress(sim);
     }
 
@@ -100,13 +100,21 @@ public sealed partial class ScenarioGrain(
         return new RunResult(report, _incidentRows!.Finish(), units.ToString());
     }
 
-    /// <summary>Runs the kernel to <paramref name="untilMinute"/>, writes the final incidents' rows and checkpoints.</summary>
-    private async Task RunChunkAsync(Simulator sim, double untilMinute)
+    /// <summary>
+    /// Runs the kernel to <paramref name="untilMinute"/>, writes the final incidents' rows, feeds the
+    /// zone and unit grains if asked (<paramref name="feed"/>, or at the end of a run that feeds them)
+    /// and checkpoints.
+    /// </summary>
+    private async Task RunChunkAsync(Simulator sim, double untilMinute, bool feed)
     {
         sim.RunUntil(untilMinute);
         var changes = sim.DrainChanges();
         _incidentRows!.WriteFinished();
-        await FeedActorsAsync(sim, changes);
+        if (feed || (state.State.Actors && sim.IsFinished))
+        {
+            Collect(changes.Incidents);
+            await FeedActorsAsync(sim);
+        }
         await CheckpointAsync(sim, finish: sim.IsFinished);
     }
 
@@ -155,6 +163,8 @@ public sealed partial class ScenarioGrain(
     private Simulator Adopt(Simulator sim)
     {
         sim.DrainChanges();
+        _feedEverything = true;
+        _touched.Clear();
         _incidentRows = new IncidentRowsWriter(sim);
         return _sim = sim;
     }

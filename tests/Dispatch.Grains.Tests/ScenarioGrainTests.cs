@@ -107,6 +107,7 @@ public sealed class ScenarioGrainTests(ClusterFixture fixture)
         const string runId = "grain-test-unknown";
         Assert.Null(await Grains.GetGrain<IZoneGrain>(GrainKeys.Zone(runId, "mall")).GetAsync());
         await Grains.GetGrain<IScenarioGrain>(runId).StartAsync(new RunRequest(await Documents.StoreAsync(Grains, ScenarioJsonText), 5, 0, 1));
+        await Grains.GetGrain<IScenarioGrain>(runId).AdvanceAsync(720);
         Assert.Null(await Grains.GetGrain<IZoneGrain>(GrainKeys.Zone(runId, "no-such-zone")).GetAsync());
         Assert.Null(await Grains.GetGrain<IUnitGrain>(GrainKeys.Unit(runId, "no-such-unit")).GetAsync());
         Assert.NotNull(await Grains.GetGrain<IZoneGrain>(GrainKeys.Zone(runId, "mall")).GetAsync());

@@ -31,6 +31,7 @@ public sealed class UnitState(UnitSpec spec)
     private Point2 _to = spec.Base;
     private double _departAt;
     private double _arriveAt;
+    private double _travelled;
 
     public UnitSpec Spec { get; } = spec;
 
@@ -95,6 +96,9 @@ public sealed class UnitState(UnitSpec spec)
         return now <= _departAt ? _from : _from.Lerp(_to, (now - _departAt) / (_arriveAt - _departAt));
     }
 
+    /// <summary>Straight-line metres travelled along its legs up to <paramref name="now"/> (the legs as reported, detours not included).</summary>
+    public double TravelledMetres(double now) => _travelled + _from.DistanceTo(PositionAt(now));
+
     /// <summary>When the current status began.</summary>
     public double StatusSince => _since;
 
@@ -111,7 +115,9 @@ public sealed class UnitState(UnitSpec spec)
     /// <summary>Starts a straight-line leg (for position reporting) from here to <paramref name="to"/>.</summary>
     internal void SetLeg(double now, Point2 to, double arriveAt)
     {
-        _from = PositionAt(now);
+        var here = PositionAt(now);
+        _travelled += _from.DistanceTo(here);
+        _from = here;
         _to = to;
         _departAt = now;
         _arriveAt = arriveAt;
