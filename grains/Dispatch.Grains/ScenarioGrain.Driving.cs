@@ -1,12 +1,14 @@
+using System.Diagnostics;
 using Dispatch.Abstractions;
 using Microsoft.Extensions.Logging;
 
 namespace Dispatch.Grains;
 
 /// <summary>
-/// A replication of an experiment advances itself: a grain timer runs one chunk of simulated time
-/// per tick (the next tick comes after the previous one has finished, its checkpoint written), and
-/// tells its experiment how far it is. A reminder, stored with the grain state, wakes the
+/// A replication of an experiment advances itself: a grain timer runs chunks of simulated time,
+/// each checkpointed and told to its experiment, for up to <see cref="TickBudget"/> of wall time per
+/// tick (then the tick ends, so status reads and a cancel are served between ticks; the next tick
+/// comes after the previous one has finished). A reminder, stored with the grain state, wakes the
 /// replication back after its silo failed: the activation then replays to its checkpoint and the
 /// timer carries on. No client takes part: a run outlives the process that submitted it.
 /// </summary>
@@ -18,8 +20,11 @@ public sealed partial class ScenarioGrain : IRemindable
     /// <summary>How often the reminder fires (the Orleans minimum by default) while the replication runs.</summary>
     public static readonly TimeSpan WakePeriod = TimeSpan.FromMinutes(1);
 
-    /// <summary>The pause between two chunks (a tick comes only after the previous one has finished).</summary>
+    /// <summary>The pause between two ticks (a tick comes only after the previous one has finished).</summary>
     private static readonly TimeSpan ChunkPeriod = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>Wall time a tick may go on starting chunks for.</summary>
+    public static readonly TimeSpan TickBudget = TimeSpan.FromMilliseconds(250);
 
     private IGrainTimer? _chunkTimer;
 
@@ -94,7 +99,7 @@ public sealed partial class ScenarioGrain : IRemindable
     private void StartChunks() =>
         _chunkTimer ??= this.RegisterGrainTimer(ChunkAsync, new GrainTimerCreationOptions(TimeSpan.Zero, ChunkPeriod) { KeepAlive = true });
 
-    /// <summary>One tick: one chunk, its checkpoint, a word to the experiment; at the end, the timer and reminder go.</summary>
+    /// <summary>One tick: chunks, each with its checkpoint and a word to the experiment; at the end, the timer and reminder go.</summary>
     private async Task ChunkAsync(CancellationToken cancellationToken)
     {
         if (!IsDriving)
@@ -103,8 +108,13 @@ public sealed partial class ScenarioGrain : IRemindable
             return;
         }
         var sim = await EnsureSimulatorAsync();
-        await RunChunkAsync(sim, sim.Now + state.State.ChunkMinutes, feed: false);
-        grains.GetGrain<IExperimentGrain>(state.State.ExperimentId!).OnReplicationProgressAsync(state.State.Replication, Progress(sim)).Ignore();
+        var started = Stopwatch.GetTimestamp();
+        do
+        {
+            await RunChunkAsync(sim, sim.Now + state.State.ChunkMinutes, feed: false);
+            grains.GetGrain<IExperimentGrain>(state.State.ExperimentId!).OnReplicationProgressAsync(state.State.Replication, Progress(sim)).Ignore();
+        }
+        while (!sim.IsFinished && Stopwatch.GetElapsedTime(started) < TickBudget && !cancellationToken.IsCancellationRequested);
         if (sim.IsFinished)
         {
             logger.LogDebug("run {RunId} finished at minute {Minute}", RunId, sim.Now);

@@ -65,3 +65,35 @@ public sealed class EmbeddedResultTests
             Dispatch.Cli.Output.Charts.ResponseMinutesFromCsv(outcome.IncidentsCsvTexts));
     }
 }
+
+/// <summary>The client follows a run through its observer: the end is known at once, not at the next status read.</summary>
+[Collection(PollPeriodCollection.Name)]
+public sealed class RunFollowingTests
+{
+    [Fact]
+    public async Task The_end_of_a_run_reaches_the_client_through_its_observer()
+    {
+        var json = ScenarioJson.Serialize(ScenarioLoader.LoadDocument(CliRunner.Scenario("small-town.json")));
+        await using var cluster = await EmbeddedCluster.StartAsync(Path.Combine(CliRunner.TempDir(), "state.db"), CancellationToken.None);
+        var saved = RunOrchestrator.PollPeriod;
+        RunOrchestrator.PollPeriod = TimeSpan.FromSeconds(60);
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var outcome = await RunOrchestrator.RunAsync(cluster.Grains, new RunSettings(json, 3, 2, 2, "follow-test"), null, CancellationToken.None)
+                .WaitAsync(TimeSpan.FromSeconds(50));
+            Assert.Equal(2, outcome.Replications.Count);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        }
+        finally
+        {
+            RunOrchestrator.PollPeriod = saved;
+        }
+    }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PollPeriodCollection
+{
+    public const string Name = "the run orchestrator's poll period";
+}

@@ -99,6 +99,9 @@ public static class RunCommand
             progress => RunOrchestrator.RunAsync(cluster.Grains, settings, progress, cancellationToken));
         RunOutputWriter.Write(heldOutput!.Path, outcome, json, cancellationToken);
         PrintSummary(console, outcome, outDir);
+        console.WriteLine(settings.Actors
+            ? $"run id {settings.RunIdPrefix}: its zones and units: dispatch inspect {settings.RunIdPrefix} zone|unit <id>"
+            : $"run id {settings.RunIdPrefix}");
         return ExitCodes.Success;
     }
 

@@ -33,9 +33,9 @@ public static class RunsCommand
     public static async Task<int> ListAsync(IAnsiConsole console, TextWriter error, string statePath, string? clusterOption, CancellationToken cancellationToken)
     {
         var table = new Table();
-        foreach (var column in new[] { "run id", "scenario", "mode", "replications", "progress", "speed", "state" })
+        foreach (var column in new[] { "run id", "scenario", "mode", "reps", "progress", "speed", "state" })
         {
-            table.AddColumn(column);
+            table.AddColumn(new TableColumn(column).NoWrap());
         }
         var rows = 0;
         if (ClusterConnection.Resolve(clusterOption) is not null)
