@@ -46,4 +46,21 @@ public sealed partial class ExperimentVerbTests
         Assert.Equal(2, badReplication.Exit);
         Assert.Contains("replications 0 to 0", badReplication.Err);
     }
+
+    [Fact]
+    public async Task Watch_shows_the_selected_zone_and_unit_from_their_grains()
+    {
+        var dir = CliRunner.TempDir();
+        var watch = await CliRunner.RunAsync("watch", CliRunner.Scenario("small-town.json"), "--speed", "max", "--days", "1", "--zone", "mall", "--unit", "car-n-1",
+            "--out", Path.Combine(dir, "live"), "--state", Path.Combine(dir, "state.db"));
+        Assert.True(watch.Exit == 0, watch.Err);
+        var zoneLines = watch.Out.Split('\n').Where(l => l.Contains("zone mall:", StringComparison.Ordinal)).ToList();
+        Assert.True(zoneLines.Count >= 20, $"{zoneLines.Count} zone lines"); // once per simulated hour
+        Assert.Contains(watch.Out.Split('\n'), l => l.Contains("unit car-n-1:", StringComparison.Ordinal));
+        // The last panel (the end of the run) counts the zone's incidents of incidents.csv.
+        var header = File.ReadLines(Path.Combine(dir, "live", "incidents.csv")).First().Split(',').ToList();
+        var zoneColumn = header.IndexOf("zone");
+        var mall = File.ReadLines(Path.Combine(dir, "live", "incidents.csv")).Skip(1).Count(l => l.Split(',')[zoneColumn] == "mall");
+        Assert.Contains($"zone mall: {mall} incidents", zoneLines[^1]);
+    }
 }
