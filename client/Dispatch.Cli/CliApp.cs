@@ -37,7 +37,9 @@ public static class CliApp
             CancelCommand.Create(console, error),
             InspectCommand.Create(console, error),
             ValidateCommand.Create(console, error),
+            FitCommand.Create(console, error),
             DbCommand.Create(console, error),
+            TlsCommand.Create(console, error),
             BenchCommand.Create(console, error),
         };
         var parsed = root.Parse(args);
@@ -94,6 +96,13 @@ public static class CliApp
         {
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.InvalidInput;
+        }
+        catch (Exception e) when (Running.RunOrchestrator.IsTransient(e))
+        {
+            error.WriteLine("error: the cluster stopped answering and did not come back in time (every silo stopped, or its database): " +
+                "no output written. Start a silo (README, Cluster mode) and run the command again.");
+            Debug(error, e);
+            return ExitCodes.Failure;
         }
         catch (Exception e)
         {

@@ -65,6 +65,7 @@ public static class SiloHostingExtensions
             o.Invariant = PostgresInvariant;
             o.ConnectionString = settings.ConnectionString;
         });
+        settings.Tls?.ApplyTo(silo);
         return silo.AddDispatchServices();
     }
 

@@ -23,6 +23,8 @@ public static class CliLogging
         });
         logging.AddConsoleFormatter<CliLogFormatter, ConsoleFormatterOptions>();
         logging.AddFilter(level => level >= LogLevel.Error);
+        // A host that fails to start is reported by the verb itself, in words.
+        logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
     }
 
     /// <summary>True for the log entry of an expected, resolved conflict on a scenario text.</summary>

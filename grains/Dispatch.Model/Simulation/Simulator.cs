@@ -51,7 +51,7 @@ public sealed class Simulator
         Ledger = PresenceLedger.For(scenario, EndTime, StatsFrom);
         var events = new EventQueue();
         _presence = new PresenceTracker(scenario, _clock, events, Hotspots, shapes, Ledger);
-        _fleet = new Fleet(units, scenario.StartMinuteOfWeek % 1440.0, _clock, events, _presence, Scheduler);
+        _fleet = new Fleet(units, scenario.StartMinuteOfWeek % 1440.0, _clock, events, _presence, Scheduler) { Start = scenario.Start };
         var deployment = new Deployment(_clock, events, _fleet, Scheduler, Ledger);
         _command = new CommandCentre(scenario, _clock, events, _fleet, deployment, _presence, _log, _policy);
         _source = new IncidentSource(scenario, _clock, events, streams, shapes, _presence, _log, _command, deployment);

@@ -113,13 +113,16 @@ public sealed class UnitState(UnitSpec spec)
     }
 
     /// <summary>Starts a straight-line leg (for position reporting) from here to <paramref name="to"/>.</summary>
-    internal void SetLeg(double now, Point2 to, double arriveAt)
+    internal void SetLeg(double now, Point2 to, double arriveAt) => SetLeg(now, to, now, arriveAt);
+
+    /// <summary>A leg that leaves at <paramref name="departAt"/> (after a turnout time from now), standing until then.</summary>
+    internal void SetLeg(double now, Point2 to, double departAt, double arriveAt)
     {
         var here = PositionAt(now);
         _travelled += _from.DistanceTo(here);
         _from = here;
         _to = to;
-        _departAt = now;
+        _departAt = departAt;
         _arriveAt = arriveAt;
     }
 
