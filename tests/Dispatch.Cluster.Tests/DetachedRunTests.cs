@@ -37,6 +37,7 @@ public sealed class DetachedRunTests(PostgresFixture postgres, ITestOutputHelper
         }
         client.Kill(entireProcessTree: true);
         await client.WaitForExitAsync();
+        var clientKilledAt = clock.Elapsed;
         var atKill = await experiment.GetStatusAsync();
 
         // Then the silo hosting replication 0 as well.
@@ -54,8 +55,9 @@ public sealed class DetachedRunTests(PostgresFixture postgres, ITestOutputHelper
             Assert.True(clock.Elapsed - killedAt < TimeSpan.FromMinutes(4), "the orphaned run did not finish");
             await Task.Delay(1000);
         }
-        output.WriteLine($"client killed at {100 * atKill!.Progress:0}% ({clock.Elapsed.TotalSeconds:0.0} s in), silo port {victim.SiloPort} killed at {killedAt.TotalSeconds:0.0} s; " +
-            $"the run finished {(clock.Elapsed - killedAt).TotalSeconds:0.0} s after the silo kill");
+        var summary = $"client killed at {100 * atKill!.Progress:0}% ({clientKilledAt.TotalSeconds:0.0} s after submitting), silo port {victim.SiloPort} " +
+            $"(replication 0) killed at {killedAt.TotalSeconds:0.0} s; the run finished {(clock.Elapsed - killedAt).TotalSeconds:0.0} s after the silo kill, with no client calling it";
+        output.WriteLine(summary);
 
         // Any client fetches it: the same files as an undisturbed (embedded) run, byte for byte.
         var fetched = await Cli.RunAsync("result", runId, "--out", Path.Combine(dir, "fetched"), "--cluster", db);
