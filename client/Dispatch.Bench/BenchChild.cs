@@ -236,8 +236,7 @@ public static class BenchChild
     /// code called once or a few times per run (the scenario build, set-up, report, the grain
     /// calls) reaches its 30th call only dozens of runs into a process, and that compiling takes
     /// the other core from the run being timed (40 to 290 ms of CPU per medium run were measured
-    /// in runs 2 to 6 after the cold one). So a city of 300 zones (above the size from which zone
-    /// outlines are built in parallel) runs for a day <see cref="BenchChildSettings.WarmupRuns"/>
+    /// in runs 2 to 6 after the cold one). So a city of 300 zones runs for a day <see cref="BenchChildSettings.WarmupRuns"/>
     /// times (60 unless <c>--warmup-runs</c> says otherwise), through the grain path with its
     /// scenario read and built each time and through the kernel, and then the compiler is given
     /// time to finish.
