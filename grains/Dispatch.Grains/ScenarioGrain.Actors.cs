@@ -8,7 +8,7 @@ namespace Dispatch.Grains;
 /// <summary>
 /// Feeding the replication's zone and unit grains from the kernel, in batches: one call per zone
 /// and per unit per batch (never one per simulated event). Live runs feed once per simulated hour
-/// and at the end; a batch replication feeds once, at its end (or never, if its experiment opted
+/// (at most once a wall second) and at the end; a batch replication feeds once, at its end (or never, if its experiment opted
 /// out); a stepped replication (<see cref="AdvanceAsync"/>) after every step. A batch carries the
 /// incidents touched since the previous one; after the kernel is rebuilt (a reactivation), the first
 /// carries them all, and the grains skip what they have counted already.
@@ -17,6 +17,11 @@ public sealed partial class ScenarioGrain
 {
     /// <summary>Simulated minutes between two batches of a live run.</summary>
     public const double LiveFeedMinutes = 60;
+
+    /// <summary>Wall time between two batches of a live run at least (at high speeds an hour passes in a tick).</summary>
+    public static readonly TimeSpan LiveFeedWallPeriod = TimeSpan.FromSeconds(1);
+
+    private long _fedWallAt;
 
     private readonly Dictionary<int, IncidentRecord> _touched = [];
     private bool _feedEverything = true;

@@ -136,8 +136,9 @@ public sealed partial class ScenarioGrain
         }
         var batch = LiveFeed.Batch(++_sequence, sim, _pacer, lag, behind, false, changes.Units, changes.Incidents);
         await Observers.Notify(o => o.OnBatchAsync(batch));
-        if (sim.Now - _fedAt >= LiveFeedMinutes)
+        if (sim.Now - _fedAt >= LiveFeedMinutes && Clock.GetElapsedTime(_fedWallAt) >= LiveFeedWallPeriod)
         {
+            _fedWallAt = Clock.GetTimestamp();
             await FeedActorsAsync(sim);
         }
         if (sim.Now - _checkpointedAt >= 60)
