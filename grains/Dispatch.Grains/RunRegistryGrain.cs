@@ -44,12 +44,20 @@ public sealed class RunRegistryGrain(
 
     /// <summary>
     /// Stores the experiments. Another process on the same storage (a second embedded run on one
-    /// state file) may have written meanwhile: then its list is read and merged, and written again.
+    /// state file) may write too: so the stored list is read and merged first, just before writing
+    /// (and again if a write still meets a newer version).
     /// </summary>
     private async Task WriteAsync()
     {
         for (var attempt = 0; ; attempt++)
         {
+            var order = state.State.Order;
+            await state.ReadStateAsync();
+            state.State.Order = Math.Max(order, state.State.Order);
+            foreach (var stored in state.State.Experiments)
+            {
+                _runs.TryAdd(stored.RunId, stored);
+            }
             state.State.Experiments = [.. _runs.Values.Where(r => !r.Live).OrderBy(r => r.Order)];
             try
             {
@@ -58,11 +66,7 @@ public sealed class RunRegistryGrain(
             }
             catch (InconsistentStateException) when (attempt < 3)
             {
-                await state.ReadStateAsync();
-                foreach (var stored in state.State.Experiments)
-                {
-                    _runs.TryAdd(stored.RunId, stored);
-                }
+                // Written by the other process between the read and the write: read again.
             }
         }
     }
