@@ -187,6 +187,9 @@ public sealed record Scenario(
 
     public SchoolPostOptions? SchoolPosts { get; init; }
 
+    /// <summary>The road network units travel on (null: straight lines x detour factor; docs/roads.md).</summary>
+    public Roads.RoadNetwork? Roads { get; init; }
+
     /// <summary>Share of transferred incidents that mediation resolves (the report: 98%).</summary>
     public double MediationResolvedShare { get; init; } = 0.98;
 

@@ -18,4 +18,7 @@ public interface IFleetView
 
     /// <summary>Where the unit is now.</summary>
     Point2 Position(int unit);
+
+    /// <summary>Minutes the unit needs from where it is now to <paramref name="to"/> (straight line or roads, as the run travels); by default the straight line.</summary>
+    double TravelMinutes(Scenarios.UnitSpec unit, Point2 to) => unit.Speed.TravelMinutes(Position(unit.Index).DistanceTo(to));
 }

@@ -22,7 +22,7 @@ internal static class NearestUnit
             {
                 continue;
             }
-            var minutes = units[unit].Speed.TravelMinutes(fleet.Position(unit).DistanceTo(to));
+            var minutes = fleet.TravelMinutes(units[unit], to);
             if (minutes < bestMinutes)
             {
                 best = unit;

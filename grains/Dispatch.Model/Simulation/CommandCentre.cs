@@ -114,15 +114,14 @@ internal sealed class CommandCentre
     {
         var now = _clock.Now;
         _fleet.LeaveAssignment(unit);
-        var travel = _fleet.TravelMinutes(unit, incident.Location);
+        incident.DispatchOrigin = unit.PositionAt(now);
+        var travel = _fleet.StartLeg(unit, incident.Location);
         incident.DispatchedAt = now;
         incident.Unit = unit.Spec.Index;
-        incident.DispatchOrigin = unit.PositionAt(now);
         incident.EtaAt = now + travel;
         _log.Touch(incident);
         unit.Dispatches++;
         unit.CurrentIncident = incident.Id;
-        unit.SetLeg(now, incident.Location, now + travel);
         unit.IsMoving = true;
         _fleet.SetStatus(unit, UnitStatus.EnRoute);
         _events.Schedule(now + travel, new SimEvent(EventKind.UnitArrives, unit.Spec.Index, incident.Id, unit.Version));

@@ -1,4 +1,5 @@
 using Dispatch.Model.Scenarios;
+using Dispatch.Model.Travel;
 
 namespace Dispatch.Model.Simulation;
 
@@ -29,6 +30,9 @@ public sealed class DispatchScan(DispatchOptions options)
 
     /// <summary>The scenario's dispatch options (queue, post breaking, tactical preference, sector margin).</summary>
     public DispatchOptions Options { get; } = options;
+
+    /// <summary>Travel on roads (null: straight lines, worked out inline below).</summary>
+    public ITravel? Travel { get; set; }
 
     /// <summary>Scans the free capable units; <paramref name="sector"/> is the station whose units count as inside (-1: none).</summary>
     public DispatchCandidates Scan(IncidentRecord incident, IncidentType type, IReadOnlyList<UnitState> units, double now, int sector)
@@ -63,8 +67,12 @@ public sealed class DispatchScan(DispatchOptions options)
             {
                 continue;
             }
-            // Exactly ModeSpec.TravelMinutes: distance x detour / (km/h x 1000 / 60).
-            var minutes = unit.PositionAt(now).DistanceTo(location) * _detour[i] / _metresPerMinute[i];
+            // Exactly ModeSpec.TravelMinutes: distance x detour / (km/h x 1000 / 60); on roads, a search
+            // that may stop once this unit cannot beat any of the three bests it could become.
+            var minutes = Travel is null
+                ? unit.PositionAt(now).DistanceTo(location) * _detour[i] / _metresPerMinute[i]
+                : Travel.Minutes(unit.Spec, unit.PositionAt(now), location, Math.Max(bestMinutes, Math.Max(
+                    _modes[i] == (int)UnitMode.Tactical ? tacticalMinutes : 0, _stations[i] == sector ? insideMinutes : 0)));
             if (minutes < bestMinutes)
             {
                 (best, bestMinutes) = (i, minutes);
@@ -112,7 +120,7 @@ public sealed class DispatchScan(DispatchOptions options)
             {
                 continue;
             }
-            var minutes = unit.Spec.Speed.TravelMinutes(unit.PositionAt(now).DistanceTo(incident.Location));
+            var minutes = Travel?.Minutes(unit.Spec, unit.PositionAt(now), incident.Location) ?? unit.Spec.Speed.TravelMinutes(unit.PositionAt(now).DistanceTo(incident.Location));
             if (minutes < bestMinutes)
             {
                 (best, bestMinutes) = (i, minutes);
