@@ -22,7 +22,7 @@ internal sealed class RoadsSection(ProblemSink sink) : SectionBuilder(sink)
         }
         var errorsBefore = Sink.Problems.Count(p => p.IsError);
         var classes = Classes(d.Classes);
-        Require(d.Noding is null or "endpoints" or "crossings", "roads.noding", $"'{d.Noding}' is not a noding; expected \"endpoints\" (nodes where lines share an endpoint or a vertex) or \"crossings\" (also where they cross)");
+        Require(d.Noding is null or "vertices" or "crossings", "roads.noding", $"'{d.Noding}' is not a noding; expected \"vertices\" (lines meet where they share an endpoint or a vertex) or \"crossings\" (also where they cross)");
         Require(d.MaxSnapMetres is null or (> 0 and <= 100_000), "roads.maxSnapMetres", $"is {Num(d.MaxSnapMetres ?? 0)}; expected metres, more than 0");
         if (d.Lines is null || d.Lines.Count == 0)
         {

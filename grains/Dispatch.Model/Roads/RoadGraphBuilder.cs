@@ -6,10 +6,10 @@ using NetTopologySuite.Noding;
 namespace Dispatch.Model.Roads;
 
 /// <summary>
-/// Builds a <see cref="RoadGraph"/> from road lines: nodes where lines share an endpoint or a vertex
-/// (coordinates equal to the centimetre) and, with <c>atCrossings</c>, where they cross (NetTopologySuite's
-/// noder splits the lines there); each line is split at its nodes into edges, whose lengths
-/// NetTopologySuite measures.
+/// Builds a <see cref="RoadGraph"/> from road lines: a node at every vertex of every line, one node
+/// where lines share an endpoint or a vertex (coordinates equal to the centimetre) and, with
+/// <c>atCrossings</c>, where they cross (NetTopologySuite's noder splits the lines there); an edge
+/// per segment, measured by NetTopologySuite.
 /// </summary>
 public static class RoadGraphBuilder
 {
@@ -18,16 +18,6 @@ public static class RoadGraphBuilder
     public static RoadGraph Build(IReadOnlyList<RoadLineSpec> lines, int modeCount, bool atCrossings)
     {
         var pieces = atCrossings ? Noded(lines) : lines.Select((l, i) => (i, Clean(l.Points))).ToList();
-        var uses = new Dictionary<(long, long), int>();
-        foreach (var (_, points) in pieces)
-        {
-            for (var k = 0; k < points.Length; k++)
-            {
-                var key = Key(points[k]);
-                var endpoint = k == 0 || k == points.Length - 1;
-                uses[key] = uses.GetValueOrDefault(key) + (endpoint ? 2 : 1);
-            }
-        }
         var nodeIndex = new Dictionary<(long, long), int>();
         var nodes = new List<Point2>();
         var edges = new List<RoadEdge>();
@@ -43,23 +33,21 @@ public static class RoadGraphBuilder
             }
             return n;
         }
-        foreach (var (line, points) in pieces)
+        foreach (var (lineIndex, points) in pieces)
         {
             if (points.Length < 2)
             {
                 continue;
             }
-            var start = 0;
+            // Every vertex is a node (so that a trip joins a long road near where it starts, not at
+            // the road's far end); lines sharing a vertex or an endpoint share that node.
+            var line = Factory.CreateLineString(points.Select(p => new Coordinate(p.X, p.Y)).ToArray());
             for (var k = 1; k < points.Length; k++)
             {
-                if (k == points.Length - 1 || uses[Key(points[k])] >= 2)
-                {
-                    var part = points[start..(k + 1)];
-                    var metres = Factory.CreateLineString(part.Select(p => new Coordinate(p.X, p.Y)).ToArray()).Length;
-                    edges.Add(new RoadEdge(line, NodeOf(part[0]), NodeOf(part[^1]), metres, geometry.Count, part.Length));
-                    geometry.AddRange(part);
-                    start = k;
-                }
+                var metres = line.GetCoordinateN(k - 1).Distance(line.GetCoordinateN(k));
+                edges.Add(new RoadEdge(lineIndex, NodeOf(points[k - 1]), NodeOf(points[k]), metres, geometry.Count, 2));
+                geometry.Add(points[k - 1]);
+                geometry.Add(points[k]);
             }
         }
         var edgeArray = edges.ToArray();

@@ -8,7 +8,7 @@ public sealed class RoadsDocument
     /// <summary>Speeds (km/h) per road class and mode, such as <c>{ "arterial": { "car": 50, "foot": 5 } }</c>.</summary>
     public Dictionary<string, Dictionary<string, double>>? Classes { get; set; }
 
-    /// <summary>Where nodes are formed: <c>endpoints</c> (shared endpoints and shared vertices, the default) or <c>crossings</c> (also where lines cross).</summary>
+    /// <summary>Where nodes are formed: <c>vertices</c> (lines meet where they share an endpoint or a vertex, the default) or <c>crossings</c> (also where lines cross).</summary>
     public string? Noding { get; set; }
 
     /// <summary>A zone, station or post farther than this from every road is reported (default 500 m).</summary>
