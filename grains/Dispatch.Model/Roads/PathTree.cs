@@ -1,3 +1,5 @@
+using Dispatch.Model.Geometry;
+
 namespace Dispatch.Model.Roads;
 
 /// <summary>
@@ -13,7 +15,17 @@ public sealed class PathTree
     private readonly double[] _minutes;
     private readonly int[] _next;
     private readonly int[] _via;
-    private readonly bool[] _settled;
+    // Stamps instead of clearing: a node's time is valid when _seen[node] == _generation, and it is
+    // settled when _settled[node] == _generation, so starting a new target costs nothing per node.
+    private readonly int[] _seen;
+    private readonly int[] _settled;
+    private int _generation;
+    // A* towards one source (RoadTravel's routes): the heap is keyed by time + straight distance to
+    // the source at the top speed, a lower bound, so the search heads for the source. Unused (0) in
+    // the cached trees, which answer every source.
+    private Point2[] _nodes = [];
+    private Point2 _goal;
+    private double _slowness;
     private readonly MinHeap _heap = new();
 
     public PathTree(ModeArcs arcs, int nodeCount)
@@ -23,33 +35,49 @@ public sealed class PathTree
         _minutes = new double[nodeCount];
         _next = new int[nodeCount];
         _via = new int[nodeCount];
-        _settled = new bool[nodeCount];
+        _seen = new int[nodeCount];
+        _settled = new int[nodeCount];
         Target = -1;
     }
 
-    /// <summary>The node every time is measured to (-1 before <see cref="Reset"/>).</summary>
+    /// <summary>The node every time is measured to (-1 before <c>Reset</c>).</summary>
     public int Target { get; private set; }
 
     /// <summary>Nodes settled so far.</summary>
     public int Settled { get; private set; }
 
     /// <summary>Bytes held by one tree of <paramref name="nodeCount"/> nodes (its heap aside).</summary>
-    public static long BytesFor(int nodeCount) => nodeCount * 17L;
+    public static long BytesFor(int nodeCount) => nodeCount * 24L;
 
-    /// <summary>The mode index of the arcs searched (-1 before <see cref="Reset"/>).</summary>
+    /// <summary>The mode index of the arcs searched (-1 before <c>Reset</c>).</summary>
     public int Mode { get; private set; }
 
     /// <summary>Starts afresh towards <paramref name="target"/> over <paramref name="arcs"/> of mode <paramref name="mode"/> (the arrays are reused).</summary>
-    public void Reset(ModeArcs arcs, int mode, int target)
+    public void Reset(ModeArcs arcs, int mode, int target) => Reset(arcs, mode, target, [], default, 0);
+
+    /// <summary>
+    /// Starts afresh towards <paramref name="target"/> for one source at <paramref name="goal"/> only
+    /// (A*: the search is guided towards it by the straight distance at the top speed,
+    /// <paramref name="slowness"/> minutes a metre, which never overestimates).
+    /// </summary>
+    public void Reset(ModeArcs arcs, int mode, int target, Point2[] nodes, Point2 goal, double slowness)
     {
+        _nodes = nodes;
+        _goal = goal;
+        _slowness = slowness;
         _arcs = arcs;
         Mode = mode;
-        Array.Fill(_minutes, double.PositiveInfinity);
-        Array.Clear(_settled);
+        if (++_generation == int.MaxValue)
+        {
+            Array.Clear(_seen);
+            Array.Clear(_settled);
+            _generation = 1;
+        }
         _heap.Clear();
         Target = target;
         Settled = 0;
         _minutes[target] = 0;
+        _seen[target] = _generation;
         _next[target] = -1;
         _via[target] = -1;
         _heap.Push(0, target);
@@ -62,7 +90,7 @@ public sealed class PathTree
     public double MinutesFrom(int node, double limit, out bool unreachable)
     {
         unreachable = false;
-        while (!_settled[node])
+        while (_settled[node] != _generation)
         {
             if (_heap.Count == 0)
             {
@@ -90,12 +118,13 @@ public sealed class PathTree
 
     private void SettleNext()
     {
-        var v = _heap.Pop(out var key);
-        if (_settled[v] || key > _minutes[v])
+        var v = _heap.Pop(out _);
+        if (_settled[v] == _generation)
         {
-            return; // a stale entry
+            return; // a stale entry (the node's first entry out of the heap had its least time)
         }
-        _settled[v] = true;
+        var key = _minutes[v];
+        _settled[v] = _generation;
         Settled++;
         var start = _arcs.InStart;
         var from = _arcs.InFrom;
@@ -104,12 +133,13 @@ public sealed class PathTree
         {
             var u = from[a];
             var t = key + minutes[a];
-            if (t < _minutes[u])
+            if (_seen[u] != _generation || t < _minutes[u])
             {
+                _seen[u] = _generation;
                 _minutes[u] = t;
                 _next[u] = v;
                 _via[u] = _arcs.InEdge[a];
-                _heap.Push(t, u);
+                _heap.Push(_slowness > 0 ? t + _nodes[u].DistanceTo(_goal) * _slowness : t, u);
             }
         }
     }

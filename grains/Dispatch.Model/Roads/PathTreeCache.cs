@@ -2,14 +2,14 @@ namespace Dispatch.Model.Roads;
 
 /// <summary>
 /// The path trees of one run, by (mode, target node), least recently used first out: at most
-/// <see cref="Capacity"/> trees, as many as fit in the memory budget (each tree holds 17 bytes a
+/// <see cref="Capacity"/> trees, as many as fit in the memory budget (each tree holds 24 bytes a
 /// node), so memory stays bounded however many targets a run meets. An evicted tree's arrays are
 /// reused for the next target. Not thread-safe: one cache per run.
 /// </summary>
 public sealed class PathTreeCache
 {
     /// <summary>The default memory budget of the trees of one run: 64 MiB.</summary>
-    public const long DefaultBudgetBytes = 64L << 20;
+    public const long DefaultBudgetBytes = 4L << 20;
 
     private readonly RoadGraph _graph;
     private readonly Dictionary<long, LinkedListNode<PathTree>> _trees = [];
@@ -26,6 +26,10 @@ public sealed class PathTreeCache
 
     /// <summary>Trees started (misses), for the benchmarks.</summary>
     public long Started { get; private set; }
+
+    /// <summary>The tree towards <paramref name="target"/> for <paramref name="mode"/> when it is kept, else null (nothing is started).</summary>
+    public PathTree? Find(int mode, int target) =>
+        _trees.TryGetValue(((long)mode << 32) | (uint)target, out var node) ? node.Value : null;
 
     /// <summary>The tree of shortest times to <paramref name="target"/> for <paramref name="mode"/> (whose arcs exist).</summary>
     public PathTree For(int mode, int target)

@@ -18,5 +18,9 @@ internal readonly struct FleetView(UnitState[] units, SimClock clock, ITravel tr
 
     public Point2 Position(int unit) => units[unit].PositionAt(clock.Now);
 
-    public double TravelMinutes(Scenarios.UnitSpec unit, Point2 to) => travel.Minutes(unit, Position(unit.Index), to);
+    public double TravelMinutes(Scenarios.UnitSpec unit, Point2 to, double atMost = double.PositiveInfinity) => travel.Minutes(unit, Position(unit.Index), to, atMost);
+
+    public bool OnRoads => travel.OnRoads;
+
+    public double TravelLowerBound(Scenarios.UnitSpec unit, Point2 to) => travel.LowerBound(unit, Position(unit.Index), to);
 }

@@ -21,6 +21,9 @@ public interface ITravel
     /// </summary>
     double Minutes(UnitSpec unit, Point2 from, Point2 to, double atMost = double.PositiveInfinity);
 
+    /// <summary>A lower bound of <see cref="Minutes"/> that costs no search (straight lines: the minutes themselves).</summary>
+    double LowerBound(UnitSpec unit, Point2 from, Point2 to);
+
     /// <summary>The way the trip follows with the minute at each point; null for a straight line.</summary>
     TravelRoute? Route(UnitSpec unit, Point2 from, Point2 to);
 }

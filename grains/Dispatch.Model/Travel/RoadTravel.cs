@@ -17,6 +17,7 @@ public sealed class RoadTravel(RoadNetwork network, long budgetBytes = PathTreeC
 {
     private readonly RoadGraph _graph = network.Graph;
     private readonly PathTreeCache _trees = new(network.Graph, budgetBytes);
+    private PathTree? _search;
 
     public bool OnRoads => true;
 
@@ -52,6 +53,15 @@ public sealed class RoadTravel(RoadNetwork network, long budgetBytes = PathTreeC
         return access / offRoad + core + egress / offRoad;
     }
 
+    /// <summary>The straight distance at the mode's top speed, on road or off it.</summary>
+    public double LowerBound(UnitSpec unit, Point2 from, Point2 to)
+    {
+        var mode = (int)unit.Mode;
+        var offRoad = unit.Speed.MetresPerMinute / unit.Speed.DetourFactor;
+        var top = network.Serves(mode) ? Math.Max(_graph.Modes[mode]!.MaxMetresPerMinute, offRoad) : offRoad;
+        return from.DistanceTo(to) / top;
+    }
+
     public TravelRoute? Route(UnitSpec unit, Point2 from, Point2 to)
     {
         var mode = (int)unit.Mode;
@@ -66,7 +76,15 @@ public sealed class RoadTravel(RoadNetwork network, long budgetBytes = PathTreeC
         {
             return null;
         }
-        var tree = _trees.For(mode, b);
+        // A tree kept for the destination (the incident just dispatched to) serves; otherwise a
+        // one-off A* search from the destination back to this start, which settles far fewer nodes.
+        var tree = _trees.Find(mode, b);
+        if (tree is null)
+        {
+            var arcs = _graph.Modes[mode]!;
+            tree = _search ??= new PathTree(arcs, _graph.Nodes.Length);
+            tree.Reset(arcs, mode, b, _graph.Nodes, _graph.Nodes[a], 1 / Math.Max(arcs.MaxMetresPerMinute, offRoad));
+        }
         var core = tree.MinutesFrom(a, double.PositiveInfinity, out var unreachable);
         if (unreachable)
         {

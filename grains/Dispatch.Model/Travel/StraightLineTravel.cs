@@ -18,5 +18,7 @@ public sealed class StraightLineTravel : ITravel
     public double Minutes(UnitSpec unit, Point2 from, Point2 to, double atMost = double.PositiveInfinity) =>
         unit.Speed.TravelMinutes(from.DistanceTo(to));
 
+    public double LowerBound(UnitSpec unit, Point2 from, Point2 to) => unit.Speed.TravelMinutes(from.DistanceTo(to));
+
     public TravelRoute? Route(UnitSpec unit, Point2 from, Point2 to) => null;
 }
