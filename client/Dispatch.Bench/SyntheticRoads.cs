@@ -4,14 +4,14 @@ using Dispatch.Model.Scenarios;
 namespace Dispatch.Bench;
 
 /// <summary>
-/// The road network of a synthetic city with roads (the <c>-roads</c> sizes): a street grid every
-/// 200 m over the whole city with crossings jittered by up to 40 m, every fifth row and column an
+/// The road network of a synthetic city with roads (the <c>-roads</c> sizes): a street grid every 300 m
+/// over the whole city (for the medium city about as many segments as Pengjiang's network) with crossings jittered by up to 40 m, every fifth row and column an
 /// arterial; each row and column is one line, meeting the others at their shared vertices.
 /// </summary>
 public static class SyntheticRoads
 {
     /// <summary>Metres between grid lines.</summary>
-    public const double Spacing = 200;
+    public const double Spacing = 300;
 
     public static RoadsDocument Create(double side, RandomStream random)
     {

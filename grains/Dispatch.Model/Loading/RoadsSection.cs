@@ -13,6 +13,9 @@ internal sealed class RoadsSection(ProblemSink sink) : SectionBuilder(sink)
 {
     private static readonly int ModeCount = Enum.GetValues<UnitMode>().Length;
 
+    /// <summary>The most road lines a scenario may have.</summary>
+    public const int MaxLines = 1_000_000;
+
     /// <summary>The network, or null when there is no <c>roads</c> section or it has an error.</summary>
     public RoadNetwork? Build(RoadsDocument? d, Dictionary<UnitMode, ModeSpec> modes)
     {
@@ -27,6 +30,11 @@ internal sealed class RoadsSection(ProblemSink sink) : SectionBuilder(sink)
         if (d.Lines is null || d.Lines.Count == 0)
         {
             Error("roads.lines", "missing; expected at least one road line { \"points\": [[x, y], [x, y], ...], \"class\": \"...\" } (inline or through roads.geoJson)");
+            return null;
+        }
+        if (d.Lines.Count > MaxLines)
+        {
+            Error("roads.lines", $"has {ScenarioLimits.Count(d.Lines.Count)} lines; the limit is {ScenarioLimits.Count(MaxLines)} (docs/roads.md)");
             return null;
         }
         var lines = new List<RoadLineSpec>();

@@ -9,12 +9,13 @@ namespace Dispatch.Model.Tests.Roads;
 
 /// <summary>
 /// The dispatch scan on roads takes units in order of a lower bound and stops searches early; it
-/// must choose exactly what a scan of every unit in index order with exact times chooses.
+/// must choose exactly what a scan of every unit in index order with exact times chooses, under
+/// both policies' rules (own sector within a margin, the tactical preference for priority 1).
 /// </summary>
 public class RoadScanTests
 {
     [Fact]
-    public void The_bounded_scan_on_roads_finds_the_same_three_bests_as_exact_times_in_index_order()
+    public void The_bounded_scan_on_roads_chooses_as_exact_times_in_index_order_do()
     {
         // A 3 km grid (200 m) cut by a river at y = 1500 with one bridge at x = 2600; four modes,
         // two stations on either bank; patrol units spread over the map.
@@ -36,7 +37,8 @@ public class RoadScanTests
             stations: [Station("South", 400, 400), Station("North", 2600, 2600)],
             types: [Type("T", 1, Fixed(20))],
             days: 1,
-            patrol: new PatrolDocument { Policy = "uniform" });
+            patrol: new PatrolDocument { Policy = "uniform" },
+            dispatch: new DispatchDocument { Queue = true, TacticalPreferenceMinutes = 2, SectorMarginMinutes = 3 });
         document.Roads = new RoadsDocument { Lines = lines };
         var scenario = Build(document);
         var sim = new Simulator(scenario, 5);
@@ -67,10 +69,22 @@ public class RoadScanTests
                     (tactical, tacticalMinutes) = u.Spec.Mode == UnitMode.Tactical && minutes < tacticalMinutes ? (i, minutes) : (tactical, tacticalMinutes);
                     (inside, insideMinutes) = u.Spec.StationIndex == sector && minutes < insideMinutes ? (i, minutes) : (inside, insideMinutes);
                 }
-                Assert.Equal(new DispatchCandidates(best, bestMinutes, tactical, tacticalMinutes, inside, insideMinutes), found);
+                var expected = new DispatchCandidates(best, bestMinutes, tactical, tacticalMinutes, inside, insideMinutes);
+                Assert.Equal((expected.Best, expected.BestMinutes), (found.Best, found.BestMinutes));
+                Assert.Equal(Choose(scan, incident.Priority, expected), Choose(scan, incident.Priority, found));
                 compared++;
             }
         }
         Assert.True(compared > 900);
+    }
+
+    /// <summary>The units both policies would send: nearest-available's and own-sector-first's (OwnSectorFirstDispatch's rule).</summary>
+    private static (int Nearest, int OwnSector) Choose(DispatchScan scan, int priority, DispatchCandidates found)
+    {
+        var nearest = scan.PreferTactical(priority, found.Best, found.BestMinutes, found);
+        var (chosen, minutes) = found.Inside >= 0 && found.InsideMinutes <= found.BestMinutes + scan.Options.SectorMarginMinutes
+            ? (found.Inside, found.InsideMinutes)
+            : (found.Best, found.BestMinutes);
+        return (nearest, scan.PreferTactical(priority, chosen, minutes, found));
     }
 }
