@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Dispatch.Cli.Commands;
 using Spectre.Console;
 
@@ -10,7 +11,13 @@ public static class CliApp
     /// <summary>Exit code of a run stopped by Ctrl+C (128 + SIGINT, as shells report it).</summary>
     public const int Interrupted = 130;
 
-    /// <summary>Runs the command line; Ctrl+C stops a run cleanly (exit code 130, no output written).</summary>
+    /// <summary>Exit code of a run stopped by SIGTERM (128 + 15): service managers, CI runners, <c>timeout</c>.</summary>
+    public const int Terminated = 143;
+
+    /// <summary>
+    /// Runs the command line; Ctrl+C (SIGINT) and SIGTERM stop a run cleanly (exit code 130 or 143,
+    /// no output written, an existing output left as it was).
+    /// </summary>
     public static Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter error) =>
         RunAsync(args, console, error, CancellationToken.None);
 
@@ -27,7 +34,9 @@ public static class CliApp
             WatchCommand.Create(console, error),
             RunsCommand.Create(console, error),
             ValidateCommand.Create(console, error),
+            FitCommand.Create(console, error),
             DbCommand.Create(console, error),
+            TlsCommand.Create(console, error),
             BenchCommand.Create(console, error),
         };
         var parsed = root.Parse(args);
@@ -35,7 +44,7 @@ public static class CliApp
         {
             foreach (var e in parsed.Errors)
             {
-                error.WriteLine($"error: {e.Message}");
+                error.WriteLine($"error: {PlainParseError(e.Message)}");
             }
             error.WriteLine($"Usage: {Usage(parsed.CommandResult.Command, root)}");
             error.WriteLine(parsed.CommandResult.Command == root
@@ -55,6 +64,19 @@ public static class CliApp
             cancel.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+        var stoppedBy = Interrupted;
+        // SIGTERM as Ctrl+C; a second one takes its default action (the process ends at once).
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            if (cancel.IsCancellationRequested)
+            {
+                return;
+            }
+            context.Cancel = true;
+            Volatile.Write(ref stoppedBy, Terminated);
+            error.WriteLine("stopping (SIGTERM; send it again to abort at once)...");
+            cancel.Cancel();
+        });
         try
         {
             var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
@@ -65,7 +87,19 @@ public static class CliApp
         {
             error.WriteLine("interrupted: no output written (an existing output folder is left as it was)");
             Debug(error, e);
-            return Interrupted;
+            return Volatile.Read(ref stoppedBy);
+        }
+        catch (Dispatch.Hosting.StateFileException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (Exception e) when (Running.RunOrchestrator.IsTransient(e))
+        {
+            error.WriteLine("error: the cluster stopped answering and did not come back in time (every silo stopped, or its database): " +
+                "no output written. Start a silo (README, Cluster mode) and run the command again.");
+            Debug(error, e);
+            return ExitCodes.Failure;
         }
         catch (Exception e)
         {
@@ -80,6 +114,25 @@ public static class CliApp
         {
             Console.CancelKeyPress -= onCancel;
         }
+    }
+
+    /// <summary>
+    /// "Cannot parse argument 'abc' for option '--seed' as expected type 'System.Nullable`1[System.Int64]'."
+    /// in plain words: "--seed abc: expected a whole number"; other messages as they are.
+    /// </summary>
+    private static string PlainParseError(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message,
+            "^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '(?<type>[^']+)'");
+        if (!match.Success)
+        {
+            return message;
+        }
+        var type = match.Groups["type"].Value;
+        var expected = type.Contains("Int", StringComparison.Ordinal) ? "a whole number"
+            : type.Contains("Double", StringComparison.Ordinal) ? "a number"
+            : "a value of another kind";
+        return $"{match.Groups["option"].Value} {match.Groups["value"].Value}: expected {expected}";
     }
 
     /// <summary>With DISPATCH_DEBUG=1, prints the whole exception (stack trace included).</summary>

@@ -1,4 +1,5 @@
 using Dispatch.Abstractions;
+using Orleans.Storage;
 
 namespace Dispatch.Grains;
 
@@ -8,20 +9,35 @@ public sealed class ScenarioDocumentGrain(
 {
     public async Task StoreAsync(string scenarioJson)
     {
-        if (state.State.Json is { } stored)
+        if (state.State.Json is null)
         {
-            if (!string.Equals(stored, scenarioJson, StringComparison.Ordinal))
+            if (this.GetPrimaryKeyString() != IScenarioDocumentGrain.KeyOf(scenarioJson))
             {
-                throw new InvalidOperationException($"scenario '{this.GetPrimaryKeyString()}' is stored with a different text");
+                throw new ArgumentException($"the scenario text does not hash to '{this.GetPrimaryKeyString()}'", nameof(scenarioJson));
             }
-            return;
+            // Another process on the same storage (a second embedded run on one state file) may have
+            // stored the same text since this activation read it: read again rather than write over it.
+            await state.ReadStateAsync();
         }
-        if (this.GetPrimaryKeyString() != IScenarioDocumentGrain.KeyOf(scenarioJson))
+        if (state.State.Json is null)
         {
-            throw new ArgumentException($"the scenario text does not hash to '{this.GetPrimaryKeyString()}'", nameof(scenarioJson));
+            state.State.Json = scenarioJson;
+            try
+            {
+                await state.WriteStateAsync();
+                return;
+            }
+            catch (InconsistentStateException)
+            {
+                // Stored by the other process between the read and the write: the same text, by its key.
+                state.State.Json = null;
+                await state.ReadStateAsync();
+            }
         }
-        state.State.Json = scenarioJson;
-        await state.WriteStateAsync();
+        if (!string.Equals(state.State.Json, scenarioJson, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"scenario '{this.GetPrimaryKeyString()}' is stored with a different text");
+        }
     }
 
     public Task<string?> GetAsync() => Task.FromResult(state.State.Json);

@@ -10,6 +10,7 @@ namespace Dispatch.Hosting;
 /// <param name="GatewayPort">Client-to-silo port; distinct per silo on one machine.</param>
 /// <param name="AdvertisedAddress">Address other silos and clients use to reach this one (default: loopback).</param>
 /// <param name="SiloName">Name shown in the membership table and logs (default: Orleans picks one).</param>
+/// <param name="Tls">Mutual TLS on silo and gateway connections (default: none; see docs/cluster.md, Security).</param>
 public sealed record DispatchClusterSettings(
     string ConnectionString,
     string ClusterId = DispatchClusterSettings.DefaultClusterId,
@@ -17,7 +18,8 @@ public sealed record DispatchClusterSettings(
     int SiloPort = 11111,
     int GatewayPort = 30000,
     IPAddress? AdvertisedAddress = null,
-    string? SiloName = null)
+    string? SiloName = null,
+    ClusterTls? Tls = null)
 {
     /// <summary>Default ClusterId of cluster mode (silos and clients).</summary>
     public const string DefaultClusterId = "dispatch";

@@ -132,13 +132,23 @@ public static class PostgresSchema
     }
 
     /// <summary>Active silos of <paramref name="clusterId"/> with a gateway, as listed in the membership table.</summary>
-    public static async Task<int> CountActiveGatewaysAsync(string connectionString, string clusterId, CancellationToken cancellationToken = default)
+    public static async Task<int> CountActiveGatewaysAsync(string connectionString, string clusterId, CancellationToken cancellationToken = default) =>
+        (await ListActiveGatewaysAsync(connectionString, clusterId, cancellationToken)).Count;
+
+    /// <summary>The gateway endpoints (address, port) of the silos the membership table lists as active.</summary>
+    public static async Task<IReadOnlyList<(string Address, int Port)>> ListActiveGatewaysAsync(string connectionString, string clusterId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(connectionString, cancellationToken);
         await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = @cluster AND status = 3 AND proxyport > 0;", connection);
+            "SELECT address, proxyport FROM orleansmembershiptable WHERE deploymentid = @cluster AND status = 3 AND proxyport > 0 ORDER BY address, proxyport;", connection);
         command.Parameters.AddWithValue("cluster", clusterId);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
+        var gateways = new List<(string, int)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            gateways.Add((reader.GetString(0), reader.GetInt32(1)));
+        }
+        return gateways;
     }
 
     /// <summary>"host:port/database as user": where a connection string points, without its password.</summary>

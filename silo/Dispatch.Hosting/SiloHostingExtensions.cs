@@ -57,6 +57,7 @@ public static class SiloHostingExtensions
             o.Invariant = PostgresInvariant;
             o.ConnectionString = settings.ConnectionString;
         });
+        settings.Tls?.ApplyTo(silo);
         return silo;
     }
 

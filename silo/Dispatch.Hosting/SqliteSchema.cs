@@ -19,12 +19,42 @@ namespace Dispatch.Hosting;
 /// </remarks>
 public static class SqliteSchema
 {
-    /// <summary>Creates the directory, the database file, the tables and the stored queries if missing.</summary>
+    /// <summary>
+    /// Creates the directory, the database file, the tables and the stored queries if missing.
+    /// Throws <see cref="StateFileException"/>, naming the file, when it cannot be used (a folder,
+    /// not a SQLite database, corrupt, not writable).
+    /// </summary>
     /// <param name="databasePath">Path of the SQLite file; relative paths are resolved against the current directory.</param>
     public static void EnsureCreated(string databasePath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         var fullPath = Path.GetFullPath(databasePath);
+        if (Directory.Exists(fullPath))
+        {
+            throw new StateFileException(fullPath, "is a folder; expected a SQLite file (created if missing)");
+        }
+        try
+        {
+            Create(fullPath);
+        }
+        catch (SqliteException e)
+        {
+            throw new StateFileException(fullPath, e.SqliteErrorCode switch
+            {
+                26 => "is not a SQLite database (another kind of file, or damaged); give another state file, or move this one away to start afresh",
+                11 => "the SQLite database is damaged; give another state file, or move this one away to start afresh",
+                8 => "the file is read-only; make it writable or give another state file",
+                _ => $"cannot be used ({e.Message})",
+            }, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StateFileException(fullPath, $"cannot be created ({e.Message})", e);
+        }
+    }
+
+    private static void Create(string fullPath)
+    {
         var directory = Path.GetDirectoryName(fullPath);
         if (!string.IsNullOrEmpty(directory))
         {
@@ -55,6 +85,28 @@ public static class SqliteSchema
         }
 
         transaction.Commit();
+    }
+
+    /// <summary>How long the embedded state keeps a run's rows (and scenario texts) after their last write.</summary>
+    public static readonly TimeSpan DefaultRetention = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Deletes the rows of runs (their request and checkpoint) and of scenario texts last written
+    /// more than <paramref name="keep"/> ago; returns how many rows went. A run's rows are only
+    /// needed while it runs, so the database no longer grows with every run ever made.
+    /// </summary>
+    public static int Prune(string databasePath, TimeSpan keep)
+    {
+        var connectionString = new SqliteConnectionStringBuilder(BuildConnectionString(databasePath)) { Pooling = false }.ToString();
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            DELETE FROM OrleansStorage
+            WHERE GrainTypeString IN ('run', 'request', 'scenario') AND ModifiedOn < datetime('now', $age);
+            """;
+        command.Parameters.AddWithValue("$age", $"-{(long)keep.TotalSeconds} seconds");
+        return command.ExecuteNonQuery();
     }
 
     /// <summary>The connection string the grain storage provider uses for <paramref name="databasePath"/>.</summary>
@@ -191,4 +243,12 @@ public static class SqliteSchema
         ("ClearStorageKey", ClearQuery),
         ("DeleteStorageKey", DeleteQuery),
     ];
+}
+
+/// <summary>The SQLite file of grain state cannot be used; the message names it and says why.</summary>
+public sealed class StateFileException(string path, string reason, Exception? inner = null)
+    : Exception($"state file {path}: {reason}", inner)
+{
+    /// <summary>The full path of the file.</summary>
+    public string FilePath { get; } = path;
 }

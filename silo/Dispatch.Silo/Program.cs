@@ -14,8 +14,10 @@ using Orleans.Configuration;
 // Settings, later sources winning: appsettings.json beside the program, appsettings.json in the
 // current folder, DISPATCH_* environment variables (DISPATCH_Postgres, DISPATCH_SiloPort, ...; the
 // client's DISPATCH_CLUSTER is accepted for the connection too), then the command line.
-// Keys: Postgres, ClusterId, ServiceId, SiloPort, GatewayPort, AdvertisedIP, SiloName, State, and the
-// Membership section (Orleans ClusterMembershipOptions, e.g. --Membership:ProbeTimeout 00:00:02).
+// Keys: Postgres (or @FILE: read from that file; or PostgresFile), ClusterId, ServiceId, SiloPort,
+// GatewayPort, AdvertisedIP, SiloName, State, Tls:Certificate, Tls:Key, Tls:Trust (PEM files: mutual
+// TLS, see docs/cluster.md), and the Membership section (Orleans ClusterMembershipOptions, e.g.
+// --Membership:ProbeTimeout 00:00:02).
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
     Args = args,
@@ -37,14 +39,24 @@ foreach (var source in extra.Sources)
 }
 
 var config = builder.Configuration;
-var postgres = config["Postgres"] is { Length: > 0 } p ? p : config["CLUSTER"];
+var postgres = config["Postgres"] is { Length: > 0 } p ? p
+    : config["PostgresFile"] is { Length: > 0 } file ? "@" + file
+    : config["CLUSTER"];
 var siloPort = config.GetValue("SiloPort", 11111);
 var gatewayPort = config.GetValue("GatewayPort", 30000);
 
 if (string.IsNullOrWhiteSpace(postgres))
 {
     var state = config["State"] ?? Path.Combine("data", "dispatch.db");
-    builder.UseOrleans(silo => silo.UseDispatchEmbedded(state, siloPort, gatewayPort));
+    try
+    {
+        builder.UseOrleans(silo => silo.UseDispatchEmbedded(state, siloPort, gatewayPort));
+    }
+    catch (StateFileException e)
+    {
+        Console.Error.WriteLine($"dispatch-silo: error: {e.Message}");
+        return 2;
+    }
     return await RunAsync(builder, $"single silo, grain state in {Path.GetFullPath(state)}, silo port {siloPort}, gateway port {gatewayPort}");
 }
 
@@ -54,6 +66,26 @@ if (config["AdvertisedIP"] is { Length: > 0 } ip && !IPAddress.TryParse(ip, out 
     Console.Error.WriteLine($"dispatch-silo: error: AdvertisedIP '{ip}' is not an IP address");
     return 2;
 }
+ClusterTls? tls;
+try
+{
+    postgres = ConnectionSecret.Read(postgres);
+    tls = ClusterTls.From(config["Tls:Certificate"], config["Tls:Key"], config["Tls:Trust"], "Tls:Certificate", "Tls:Key", "Tls:Trust");
+    tls?.Load();
+}
+catch (Exception e) when (e is DatabaseUnavailableException or TlsSettingsException)
+{
+    Console.Error.WriteLine($"dispatch-silo: error: {e.Message}");
+    return 2;
+}
+if (ConnectionSecret.HasPassword(config["Postgres"] ?? "") && args.Any(a => a.Contains("Password=", StringComparison.OrdinalIgnoreCase)))
+{
+    Console.Error.WriteLine("dispatch-silo: warning: the connection string's password is on the command line, where 'ps' shows it; use --Postgres @FILE, PostgresFile or DISPATCH_Postgres");
+}
+if (advertised is not null && !IPAddress.IsLoopback(advertised) && tls is null)
+{
+    Console.Error.WriteLine($"dispatch-silo: warning: listening on all addresses (AdvertisedIP {advertised}) without TLS: anyone who reaches ports {siloPort} and {gatewayPort} can run and read scenarios; set Tls:Certificate, Tls:Key and Tls:Trust (docs/cluster.md, Security)");
+}
 var settings = new DispatchClusterSettings(
     postgres,
     config["ClusterId"] ?? DispatchClusterSettings.DefaultClusterId,
@@ -61,7 +93,8 @@ var settings = new DispatchClusterSettings(
     siloPort,
     gatewayPort,
     advertised,
-    config["SiloName"]);
+    config["SiloName"],
+    tls);
 
 // Fail fast, with a message that says where and why, when the database is not usable.
 try
@@ -69,6 +102,11 @@ try
     using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
     var schema = await PostgresSchema.EnsureCreatedAsync(postgres, timeout.Token);
     Console.WriteLine($"dispatch-silo: schema version {schema.SchemaVersion} ready in {schema.Database} (PostgreSQL {schema.ServerVersion})");
+    var dead = await DeadMembers.MarkRefusingDeadAsync(postgres, settings.ClusterId, timeout.Token);
+    if (dead.Count > 0)
+    {
+        Console.WriteLine($"dispatch-silo: marked {dead.Count} member(s) dead that no longer listen: {string.Join(", ", dead)}");
+    }
 }
 catch (DatabaseUnavailableException e)
 {
@@ -84,7 +122,7 @@ catch (OperationCanceledException)
 builder.Services.Configure<ClusterMembershipOptions>(config.GetSection("Membership"));
 builder.UseOrleans(silo => silo.UseDispatchCluster(settings));
 return await RunAsync(builder,
-    $"cluster '{settings.ClusterId}' on {PostgresSchema.Describe(postgres)}, silo {(settings.AdvertisedAddress ?? IPAddress.Loopback)}:{settings.SiloPort}, gateway port {settings.GatewayPort}");
+    $"cluster '{settings.ClusterId}' on {PostgresSchema.Describe(postgres)}, silo {(settings.AdvertisedAddress ?? IPAddress.Loopback)}:{settings.SiloPort}, gateway port {settings.GatewayPort}{(tls is null ? "" : ", mutual TLS")}");
 
 // Starts the silo, prints one "ready" line (scripts and tests wait for it), runs until stopped.
 static async Task<int> RunAsync(HostApplicationBuilder builder, string description)

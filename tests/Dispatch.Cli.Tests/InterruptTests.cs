@@ -100,10 +100,10 @@ public sealed class InterruptTests
     {
         var dir = CliRunner.TempDir();
         var outDir = Path.Combine(dir, "out");
-        RunOutputWriter.Publish(outDir, staging => File.WriteAllText(Path.Combine(staging, "report.json"), "old"));
+        RunOutputWriter.Publish(outDir, RunOutputWriter.RunLayout, staging => File.WriteAllText(Path.Combine(staging, "report.json"), "old"));
         Assert.Equal("old", File.ReadAllText(Path.Combine(outDir, "report.json")));
 
-        Assert.Throws<IOException>(() => RunOutputWriter.Publish(outDir, staging =>
+        Assert.Throws<IOException>(() => RunOutputWriter.Publish(outDir, RunOutputWriter.RunLayout, staging =>
         {
             File.WriteAllText(Path.Combine(staging, "report.json"), "half");
             throw new IOException("disk full");
@@ -112,7 +112,7 @@ public sealed class InterruptTests
         AssertNoLeftovers(dir);
 
         using var cancel = new CancellationTokenSource();
-        Assert.ThrowsAny<OperationCanceledException>(() => RunOutputWriter.Publish(outDir, staging =>
+        Assert.ThrowsAny<OperationCanceledException>(() => RunOutputWriter.Publish(outDir, RunOutputWriter.RunLayout, staging =>
         {
             File.WriteAllText(Path.Combine(staging, "report.json"), "new");
             cancel.Cancel(); // Ctrl+C while the files are being written
@@ -120,7 +120,7 @@ public sealed class InterruptTests
         Assert.Equal("old", File.ReadAllText(Path.Combine(outDir, "report.json")));
         AssertNoLeftovers(dir);
 
-        RunOutputWriter.Publish(outDir, staging => File.WriteAllText(Path.Combine(staging, "report.json"), "new"));
+        RunOutputWriter.Publish(outDir, RunOutputWriter.RunLayout, staging => File.WriteAllText(Path.Combine(staging, "report.json"), "new"));
         Assert.Equal(["report.json"], Directory.GetFiles(outDir).Select(Path.GetFileName));
         Assert.Equal("new", File.ReadAllText(Path.Combine(outDir, "report.json")));
         AssertNoLeftovers(dir);

@@ -75,6 +75,19 @@ public sealed class RunVerbTests
         Assert.Contains("error", error);
     }
 
+    [Theory]
+    [InlineData("--seed", "abc", "--seed abc: expected a whole number")]
+    [InlineData("--days", "x", "--days x: expected a whole number")]
+    [InlineData("--replications", "1.5", "--replications 1.5: expected a whole number")]
+    [InlineData("--warmup-days", "y", "--warmup-days y: expected a number")]
+    public async Task A_value_of_the_wrong_kind_is_named_in_plain_words(string option, string value, string expected)
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("run", "x.json", option, value);
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, error);
+        Assert.DoesNotContain("System.", error);
+    }
+
     [Fact]
     public async Task A_missing_or_invalid_scenario_exits_with_code_2_and_says_where()
     {

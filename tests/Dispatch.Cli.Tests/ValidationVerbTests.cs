@@ -157,16 +157,16 @@ public sealed partial class ValidationVerbTests
     }
 
     [Fact]
-    public async Task An_unexpected_failure_is_one_line_and_exit_code_1()
+    public async Task A_state_file_that_cannot_be_created_is_named_in_one_line_with_exit_code_2()
     {
         var dir = CliRunner.TempDir();
         var blocker = Path.Combine(dir, "blocker");
         File.WriteAllText(blocker, "not a folder");
-        // The state database cannot be created under a file: not a scenario or argument problem.
+        // The state database cannot be created under a file: said with its path, as bad input.
         var (exit, _, error) = await CliRunner.RunAsync("run", CliRunner.Scenario("mmc-erlang.json"), "--days", "1", "--out", Path.Combine(dir, "out"),
             "--state", Path.Combine(blocker, "s.db"));
-        Assert.Equal(1, exit);
-        Assert.StartsWith("error: ", error.TrimStart());
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"error: state file {Path.Combine(blocker, "s.db")}: ", error.TrimStart());
         Assert.DoesNotContain("   at ", error);
         Assert.False(Directory.Exists(Path.Combine(dir, "out")));
     }

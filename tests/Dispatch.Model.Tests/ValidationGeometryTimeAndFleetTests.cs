@@ -147,7 +147,7 @@ public sealed class ValidationGeometryTimeAndFleetTests
         foreach (var location in new[]
         {
             "start", "days", "modes.car.speedKmh", "modes.van", "stations[1].id", "incidentTypes[0].priority", "incidentTypes[0].onScene.sd",
-            "incidentTypes[0].onViewProbability", "incidentTypes[0].modes[1]", "zones[0].hourProfile", "zones[0].dayProfile", "zones[1].polygon",
+            "incidentTypes[0].onViewProbability", "incidentTypes[0].modes[1]", "profiles.night.hour", "profiles.night.day", "zones[1].polygon",
             "zones[2].polygon[0]", "zones[3].polygon", "zones[4].ratePerHour", "zones[4].typeMix.burglary", "zones[5].polygon", "zones[6].id",
             "zones[6].profile", "zones[6].polygon[2][1]", "zonesGeoJson", "units[0].station", "units[0].shift.start", "units[0].shift.hours",
             "units[1].count", "units[1].mode", "units[2].duty", "units[2].beat[0]", "units[3].duty", "patrol.policy", "patrol.diminishing",

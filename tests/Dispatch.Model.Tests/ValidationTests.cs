@@ -166,9 +166,13 @@ public sealed class ValidationTests
         Error(v, "zones[0].dayProfile", "has 8 values; expected 7");
 
         var named = With("\"days\": 2,", $"\"days\": 2, \"profiles\": {{ \"p\": {{ \"hour\": [1, 2], \"day\": [1, -1, 1, 1, 1, 1, 1] }} }},");
-        var w = Check(With("\"ratePerHour\": 0.5,", "\"ratePerHour\": 0.5, \"profile\": \"p\",", named));
-        Error(w, "zones[0].hourProfile", "has 2 values (from profile 'p'); expected 24");
-        Error(w, "zones[0].dayProfile[1]", "is -1 (from profile 'p')", "0 or more");
+        var oneZone = With("\"ratePerHour\": 0.5,", "\"ratePerHour\": 0.5, \"profile\": \"p\",", named);
+        var twoZones = With("[2000, 2000], [0, 2000]] }", "[2000, 2000], [0, 2000]] }, { \"id\": \"east\", \"ratePerHour\": 0.5, \"profile\": \"p\", \"polygon\": [[3000, 0], [4000, 0], [4000, 1000], [3000, 1000]] }", oneZone);
+        var w = Check(twoZones);
+        // Reported once, at the profile, however many zones use it.
+        Assert.DoesNotContain(w.Problems, p => p.Location.StartsWith("zones[", StringComparison.Ordinal));
+        Assert.Equal(4, Error(w, "profiles.p.hour", "has 2 values; expected 24").Line);
+        Error(w, "profiles.p.day[1]", "is -1", "0 or more");
     }
 
     [Fact]

@@ -63,44 +63,6 @@ public sealed class CommonOptions
         return null;
     }
 
-    /// <summary>
-    /// Checks that the output folder can be written, without creating it (the output is written to
-    /// a sibling staging folder and moved into place when complete, see <see cref="Output.RunOutputWriter.Publish"/>).
-    /// A folder that already holds the output of an earlier run (report.json or compare.json) is
-    /// refused unless <paramref name="overwrite"/>. Returns an error message or null.
-    /// </summary>
-    public static string? PrepareOutput(string directory, bool overwrite = false)
-    {
-        try
-        {
-            var target = Output.RunOutputWriter.FullPath(directory);
-            if (File.Exists(target))
-            {
-                return $"--out {directory}: is a file; expected a folder";
-            }
-            if (Directory.Exists(target) && !overwrite && Output.RunOutputWriter.HoldsOutput(target))
-            {
-                return $"--out {directory}: the folder already holds the output of an earlier run; add --overwrite to replace it, or choose another folder";
-            }
-            // The staging folder is a sibling of the target: prove the parent takes it, leaving nothing behind.
-            var probe = Output.RunOutputWriter.StagingPath(target) + "-check";
-            Directory.CreateDirectory(probe);
-            File.WriteAllText(Path.Combine(probe, ".write-check"), "");
-            Directory.Delete(probe, recursive: true);
-            if (Directory.Exists(target))
-            {
-                var file = Path.Combine(target, $".write-check-{Environment.ProcessId}");
-                File.WriteAllText(file, "");
-                File.Delete(file);
-            }
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or System.Security.SecurityException)
-        {
-            return $"--out {directory}: the folder cannot be written ({e.Message})";
-        }
-    }
-
     public static int Usage(TextWriter error, string message, string usage)
     {
         error.WriteLine($"error: {message}");

@@ -54,8 +54,8 @@ public static class CompareCommand
         {
             return ExitCodes.InvalidInput;
         }
-        var loadedA = ScenarioInput.Load(pathA, error, parse.GetValue(options.Days), parse.GetValue(options.Replications), overlaysA);
-        var loadedB = ScenarioInput.Load(pathB, error, parse.GetValue(options.Days), parse.GetValue(options.Replications), overlaysB);
+        var loadedA = await ScenarioInput.LoadAsync(pathA, error, cancellationToken, parse.GetValue(options.Days), parse.GetValue(options.Replications), overlaysA);
+        var loadedB = await ScenarioInput.LoadAsync(pathB, error, cancellationToken, parse.GetValue(options.Days), parse.GetValue(options.Replications), overlaysB);
         if (loadedA is null || loadedB is null)
         {
             return ExitCodes.InvalidInput;
@@ -64,10 +64,11 @@ public static class CompareCommand
         var (modelB, jsonB) = loadedB.Value;
         var outDir = parse.GetValue(options.Out)
             ?? Path.Combine("out", $"compare-{OverlayOptions.Label(pathA, overlaysA)}-vs-{OverlayOptions.Label(pathB, overlaysB)}");
-        if (CommonOptions.PrepareOutput(outDir, parse.GetValue(options.Overwrite)) is { } outProblem)
+        if (OutputTarget.TryPrepare(outDir, RunOutputWriter.CompareLayout, parse.GetValue(options.Overwrite), out var outTarget) is { } outProblem)
         {
             return CommonOptions.Usage(error, outProblem, Usage);
         }
+        using var heldOutput = outTarget;
         var days = parse.GetValue(options.Days) ?? modelA.Days;
         var warmup = parse.GetValue(options.WarmupDays);
         if (warmup >= days)
@@ -105,7 +106,7 @@ public static class CompareCommand
         var json = Comparison.ToJson(pathA, modelA.Name, pathB, modelB.Name, seed, replications, days, measures);
         AddOverlays(json, "a", overlaysA);
         AddOverlays(json, "b", overlaysB);
-        RunOutputWriter.Publish(outDir, staging =>
+        RunOutputWriter.Publish(heldOutput!.Path, RunOutputWriter.CompareLayout, staging =>
         {
             RunOutputWriter.WriteFiles(Path.Combine(staging, "a"), outcomeA, jsonA);
             RunOutputWriter.WriteFiles(Path.Combine(staging, "b"), outcomeB, jsonB);

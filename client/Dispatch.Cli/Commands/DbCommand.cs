@@ -18,7 +18,7 @@ public static class DbCommand
     {
         var postgres = new Option<string?>("--postgres")
         {
-            Description = $"PostgreSQL connection string (default: ${ClusterConnection.EnvironmentVariable}).",
+            Description = $"PostgreSQL connection string, or @FILE to read it from a file (default: ${ClusterConnection.EnvironmentVariable}, else the file ${ConnectionSecret.FileVariable} names).",
             HelpName = "connection",
         };
         var init = new Command("init", "Create or upgrade the cluster-mode schema in a PostgreSQL database (idempotent).") { postgres };
@@ -34,7 +34,7 @@ public static class DbCommand
         }
         try
         {
-            var info = await PostgresSchema.EnsureCreatedAsync(connectionString, cancellationToken);
+            var info = await PostgresSchema.EnsureCreatedAsync(ConnectionSecret.Read(connectionString), cancellationToken);
             console.MarkupLine(Markup.Escape(
                 $"Schema version {info.SchemaVersion} ready in {info.Database} (PostgreSQL {info.ServerVersion}): {info.Tables} tables, {info.StoredQueries} stored queries."));
             return ExitCodes.Success;

@@ -45,17 +45,18 @@ public static class RunCommand
             return CommonOptions.Usage(error, problem, Usage);
         }
         var overlays = OverlayOptions.Read(parse, error, overlayOptions);
-        var loaded = overlays is null ? null : ScenarioInput.Load(path, error, parse.GetValue(options.Days), parse.GetValue(options.Replications), overlays);
+        var loaded = overlays is null ? null : await ScenarioInput.LoadAsync(path, error, cancellationToken, parse.GetValue(options.Days), parse.GetValue(options.Replications), overlays);
         if (loaded is null)
         {
             return ExitCodes.InvalidInput;
         }
         var (model, json) = loaded.Value;
         var outDir = parse.GetValue(options.Out) ?? Path.Combine("out", OverlayOptions.Label(path, overlays!));
-        if (CommonOptions.PrepareOutput(outDir, parse.GetValue(options.Overwrite)) is { } outProblem)
+        if (OutputTarget.TryPrepare(outDir, RunOutputWriter.RunLayout, parse.GetValue(options.Overwrite), out var outTarget) is { } outProblem)
         {
             return CommonOptions.Usage(error, outProblem, Usage);
         }
+        using var heldOutput = outTarget;
         var days = parse.GetValue(options.Days) ?? model.Days;
         var warmup = parse.GetValue(options.WarmupDays);
         if (warmup >= days)
@@ -72,7 +73,7 @@ public static class RunCommand
         await using var cluster = connected;
         var outcome = await ProgressDisplay.RunAsync(console, error, model.Name,
             progress => RunOrchestrator.RunAsync(cluster.Grains, settings, progress, cancellationToken));
-        RunOutputWriter.Write(outDir, outcome, json, cancellationToken);
+        RunOutputWriter.Write(heldOutput!.Path, outcome, json, cancellationToken);
         PrintSummary(console, outcome, outDir);
         return ExitCodes.Success;
     }
@@ -99,7 +100,7 @@ public static class RunCommand
             $"Simulated {simulatedDays:0.#} days ({outcome.EventsProcessed:N0} events) in {seconds:0.00} s: {simulatedDays / Math.Max(seconds, 1e-9):0.0} simulated days per second (silo start-up excluded)."));
         if (outcome.Retries > 0)
         {
-            console.MarkupLine($"{outcome.Retries} grain call(s) were repeated after cluster failures (a silo stopped?); the run resumed from its checkpoints.");
+            console.MarkupLine($"{outcome.Retries} grain call(s) failed for a moment and were repeated (a silo stopped, or the state storage was busy); the run resumed from its checkpoints.");
         }
         console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, incidents.csv, units.csv, charts and scenario.json (the scenario as run)");
     }

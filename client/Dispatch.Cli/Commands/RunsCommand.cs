@@ -14,9 +14,15 @@ public static class RunsCommand
     {
         var options = new CommonOptions();
         var command = new Command("runs", "List the runs that can be watched with 'watch --attach <run-id>'.");
+        var prune = new Option<bool>("--prune") { Description = "Delete the stored rows of runs (and scenario texts) older than --keep-days from the --state file." };
+        var keepDays = new Option<int>("--keep-days") { Description = "With --prune: days a run's rows are kept after their last write.", DefaultValueFactory = _ => (int)Dispatch.Hosting.SqliteSchema.DefaultRetention.TotalDays };
         command.Options.Add(options.State);
         command.Options.Add(options.Cluster);
-        command.SetAction((parse, cancellationToken) => ListAsync(console, error, parse.GetValue(options.State)!, options.ClusterFor(parse), cancellationToken));
+        command.Options.Add(prune);
+        command.Options.Add(keepDays);
+        command.SetAction((parse, cancellationToken) => parse.GetValue(prune)
+            ? Task.FromResult(Prune(console, error, parse.GetValue(options.State)!, parse.GetValue(keepDays)))
+            : ListAsync(console, error, parse.GetValue(options.State)!, options.ClusterFor(parse), cancellationToken));
         return command;
     }
 
@@ -72,6 +78,24 @@ public static class RunsCommand
             return ExitCodes.Success;
         }
         console.Write(table);
+        return ExitCodes.Success;
+    }
+
+    /// <summary><c>runs --prune</c>: deletes old runs' rows from the embedded state file.</summary>
+    public static int Prune(IAnsiConsole console, TextWriter error, string statePath, int keepDays)
+    {
+        if (keepDays < 0)
+        {
+            return CommonOptions.Usage(error, $"--keep-days {keepDays}: expected 0 or more days", "dispatch runs --prune [--keep-days N] [--state FILE]");
+        }
+        if (!File.Exists(statePath))
+        {
+            console.WriteLine($"nothing to prune: {statePath} does not exist");
+            return ExitCodes.Success;
+        }
+        Dispatch.Hosting.SqliteSchema.EnsureCreated(statePath);
+        var rows = Dispatch.Hosting.SqliteSchema.Prune(statePath, TimeSpan.FromDays(keepDays));
+        console.WriteLine($"pruned {rows} stored row(s) of runs and scenario texts older than {keepDays} day(s) from {statePath}");
         return ExitCodes.Success;
     }
 

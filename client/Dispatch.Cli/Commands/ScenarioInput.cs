@@ -11,6 +11,21 @@ public static class ScenarioInput
     public const int MaxPrinted = 500;
 
     /// <summary>
+    /// As <see cref="Load"/>, on a pool thread: <paramref name="cancellationToken"/> (Ctrl+C, SIGTERM)
+    /// stops the wait at once, however large the file (the check itself is left to finish unseen, and
+    /// prints nothing after the cancellation).
+    /// </summary>
+    public static async Task<(Scenario Scenario, string Json)?> LoadAsync(
+        string path, TextWriter error, CancellationToken cancellationToken, int? days = null, int replications = 1,
+        IReadOnlyList<Overlay>? overlays = null)
+    {
+        var held = new StringWriter();
+        var loaded = await Task.Run(() => Load(path, held, days, replications, overlays), CancellationToken.None).WaitAsync(cancellationToken);
+        error.Write(held.ToString());
+        return loaded;
+    }
+
+    /// <summary>
     /// The validated scenario and its self-contained JSON, or null after printing the problems.
     /// Warnings are printed too but do not stop the verb. <paramref name="days"/> (the <c>--days</c>
     /// option) and <paramref name="replications"/> are checked against the size limits of a run.

@@ -16,11 +16,11 @@ public static class ValidateCommand
         var overlayOptions = new OverlayOptions();
         var command = new Command("validate", "Check a scenario file (with any overlays applied) and list every problem with its location (errors, then warnings).") { scenario };
         overlayOptions.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(scenario)!;
             var overlays = OverlayOptions.Read(parse, error, overlayOptions);
-            var loaded = overlays is null ? null : ScenarioInput.Load(path, error, overlays: overlays);
+            var loaded = overlays is null ? null : await ScenarioInput.LoadAsync(path, error, cancellationToken, overlays: overlays);
             if (loaded is null)
             {
                 return ExitCodes.InvalidInput;

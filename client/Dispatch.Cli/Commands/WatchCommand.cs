@@ -69,17 +69,18 @@ public static class WatchCommand
             return CommonOptions.Usage(error, "a live run has one replication; use 'run --replications R' for several", Usage);
         }
         var overlays = OverlayOptions.Read(parse, error, overlayOptions);
-        var loaded = overlays is null ? null : ScenarioInput.Load(path, error, overlays: overlays);
+        var loaded = overlays is null ? null : await ScenarioInput.LoadAsync(path, error, cancellationToken, overlays: overlays);
         if (loaded is null)
         {
             return ExitCodes.InvalidInput;
         }
         var (model, json) = loaded.Value;
         var outDir = parse.GetValue(options.Out) ?? Path.Combine("out", OverlayOptions.Label(path, overlays!) + "-live");
-        if (CommonOptions.PrepareOutput(outDir, parse.GetValue(options.Overwrite)) is { } outProblem)
+        if (OutputTarget.TryPrepare(outDir, RunOutputWriter.RunLayout, parse.GetValue(options.Overwrite), out var outTarget) is { } outProblem)
         {
             return CommonOptions.Usage(error, outProblem, Usage);
         }
+        using var heldOutput = outTarget;
         var statePath = parse.GetValue(options.State)!;
         var request = new RunRequest(json, parse.GetValue(options.Seed) ?? model.Seed, Replication: 0, Days: parse.GetValue(options.Days) ?? model.Days, WarmupDays: parse.GetValue(options.WarmupDays));
         var runId = RunOrchestrator.NewRunIdPrefix("live");
@@ -111,7 +112,7 @@ public static class WatchCommand
             }
             var progress = await run.GetProgressAsync();
             var outcome = RunOutcome.From([await run.GetResultAsync()], progress.EventsProcessed, TimeSpan.Zero);
-            RunOutputWriter.Write(outDir, outcome, json, cancellationToken);
+            RunOutputWriter.Write(heldOutput!.Path, outcome, json, cancellationToken);
             console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, incidents.csv, units.csv, charts and scenario.json");
             return ExitCodes.Success;
         }

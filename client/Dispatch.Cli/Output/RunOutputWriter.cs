@@ -10,9 +10,10 @@ namespace Dispatch.Cli.Output;
 /// Writes a run's files so that no work is lost and no reader sees a half-written output: all files
 /// go to a staging folder beside the output folder (<c>&lt;out&gt;.partial-&lt;pid&gt;</c>), which then
 /// replaces the output folder in one rename (the old one, if any, is first renamed to
-/// <c>&lt;out&gt;.old-&lt;pid&gt;</c> and deleted afterwards). When the output folder also holds files
-/// of its own (a state database, notes), those are kept: the new files are moved in one by one
-/// while a marker file <see cref="IncompleteMarker"/> says the folder is incomplete.
+/// <c>&lt;out&gt;.old-&lt;pid&gt;</c> and deleted afterwards). Only the entries the verb writes
+/// (its <see cref="OutputLayout"/>) are ever replaced: when the output folder also holds anything
+/// else (a state database, notes, folders of the user), that is kept and the new files are moved in
+/// one by one while a marker file <see cref="IncompleteMarker"/> says the folder is incomplete.
 /// </summary>
 public static class RunOutputWriter
 {
@@ -21,18 +22,15 @@ public static class RunOutputWriter
     /// <summary>The scenario that was run (base and overlays, zones inline), readable JSON: <c>dispatch run DIR/scenario.json</c> repeats the run.</summary>
     public const string ScenarioFile = "scenario.json";
 
-    /// <summary>Files whose presence means a folder holds a complete earlier output (written last).</summary>
-    public static readonly string[] CompletionFiles = ["report.json", "compare.json"];
-
     /// <summary>Present in an output folder only while its files are being replaced one by one.</summary>
     public const string IncompleteMarker = "OUTPUT-INCOMPLETE.txt";
 
-    /// <summary>Every name the verbs write into an output folder (the charts are added from what was written).</summary>
-    private static readonly string[] KnownOutputNames =
-    [
-        .. FileNames, ScenarioFile, "compare.json", "compare.md", "a", "b", IncompleteMarker,
-        "response-cdf.png", "visibility-by-hour.png", "visibility-by-zone.png", "unit-time-by-status.png", "differences.png",
-    ];
+    /// <summary>What <c>run</c> and <c>watch</c> write: the report files and the charts.</summary>
+    public static readonly OutputLayout RunLayout = new(
+        [.. FileNames, ScenarioFile, "response-cdf.png", "visibility-by-hour.png", "visibility-by-zone.png", "unit-time-by-status.png"], "report.json");
+
+    /// <summary>What <c>compare</c> writes: its own files and each side's report in <c>a/</c> and <c>b/</c>.</summary>
+    public static readonly OutputLayout CompareLayout = new(["compare.json", "compare.md", "differences.png", "a", "b"], "compare.json");
 
     /// <summary>The absolute path of a folder, without a trailing separator.</summary>
     public static string FullPath(string directory) =>
@@ -40,12 +38,17 @@ public static class RunOutputWriter
 
     public static string StagingPath(string directory) => $"{FullPath(directory)}.partial-{Environment.ProcessId}";
 
-    public static bool HoldsOutput(string directory) =>
-        CompletionFiles.Any(f => File.Exists(Path.Combine(directory, f))) || File.Exists(Path.Combine(directory, IncompleteMarker));
+    /// <summary>
+    /// The first entry of <paramref name="directory"/> that writing <paramref name="layout"/> would
+    /// replace (its completion file first, then the incomplete marker, then its other names), or null.
+    /// </summary>
+    public static string? FirstEntryReplaced(string directory, OutputLayout layout) =>
+        new[] { layout.CompletionFile, IncompleteMarker }.Concat(layout.Names)
+            .FirstOrDefault(name => Path.Exists(Path.Combine(directory, name)));
 
     /// <summary>Writes the run's files into <paramref name="directory"/> as one unit (see the class summary).</summary>
     public static void Write(string directory, RunOutcome outcome, string? scenarioJson, CancellationToken cancellationToken = default) =>
-        Publish(directory, staging => WriteFiles(staging, outcome, scenarioJson), cancellationToken);
+        Publish(directory, RunLayout, staging => WriteFiles(staging, outcome, scenarioJson), cancellationToken);
 
     /// <summary>
     /// Writes the run's files into a folder directly (used inside <see cref="Publish"/>), with the
@@ -67,15 +70,15 @@ public static class RunOutputWriter
 
     /// <summary>
     /// Lets <paramref name="write"/> fill a staging folder, then puts its contents in place as
-    /// <paramref name="directory"/>. If writing fails or <paramref name="cancellationToken"/> is
+    /// <paramref name="directory"/>, replacing there only entries named in <paramref name="layout"/> or
+    /// written by <paramref name="write"/>. If writing fails or <paramref name="cancellationToken"/> is
     /// cancelled before the swap, the staging folder is deleted and the output folder is untouched.
     /// </summary>
-    public static void Publish(string directory, Action<string> write, CancellationToken cancellationToken = default)
+    public static void Publish(string directory, OutputLayout layout, Action<string> write, CancellationToken cancellationToken = default)
     {
         var target = FullPath(directory);
         var staging = StagingPath(target);
-        DeleteDirectory(staging);
-        Directory.CreateDirectory(staging);
+        CreateFreshDirectory(staging);
         try
         {
             write(staging);
@@ -86,10 +89,10 @@ public static class RunOutputWriter
             TryDeleteDirectory(staging);
             throw;
         }
-        Commit(staging, target);
+        Commit(staging, target, layout);
     }
 
-    private static void Commit(string staging, string target)
+    private static void Commit(string staging, string target, OutputLayout layout)
     {
         var parent = Path.GetDirectoryName(target);
         if (!string.IsNullOrEmpty(parent))
@@ -102,13 +105,13 @@ public static class RunOutputWriter
             return;
         }
         var newNames = Directory.EnumerateFileSystemEntries(staging).Select(Path.GetFileName).OfType<string>().ToHashSet();
-        var ours = KnownOutputNames.Concat(newNames).ToHashSet();
+        var ours = layout.Names.Concat(newNames).Append(IncompleteMarker).ToHashSet();
         var existing = Directory.EnumerateFileSystemEntries(target).Select(Path.GetFileName).OfType<string>().ToList();
         if (existing.All(ours.Contains) && TrySwap(staging, target))
         {
             return;
         }
-        ReplaceOneByOne(staging, target, existing.Where(ours.Contains).ToList());
+        ReplaceOneByOne(staging, target, existing.Where(ours.Contains).ToList(), layout.CompletionFile);
     }
 
     /// <summary>Replaces the whole folder: old renamed aside, new renamed in, old deleted.</summary>
@@ -141,18 +144,18 @@ public static class RunOutputWriter
     /// The folder holds other files too: mark it incomplete, remove the old output (completion files
     /// first), move the new files in (completion files last), then remove the mark.
     /// </summary>
-    private static void ReplaceOneByOne(string staging, string target, List<string> oldOutput)
+    private static void ReplaceOneByOne(string staging, string target, List<string> oldOutput, string completionFile)
     {
         var marker = Path.Combine(target, IncompleteMarker);
         File.WriteAllText(marker,
             "This folder is being written by dispatch, or writing it was interrupted: its output files may be missing or\n" +
             "from different runs. Run the command again with --overwrite to get a complete output.\n");
-        foreach (var name in oldOutput.OrderBy(n => CompletionFiles.Contains(n) ? 0 : 1).Where(n => n != IncompleteMarker))
+        foreach (var name in oldOutput.OrderBy(n => n == completionFile ? 0 : 1).Where(n => n != IncompleteMarker))
         {
             DeleteEntry(Path.Combine(target, name));
         }
         var entries = Directory.EnumerateFileSystemEntries(staging)
-            .OrderBy(p => CompletionFiles.Contains(Path.GetFileName(p)) ? 1 : 0)
+            .OrderBy(p => Path.GetFileName(p) == completionFile ? 1 : 0)
             .ToList();
         foreach (var entry in entries)
         {
@@ -196,6 +199,34 @@ public static class RunOutputWriter
         }
     }
 
+    /// <summary>
+    /// Creates an empty folder at <paramref name="path"/>, first removing whatever is there without
+    /// following it: a symbolic link planted at a staging path is removed itself, never written
+    /// through or emptied.
+    /// </summary>
+    public static void CreateFreshDirectory(string path)
+    {
+        RemoveEntry(path);
+        Directory.CreateDirectory(path);
+        if (new DirectoryInfo(path).LinkTarget is not null)
+        {
+            throw new IOException($"{path} was replaced by a symbolic link while being created");
+        }
+    }
+
+    /// <summary>Removes a file, a folder with its contents, or a symbolic link itself (never what it points to).</summary>
+    public static void RemoveEntry(string path)
+    {
+        if (new FileInfo(path).LinkTarget is not null || File.Exists(path))
+        {
+            File.Delete(path);
+        }
+        else if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
     private static void DeleteEntry(string path)
     {
         if (Directory.Exists(path))
@@ -210,7 +241,11 @@ public static class RunOutputWriter
 
     private static void DeleteDirectory(string path)
     {
-        if (Directory.Exists(path))
+        if (new FileInfo(path).LinkTarget is not null)
+        {
+            File.Delete(path); // a link is removed itself, never emptied
+        }
+        else if (Directory.Exists(path))
         {
             Directory.Delete(path, recursive: true);
         }

@@ -60,11 +60,16 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <summary>
     /// The connection string to use: the option if given; an empty option means the embedded silo
     /// whatever the environment says; no option means <c>DISPATCH_CLUSTER</c>, else the embedded
-    /// silo (null).
+    /// silo (null). <c>DISPATCH_CLUSTER_FILE</c> names a file holding it; a value <c>@FILE</c> is read
+    /// from that file when connecting (<see cref="ConnectionSecret"/>).
     /// </summary>
     public static string? Resolve(string? option)
     {
         var value = option ?? Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (value is null && Environment.GetEnvironmentVariable(ConnectionSecret.FileVariable) is { Length: > 0 } file)
+        {
+            value = "@" + file;
+        }
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
@@ -83,7 +88,17 @@ public sealed class ClusterConnection : IAsyncDisposable
             return new ClusterConnection(embedded, embedded.Client, embedded.Grains, $"embedded silo ({embeddedState})", embedded.GatewayPort);
         }
         var clusterId = Environment.GetEnvironmentVariable(ClusterIdVariable) is { Length: > 0 } id ? id : DispatchClusterSettings.DefaultClusterId;
-        return await ConnectClusterAsync(connectionString, clusterId, cancellationToken);
+        ClusterTls? tls;
+        try
+        {
+            tls = ClusterTls.FromEnvironment();
+            tls?.Load();
+        }
+        catch (TlsSettingsException e)
+        {
+            throw new ClusterUnavailableException(e.Message, e);
+        }
+        return await ConnectClusterAsync(ConnectionSecret.Read(connectionString), clusterId, cancellationToken, tls);
     }
 
     /// <summary>As <see cref="ConnectAsync"/>; on failure prints <c>error: ...</c> and returns null.</summary>
@@ -101,7 +116,7 @@ public sealed class ClusterConnection : IAsyncDisposable
     }
 
     /// <summary>A client of the cluster <paramref name="clusterId"/> whose membership is in the database at <paramref name="connectionString"/>.</summary>
-    public static async Task<ClusterConnection> ConnectClusterAsync(string connectionString, string clusterId, CancellationToken cancellationToken)
+    public static async Task<ClusterConnection> ConnectClusterAsync(string connectionString, string clusterId, CancellationToken cancellationToken, ClusterTls? tls = null)
     {
         var where = PostgresSchema.Describe(connectionString);
         // Clear messages first, rather than a client that retries against nothing.
@@ -110,17 +125,22 @@ public sealed class ClusterConnection : IAsyncDisposable
             throw new ClusterUnavailableException(
                 $"PostgreSQL at {where} has no Dispatch schema: start a silo there (dispatch-silo --Postgres \"...\" creates it) or run 'dispatch db init --postgres \"...\"'.");
         }
-        if (await PostgresSchema.CountActiveGatewaysAsync(connectionString, clusterId, cancellationToken) == 0)
+        var gateways = await PostgresSchema.ListActiveGatewaysAsync(connectionString, clusterId, cancellationToken);
+        if (gateways.Count == 0)
         {
             throw new ClusterUnavailableException(
                 $"No silo of cluster '{clusterId}' is running on {where}: start one with 'dispatch-silo --Postgres \"...\"' (see README, Cluster mode).");
         }
+        if (!await GatewayProbe.AnyAnswersAsync(gateways, cancellationToken))
+        {
+            throw new ClusterUnavailableException(
+                $"Cluster '{clusterId}' on {where} lists {gateways.Count} silo(s) as active, but none answers " +
+                $"({string.Join(", ", gateways.Select(g => $"{g.Address}:{g.Port}"))}): they stopped without leaving (a crash or a power cut). " +
+                "Start a silo ('dispatch-silo', see README, Cluster mode), then run the command again.");
+        }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddFilter(level => level >= LogLevel.Error);
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        CliLogging.Configure(builder.Logging);
         var deadline = DateTime.UtcNow + ConnectTimeout;
         builder.UseOrleansClient(client =>
         {
@@ -135,12 +155,13 @@ public sealed class ClusterConnection : IAsyncDisposable
                 o.ConnectionString = connectionString;
             });
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
+            tls?.ApplyTo(client);
             // Notice silos that join or die within seconds, not the default minute.
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             // The membership table may still list a silo that was just killed: keep trying the others.
-            client.UseConnectionRetryFilter(async (_, token) =>
+            client.UseConnectionRetryFilter(async (failure, token) =>
             {
-                if (DateTime.UtcNow > deadline)
+                if (DateTime.UtcNow > deadline || GatewayProbe.IsTlsRefusal(failure))
                 {
                     return false;
                 }
@@ -156,6 +177,15 @@ public sealed class ClusterConnection : IAsyncDisposable
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             host.Dispose();
+            if (GatewayProbe.IsTlsRefusal(e))
+            {
+                throw new ClusterUnavailableException(tls is null
+                    ? $"The silos of cluster '{clusterId}' on {where} closed the connection: the cluster requires TLS and this client has no certificate. " +
+                      $"Set {ClusterTls.CertificateVariable}, {ClusterTls.KeyVariable} and {ClusterTls.TrustVariable} (docs/cluster.md, Security)."
+                    : tls.RejectedPeers > 0
+                        ? $"The silos of cluster '{clusterId}' on {where} show a certificate that is not signed by the authority in {tls.TrustPath}: check {ClusterTls.TrustVariable}."
+                        : $"The silos of cluster '{clusterId}' on {where} refused this client's certificate {tls.CertificatePath}: it is not signed by the cluster's authority.", e);
+            }
             throw new ClusterUnavailableException(
                 $"Cannot reach a silo of cluster '{clusterId}' listed on {where} within {ConnectTimeout.TotalSeconds:0} s: {e.GetBaseException().Message}", e);
         }

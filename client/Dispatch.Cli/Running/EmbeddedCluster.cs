@@ -33,11 +33,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     {
         var (siloPort, gatewayPort) = SiloHostingExtensions.FindFreePorts();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddFilter(level => level >= LogLevel.Error);
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        CliLogging.Configure(builder.Logging);
         builder.UseOrleans(silo => silo.UseDispatchEmbedded(databasePath, siloPort, gatewayPort));
+        SqliteSchema.Prune(databasePath, SqliteSchema.DefaultRetention); // the schema exists now
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new EmbeddedCluster(host, gatewayPort);

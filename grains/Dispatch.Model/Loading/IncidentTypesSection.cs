@@ -59,6 +59,8 @@ internal sealed class IncidentTypesSection(ProblemSink sink) : SectionBuilder(si
                 $"is {escalatedPriority}; expected a priority from 1 to the type's own priority ({priority})");
             var factor = t.EscalatedOnSceneFactor ?? 1.5;
             Require(factor >= 1, $"{path}.escalatedOnSceneFactor", $"is {Num(factor)}; expected at least 1");
+            var required = t.Units ?? 1;
+            Require(required is >= 1 and <= 20, $"{path}.units", $"is {required}; expected the number of units the type needs on scene, a whole number from 1 to 20");
             types.Add(new IncidentType(types.Count, id, t.Name ?? id, priority, target, onScene, capable)
             {
                 OnViewProbability = onView,
@@ -66,12 +68,13 @@ internal sealed class IncidentTypesSection(ProblemSink sink) : SectionBuilder(si
                 EscalationMinutes = escalation,
                 EscalatedPriority = escalatedPriority,
                 EscalatedOnSceneFactor = factor,
+                UnitsRequired = Math.Clamp(required, 1, 20),
             });
         }
         return types;
     }
 
-    private IDistribution BuildDuration(DurationDocument? d, string path)
+    internal IDistribution BuildDuration(DurationDocument? d, string path)
     {
         if (d is null)
         {

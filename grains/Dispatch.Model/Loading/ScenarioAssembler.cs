@@ -27,8 +27,9 @@ internal sealed class ScenarioAssembler(ProblemSink sink) : SectionBuilder(sink)
         var types = new IncidentTypesSection(Sink).Build(d.IncidentTypes);
         var zoneSection = new ZonesSection(Sink);
         var zones = zoneSection.Build(d, types);
+        var calendar = new CalendarSection(Sink).Build(d.Calendar, zones);
         var unitSection = new UnitsSection(Sink);
-        var units = unitSection.Build(d.Units, "units", stations, modes, zones, null);
+        var units = unitSection.Build(d.Units, "units", stations, modes, zones, null, calendar: calendar);
         if (d.Units is null || d.Units.Count == 0)
         {
             Error("units", "missing; at least one unit is needed, for example [{ \"id\": \"car\", \"mode\": \"car\", \"station\": \"...\" }]");
@@ -69,6 +70,7 @@ internal sealed class ScenarioAssembler(ProblemSink sink) : SectionBuilder(sink)
             SchoolPosts = school,
             MediationResolvedShare = mediation,
             Roads = roads,
+            Calendar = calendar,
         };
     }
 

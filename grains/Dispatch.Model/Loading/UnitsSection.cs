@@ -13,7 +13,8 @@ internal sealed class UnitsSection(ProblemSink sink) : SectionBuilder(sink)
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public List<UnitSpec> Build(
         List<UnitDocument>? documents, string prefix, List<Station> stations, Dictionary<UnitMode, ModeSpec> modes,
-        List<Zone> zones, (Shift Shift, IReadOnlyList<int> Beat)? surge, List<UnitSpec>? into = null)
+        List<Zone> zones, (Shift Shift, IReadOnlyList<int> Beat)? surge, List<UnitSpec>? into = null,
+        IReadOnlyList<CalendarEntry>? calendar = null)
     {
         var units = into ?? [];
         var ids = units.ToDictionary(u => u.Id, u => "units");
@@ -65,6 +66,7 @@ internal sealed class UnitsSection(ProblemSink sink) : SectionBuilder(sink)
                 beat = DefaultBeat(station, stations, zones);
             }
             var shifts = surge is { } s ? [s.Shift] : _shifts.Build(u.Shift, $"{path}.shift");
+            var roster = BuildRoster(u, calendar ?? [], path);
             if (string.IsNullOrWhiteSpace(u.Id))
             {
                 Error($"{path}.id", "missing; expected a unit id (or id prefix when count is more than 1)");
@@ -83,10 +85,50 @@ internal sealed class UnitsSection(ProblemSink sink) : SectionBuilder(sink)
                     Duty = duty,
                     Beat = beat,
                     IsSurge = surge is not null,
+                    Roster = roster,
                 });
             }
         }
         return units;
+    }
+
+    /// <summary>The unit's roster (weekdays, extra and off calendar entries), or null when it works every day.</summary>
+    private Roster? BuildRoster(UnitDocument u, IReadOnlyList<CalendarEntry> calendar, string path)
+    {
+        if (u.Days is null && u.ExtraOn is null && u.OffOn is null)
+        {
+            return null;
+        }
+        var weekdays = new bool[7];
+        foreach (var (day, k) in (u.Days ?? [0, 1, 2, 3, 4, 5, 6]).Select((d, k) => (d, k)))
+        {
+            if (day is >= 0 and <= 6)
+            {
+                weekdays[day] = true;
+            }
+            else
+            {
+                Error($"{path}.days[{k}]", $"is {day}; expected a weekday from 0 (Monday) to 6 (Sunday)");
+            }
+        }
+        List<CalendarEntry> Entries(List<string>? names, string field)
+        {
+            var found = new List<CalendarEntry>();
+            foreach (var (name, k) in (names ?? []).Select((n, k) => (n, k)))
+            {
+                if (calendar.FirstOrDefault(c => c.Id == name) is { } entry)
+                {
+                    found.Add(entry);
+                }
+                else
+                {
+                    Error($"{path}.{field}[{k}]", calendar.Count == 0 ? $"unknown calendar entry '{name}'; the scenario has no calendar"
+                        : $"unknown calendar entry '{name}'{NameSuggestions.DidYouMean(name, calendar.Select(c => c.Id))}");
+                }
+            }
+            return found;
+        }
+        return new Roster(weekdays, Entries(u.ExtraOn, "extraOn"), Entries(u.OffOn, "offOn"));
     }
 
     private Duty ParseDuty(string? text, bool hasPost, string path)

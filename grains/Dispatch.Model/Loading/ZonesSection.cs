@@ -51,6 +51,7 @@ internal sealed class ZonesSection(ProblemSink sink) : SectionBuilder(sink)
             }
             var hour = Profile(z.HourProfile, d, z.Profile, p => p.Hour, 24, $"{path}.hourProfile", $"{path}.profile");
             var day = Profile(z.DayProfile, d, z.Profile, p => p.Day, 7, $"{path}.dayProfile", $"{path}.profile");
+            var week = WeekProfile(z, d, path);
             var shape = plainShapes[i] ?? _shapes.Build(z.Polygon, z.PolygonOrigin ?? $"{path}.polygon");
             var (mixTypes, mixCumulative) = BuildMix(z.TypeMix, typeIndex, types.Count, $"{path}.typeMix");
             if (z.PostOfficers is not (null or (>= 0 and <= 20)))
@@ -63,12 +64,42 @@ internal sealed class ZonesSection(ProblemSink sink) : SectionBuilder(sink)
                 zones.Add(new Zone(zones.Count, id, z.Name ?? id, z.Kind ?? ZoneKinds.District, shape, Math.Clamp(rate, 0, ScenarioLimits.MaxRatePerHour), hour, day, mixTypes, mixCumulative)
                 {
                     PostOfficers = z.PostOfficers,
+                    WeekProfile = week,
                 });
                 Origins.Add((path, Sink.File, z.PolygonOrigin ?? $"{path}.polygon"));
             }
             Sink.File = null;
         }
         return zones;
+    }
+
+    /// <summary>
+    /// The zone's 24 x 7 profile (inline <c>weekProfile</c> or its named profile's <c>week</c>), or
+    /// null; an alternative to hour and day profiles, so a zone cannot have both.
+    /// </summary>
+    private double[]? WeekProfile(ZoneDocument z, ScenarioDocument d, string path)
+    {
+        var named = z.Profile is not null && d.Profiles?.TryGetValue(z.Profile, out var p) == true ? p : null;
+        var week = z.WeekProfile ?? named?.Week;
+        if (week is null)
+        {
+            return null;
+        }
+        var weekPath = z.WeekProfile is null ? $"{path}.profile" : $"{path}.weekProfile";
+        if ((z.HourProfile ?? named?.Hour) is not null || (z.DayProfile ?? named?.Day) is not null)
+        {
+            Error(weekPath, "a 24 x 7 week profile is an alternative to hour and day profiles; give either the week profile or hour and day profiles, not both");
+            return null;
+        }
+        if (z.WeekProfile is not null)
+        {
+            return Values(week, 168, weekPath);
+        }
+        var file = Sink.File;
+        Sink.File = null; // profiles are in the scenario file, whichever file the zone came from
+        var values = Values(week, 168, $"profiles.{z.Profile}.week");
+        Sink.File = file;
+        return values;
     }
 
     /// <summary>A kind that differs from a known kind only by case or a letter or two is probably a typo.</summary>
@@ -87,29 +118,41 @@ internal sealed class ZonesSection(ProblemSink sink) : SectionBuilder(sink)
         }
     }
 
+    /// <summary>Named profiles' lists, checked once each (problems reported at the profile, not at every zone using it).</summary>
+    private readonly Dictionary<(string Name, int Length), double[]> _namedProfiles = [];
+
     private double[] Profile(double[]? inline, ScenarioDocument d, string? named, Func<ProfileDocument, double[]?> pick, int length, string path, string profilePath)
     {
-        var values = inline;
-        if (values is null && named is not null)
+        if (inline is null && named is not null && d.Profiles?.TryGetValue(named, out var profile) == true)
         {
-            if (d.Profiles?.TryGetValue(named, out var profile) == true)
+            if (!_namedProfiles.TryGetValue((named, length), out var checkedValues))
             {
-                values = profile is null ? null : pick(profile);
+                var file = Sink.File;
+                Sink.File = null; // profiles are in the scenario file, whichever file the zone came from
+                checkedValues = Values(profile is null ? null : pick(profile), length, $"profiles.{named}.{(length == 24 ? "hour" : "day")}");
+                Sink.File = file;
+                _namedProfiles[(named, length)] = checkedValues;
             }
-            else if (path.EndsWith(".hourProfile", StringComparison.Ordinal))
-            {
-                // Reported once per zone (the day profile comes from the same name).
-                Error(profilePath, $"unknown profile '{named}'{(d.Profiles is { Count: > 0 } ? NameSuggestions.DidYouMean(named, d.Profiles.Keys) : "; the scenario defines no profiles")}");
-            }
+            return (double[])checkedValues.Clone(); // each zone its own array, as for an inline profile
         }
+        if (inline is null && named is not null && path.EndsWith(".hourProfile", StringComparison.Ordinal))
+        {
+            // Reported once per zone (the day profile comes from the same name).
+            Error(profilePath, $"unknown profile '{named}'{(d.Profiles is { Count: > 0 } ? NameSuggestions.DidYouMean(named, d.Profiles.Keys) : "; the scenario defines no profiles")}");
+        }
+        return Values(inline, length, path);
+    }
+
+    /// <summary>A profile's multipliers (all 1 when absent or of the wrong length), problems reported at <paramref name="path"/>.</summary>
+    private double[] Values(double[]? values, int length, string path)
+    {
         if (values is null)
         {
             return Enumerable.Repeat(1.0, length).ToArray();
         }
-        var source = inline is null ? $" (from profile '{named}')" : "";
         if (values.Length != length)
         {
-            Error(path, $"has {values.Length} values{source}; expected {length} ({(length == 24 ? "one per hour, 00:00-01:00 first" : "one per day, Monday first")})");
+            Error(path, $"has {values.Length} values; expected {length} ({(length == 24 ? "one per hour, 00:00-01:00 first" : length == 7 ? "one per day, Monday first" : "one per hour of the week, Monday 00:00-01:00 first")})");
             return Enumerable.Repeat(1.0, length).ToArray();
         }
         for (var k = 0; k < values.Length; k++)
@@ -117,7 +160,7 @@ internal sealed class ZonesSection(ProblemSink sink) : SectionBuilder(sink)
             if (values[k] is not (>= 0 and <= ScenarioLimits.MaxMultiplier))
             {
                 Error($"{path}[{k}]",
-                    values[k] < 0 ? $"is {Num(values[k])}{source}; multipliers must be 0 or more" : $"is {Num(values[k])}{source}; the largest multiplier allowed is {Num(ScenarioLimits.MaxMultiplier)}");
+                    values[k] < 0 ? $"is {Num(values[k])}; multipliers must be 0 or more" : $"is {Num(values[k])}; the largest multiplier allowed is {Num(ScenarioLimits.MaxMultiplier)}");
             }
         }
         return values.Select(v => Math.Clamp(v, 0, ScenarioLimits.MaxMultiplier)).ToArray();

@@ -79,6 +79,10 @@ public static class Measures
         new("incidents.transferred", "Transferred to mediation", Count, Better.Neutral, r => r.Incidents.Transferred) { Headline = true, Row = 26 },
         new("incidents.prevented", "Prevented by presence", Count, Better.Higher, r => r.Incidents.Prevented)
         { Headline = true, Row = 24, In = Breakdowns.Zone },
+        new("multiUnit.fullComplementMinutes.mean", "Response to full complement mean (min)", Minutes, Better.Lower,
+            r => r.MultiUnit?.FullComplementMinutes.Mean),
+        new("multiUnit.fullComplementMinutes.p90", "Response to full complement P90 (min)", Minutes, Better.Lower,
+            r => r.MultiUnit?.FullComplementMinutes.P90),
         VisibilityNow,
         QueueNow,
     ];

@@ -23,6 +23,15 @@ public sealed record Report
     public required QueueStats QueueWaitMinutes { get; init; }
     public required MeanStat TravelMinutes { get; init; }
     public required MeanStat OnSceneMinutes { get; init; }
+
+    /// <summary>Mean call-handling minutes of the incidents that were called in; null when the scenario has no call-handling or turnout times.</summary>
+    public MeanStat? CallHandlingMinutes { get; init; }
+
+    /// <summary>Mean turnout minutes of the attended incidents; null when the scenario has no call-handling or turnout times.</summary>
+    public MeanStat? TurnoutMinutes { get; init; }
+
+    /// <summary>Incidents of types needing two or more units: response to the first unit and to the full complement; null when no type does.</summary>
+    public MultiUnitReport? MultiUnit { get; init; }
     public double? HandlingRate { get; init; }
     public double? VisibilityRate { get; init; }
     public double? VisibilityRateNight { get; init; }
@@ -56,6 +65,24 @@ public sealed record IncidentCounts
     public double Transferred { get; init; }
     public double MediationResolved { get; init; }
     public double Prevented { get; init; }
+
+    /// <summary>Incidents that lost a unit to a more urgent call (pre-emption); null when pre-emption is off.</summary>
+    public double? Preempted { get; init; }
+}
+
+/// <summary>The incidents whose type needs two or more units.</summary>
+public sealed record MultiUnitReport
+{
+    public double Incidents { get; init; }
+
+    /// <summary>Of those, the ones whose full complement arrived.</summary>
+    public double FullComplement { get; init; }
+
+    /// <summary>Response to the first unit on scene (attended ones).</summary>
+    public required ResponseStats FirstUnitMinutes { get; init; }
+
+    /// <summary>Response to the full complement on scene (the ones that got it).</summary>
+    public required ResponseStats FullComplementMinutes { get; init; }
 }
 
 public sealed record ResponseStats

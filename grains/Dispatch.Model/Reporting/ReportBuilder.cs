@@ -49,6 +49,7 @@ public static partial class ReportBuilder
                 Transferred = incidents.Count(i => i.Transferred),
                 MediationResolved = incidents.Count(i => i.MediationResolved),
                 Prevented = prevented,
+                Preempted = scenario.Dispatch.Divert is null ? null : incidents.Count(i => i.Preemptions > 0),
             },
             ResponseMinutes = Response(attended),
             QueueWaitMinutes = new QueueStats
@@ -64,6 +65,13 @@ public static partial class ReportBuilder
             {
                 Mean = Round(Statistics.Mean(incidents.Where(i => !double.IsNaN(i.ClearedAt)).Select(i => i.ClearedAt - i.ArrivedAt).ToList())),
             },
+            CallHandlingMinutes = scenario.Dispatch.HasTimings
+                ? new MeanStat { Mean = Round(Statistics.Mean(incidents.Where(i => !i.DiscoveredOnView).Select(i => i.CallHandlingMinutes).ToList())) }
+                : null,
+            TurnoutMinutes = scenario.Dispatch.HasTimings
+                ? new MeanStat { Mean = Round(Statistics.Mean(attended.Select(i => i.TurnoutMinutes).ToList())) }
+                : null,
+            MultiUnit = MultiUnit(scenario, incidents),
             HandlingRate = HandlingRate(incidents, scenario),
             VisibilityRate = Ratio(hotspots.Sum(z => ledger.WeightedCovered[z]), hotspots.Sum(z => ledger.WeightTotal[z])),
             VisibilityRateNight = Ratio(ledger.NightWeightedCovered, ledger.NightWeightTotal),
@@ -104,7 +112,35 @@ public static partial class ReportBuilder
         };
     }
 
-    /// <summary>Response (queue + travel) statistics over attended incidents.</summary>
+    /// <summary>The incidents of types that need two or more units: response to the first unit and to the full complement.</summary>
+    private static MultiUnitReport? MultiUnit(Scenario scenario, List<IncidentRecord> incidents)
+    {
+        if (scenario.IncidentTypes.All(t => t.UnitsRequired <= 1))
+        {
+            return null;
+        }
+        var mine = incidents.Where(i => i.UnitsRequired > 1).ToList();
+        var full = mine.Where(i => !double.IsNaN(i.FullComplementAt)).ToList();
+        var fullSorted = full.Select(i => i.FullComplementMinutes).Order().ToArray();
+        return new MultiUnitReport
+        {
+            Incidents = mine.Count,
+            FullComplement = full.Count,
+            FirstUnitMinutes = Response(mine.Where(i => i.IsAttended).ToList()),
+            FullComplementMinutes = new ResponseStats
+            {
+                Mean = Round(Statistics.Mean(fullSorted)),
+                P50 = Round(Statistics.Percentile(fullSorted, 0.50)),
+                P90 = Round(Statistics.Percentile(fullSorted, 0.90)),
+                P95 = Round(Statistics.Percentile(fullSorted, 0.95)),
+                Within1 = Round(Statistics.ShareAtMost(fullSorted, 1)),
+                Within3 = Round(Statistics.ShareAtMost(fullSorted, 3)),
+                Within5 = Round(Statistics.ShareAtMost(fullSorted, 5)),
+            },
+        };
+    }
+
+    /// <summary>Response (call handling + queue + turnout + travel) statistics over attended incidents.</summary>
     public static ResponseStats Response(IReadOnlyCollection<IncidentRecord> attended)
     {
         var sorted = SortedResponses(attended, attendedOnly: false);

@@ -45,6 +45,9 @@ public sealed record IncidentType(
     public double TransferShare { get; init; }
 
     public bool Escalates => double.IsFinite(EscalationMinutes);
+
+    /// <summary>Units an incident of this type needs on scene (its full complement; 1 unless the type says more).</summary>
+    public int UnitsRequired { get; init; } = 1;
 }
 
 /// <summary>A zone with its demand profile. Rate per minute at time t = RatePerHour/60 x Hour[h] x Day[d].</summary>
@@ -62,6 +65,27 @@ public sealed record Zone(
 {
     /// <summary>Officers a school-gate post of this zone needs (null: the scenario's officersPerPost).</summary>
     public int? PostOfficers { get; init; }
+
+    /// <summary>A full 24 x 7 profile (168 multipliers, Monday 00:00-01:00 first) on top of the hour and day ones (then all 1), or null.</summary>
+    public double[]? WeekProfile { get; init; }
+
+    /// <summary>
+    /// The profile rate in incidents per hour in an hour of day and day of week (0 = Monday):
+    /// <c>RatePerHour x Hour[h] x Day[d]</c>, times <c>Week[24 d + h]</c> when the zone has a 24 x 7 profile.
+    /// </summary>
+    public double RateAt(int hour, int day)
+    {
+        var rate = RatePerHour * HourProfile[hour] * DayProfile[day];
+        return WeekProfile is null ? rate : rate * WeekProfile[day * 24 + hour];
+    }
+
+    /// <summary>The largest multiplier of the weekly profile (hour x day, or the largest of the 24 x 7).</summary>
+    public double PeakMultiplier => WeekProfile is null ? HourProfile.Max() * DayProfile.Max() : HourProfile.Max() * DayProfile.Max() * WeekProfile.Max();
+
+    /// <summary>The mean multiplier of the weekly profile over the 168 hours of a week.</summary>
+    public double MeanMultiplier => WeekProfile is null
+        ? HourProfile.Sum() * DayProfile.Sum() / 168
+        : Enumerable.Range(0, 168).Sum(k => HourProfile[k % 24] * DayProfile[k / 24] * WeekProfile[k]) / 168;
 
     /// <summary>Hotspots are every zone but the district-wide background zone(s).</summary>
     public bool IsHotspot => Kind != ZoneKinds.District;
@@ -117,6 +141,9 @@ public sealed record UnitSpec(
 
     /// <summary>Part of the night surge pool.</summary>
     public bool IsSurge { get; init; }
+
+    /// <summary>The days the unit works (weekdays, calendar entries), or null: every day.</summary>
+    public Roster? Roster { get; init; }
 }
 
 public sealed record DispatchOptions(bool Queue)
@@ -138,7 +165,26 @@ public sealed record DispatchOptions(bool Queue)
 
     /// <summary>For priority-1 incidents a tactical unit is sent if at most this many minutes slower than the nearest.</summary>
     public double TacticalPreferenceMinutes { get; init; }
+
+    /// <summary>Call-handling time (call taken to dispatchable) by priority; a priority not listed takes none. Empty: off.</summary>
+    public IReadOnlyDictionary<int, IDistribution> CallHandling { get; init; } = new Dictionary<int, IDistribution>();
+
+    /// <summary>Turnout time (unit assigned to unit moving) by priority; a priority not listed takes none. Empty: off.</summary>
+    public IReadOnlyDictionary<int, IDistribution> Turnout { get; init; } = new Dictionary<int, IDistribution>();
+
+    /// <summary>Pre-emption of units busy on less urgent incidents (null: off).</summary>
+    public DivertOptions? Divert { get; init; }
+
+    /// <summary>Whether any call-handling or turnout time is configured (the kernel then draws them).</summary>
+    public bool HasTimings => CallHandling.Count > 0 || Turnout.Count > 0;
 }
+
+/// <summary>
+/// Pre-emption: a call of priority <see cref="ForPriority"/> or more urgent that finds no free unit
+/// may take a unit en route to (or, with <see cref="OnScene"/>, on scene at) an incident of priority
+/// <see cref="FromPriority"/> or less urgent; that incident goes back to the queue.
+/// </summary>
+public sealed record DivertOptions(int ForPriority, int FromPriority, bool OnScene);
 
 /// <summary>Patrol, risk model, deterrence and alert settings (docs/scheduler.md).</summary>
 public sealed record PatrolOptions
@@ -189,6 +235,26 @@ public sealed record Scenario(
 
     /// <summary>The road network units travel on (null: straight lines x detour factor; docs/roads.md).</summary>
     public Roads.RoadNetwork? Roads { get; init; }
+    /// <summary>Dated special days and periods: demand factors by zone, roster switches (docs/demand.md).</summary>
+    public IReadOnlyList<CalendarEntry> Calendar { get; init; } = [];
+
+    /// <summary>The product of the demand factors of the calendar entries of a zone covering simulated minute t (1 without any).</summary>
+    public double DemandFactor(int zone, double t)
+    {
+        var factor = 1.0;
+        foreach (var entry in Calendar)
+        {
+            if (entry.Zones.Contains(zone))
+            {
+                var (from, to) = entry.Minutes(Start);
+                if (t >= from && t < to)
+                {
+                    factor *= entry.Demand;
+                }
+            }
+        }
+        return factor;
+    }
 
     /// <summary>Share of transferred incidents that mediation resolves (the report: 98%).</summary>
     public double MediationResolvedShare { get; init; } = 0.98;

@@ -26,6 +26,19 @@ public sealed class ScenarioDocument
     public SchoolPostsDocument? SchoolPosts { get; set; }
     public MediationDocument? Mediation { get; set; }
     public RoadsDocument? Roads { get; set; }
+    public List<CalendarDocument>? Calendar { get; set; }
+}
+
+public sealed class CalendarDocument
+{
+    public string? Id { get; set; }
+    public string? Name { get; set; }
+    public string? Date { get; set; }
+    public string? From { get; set; }
+    public string? To { get; set; }
+    public double? Demand { get; set; }
+    public List<string>? Zones { get; set; }
+    public List<string>? ZoneKinds { get; set; }
 }
 
 public sealed class ModeDocument
@@ -46,6 +59,7 @@ public sealed class ProfileDocument
 {
     public double[]? Hour { get; set; }
     public double[]? Day { get; set; }
+    public double[]? Week { get; set; }
 }
 
 public sealed class IncidentTypeDocument
@@ -61,6 +75,7 @@ public sealed class IncidentTypeDocument
     public int? EscalatedPriority { get; set; }
     public double? EscalatedOnSceneFactor { get; set; }
     public double? TransferShare { get; set; }
+    public int? Units { get; set; }
 }
 
 public sealed class DurationDocument
@@ -83,6 +98,7 @@ public sealed class ZoneDocument
     public string? Profile { get; set; }
     public double[]? HourProfile { get; set; }
     public double[]? DayProfile { get; set; }
+    public double[]? WeekProfile { get; set; }
     public Dictionary<string, double>? TypeMix { get; set; }
     public int? PostOfficers { get; set; }
 
@@ -113,6 +129,9 @@ public sealed class UnitDocument
     public string? Duty { get; set; }
     public List<string>? Beat { get; set; }
     public List<string>? BeatKinds { get; set; }
+    public List<int>? Days { get; set; }
+    public List<string>? ExtraOn { get; set; }
+    public List<string>? OffOn { get; set; }
 }
 
 public sealed class ShiftDocument
@@ -129,6 +148,16 @@ public sealed class DispatchDocument
     public double? TacticalPreferenceMinutes { get; set; }
     public string? Policy { get; set; }
     public double? SectorMarginMinutes { get; set; }
+    public Dictionary<string, DurationDocument>? CallHandling { get; set; }
+    public Dictionary<string, DurationDocument>? Turnout { get; set; }
+    public DivertDocument? Divert { get; set; }
+}
+
+public sealed class DivertDocument
+{
+    public int? ForPriority { get; set; }
+    public int? FromPriority { get; set; }
+    public bool? OnScene { get; set; }
 }
 
 public sealed class PatrolDocument

@@ -47,11 +47,11 @@ public static class ScenarioLimits
 
     /// <summary>Candidate incidents per replication over <paramref name="days"/> days.</summary>
     public static double Candidates(IEnumerable<Zone> zones, double days) =>
-        zones.Sum(z => z.RatePerHour * z.HourProfile.Max() * z.DayProfile.Max()) * 24 * days;
+        zones.Sum(z => z.WeekProfile is null ? z.RatePerHour * z.HourProfile.Max() * z.DayProfile.Max() : z.RatePerHour * z.PeakMultiplier) * 24 * days;
 
     /// <summary>Expected incidents per replication over <paramref name="days"/> days (section 3 of the format).</summary>
     public static double ExpectedIncidents(IEnumerable<Zone> zones, double days) =>
-        zones.Sum(z => z.RatePerHour * z.HourProfile.Sum() * z.DayProfile.Sum() / 7) * days;
+        zones.Sum(z => z.WeekProfile is null ? z.RatePerHour * z.HourProfile.Sum() * z.DayProfile.Sum() / 7 : z.RatePerHour * z.MeanMultiplier * 24) * days;
 
     /// <summary>
     /// Checks the size of a run of <paramref name="scenario"/> over <paramref name="days"/> days and

@@ -16,10 +16,11 @@ public sealed class RiskGuidedPolicy : IPatrolPolicy
     public void Weigh(double now, double length, RiskModel risk, IReadOnlyList<Zone> zones, double[] weights)
     {
         // The hour and day at the middle are the same for every zone: looked up once.
-        var (hour, day) = risk.HourAndDay(now + length / 2);
+        var middle = now + length / 2;
+        var (hour, day) = risk.HourAndDay(middle);
         for (var z = 0; z < zones.Count; z++)
         {
-            weights[z] = risk.IsHotspot(z) ? risk.BaseRate(z, hour, day) + risk.NearRepeat(z, now) : 0;
+            weights[z] = risk.IsHotspot(z) ? risk.BaseRate(z, hour, day) * risk.DemandFactor(z, middle) + risk.NearRepeat(z, now) : 0;
         }
     }
 }

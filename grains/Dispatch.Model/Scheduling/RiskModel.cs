@@ -16,6 +16,7 @@ public sealed class RiskModel
     private readonly double[] _ratePerHour;
     private readonly double[] _hourProfiles; // zone x 24, flat: the profiles of all zones in one block
     private readonly double[] _dayProfiles; // zone x 7
+    private readonly double[]?[] _weekProfiles; // 24 x 7 profiles, null where a zone has none
     private readonly Point2[] _centroids;
     private readonly Scenario _scenario;
     private readonly ZoneIndex _hotspots;
@@ -30,6 +31,7 @@ public sealed class RiskModel
         var tables = Tables.GetValue(scenario, s => new ZoneTables(s.Zones));
         (_hotspot, _ratePerHour, _hourProfiles, _dayProfiles, _centroids) =
             (tables.Hotspot, tables.RatePerHour, tables.HourProfiles, tables.DayProfiles, tables.Centroids);
+        _weekProfiles = [.. scenario.Zones.Select(z => z.WeekProfile)];
         _scenario = scenario;
         _hotspots = hotspots;
         _options = scenario.Patrol;
@@ -58,13 +60,22 @@ public sealed class RiskModel
             profile.Length == length ? profile : throw new ArgumentException($"a zone profile has {profile.Length} values; expected {length}", nameof(profile));
     }
 
-    /// <summary>The zone's profile rate at time t, incidents per hour.</summary>
-    public double BaseRate(int zone, double t) =>
-        BaseRate(zone, _scenario.HourOfDay(t), _scenario.DayOfWeek(t));
+    /// <summary>The zone's profile rate at time t, incidents per hour, with the calendar's demand factors of that day.</summary>
+    public double BaseRate(int zone, double t)
+    {
+        var rate = BaseRate(zone, _scenario.HourOfDay(t), _scenario.DayOfWeek(t));
+        return _scenario.Calendar.Count == 0 ? rate : rate * _scenario.DemandFactor(zone, t);
+    }
 
-    /// <summary>The zone's profile rate in the given hour of day and day of week (see <see cref="HourAndDay"/>).</summary>
-    public double BaseRate(int zone, int hour, int day) =>
-        _ratePerHour[zone] * _hourProfiles[zone * 24 + hour] * _dayProfiles[zone * 7 + day];
+    /// <summary>The zone's weekly profile rate in the given hour of day and day of week (see <see cref="HourAndDay"/>).</summary>
+    public double BaseRate(int zone, int hour, int day)
+    {
+        var rate = _ratePerHour[zone] * _hourProfiles[zone * 24 + hour] * _dayProfiles[zone * 7 + day];
+        return _weekProfiles[zone] is { } week ? rate * week[day * 24 + hour] : rate;
+    }
+
+    /// <summary>The calendar's demand factor of the zone at time t (1 without a calendar).</summary>
+    public double DemandFactor(int zone, double t) => _scenario.Calendar.Count == 0 ? 1 : _scenario.DemandFactor(zone, t);
 
     /// <summary>The hour of day and day of week at simulated minute t (as <see cref="Scenario.HourOfDay(double)"/> and <see cref="Scenario.DayOfWeek(double)"/>).</summary>
     public (int Hour, int Day) HourAndDay(double t) =>

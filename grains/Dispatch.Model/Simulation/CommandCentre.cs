@@ -3,12 +3,13 @@ using Dispatch.Model.Scenarios;
 namespace Dispatch.Model.Simulation;
 
 /// <summary>
-/// Command-guided handling (指令导处): an incident is found on view by a present unit or sent to the
-/// unit the dispatch policy chooses, queued by priority when none is free (or diverted without a
-/// queue); then arrival, clearance, and the unit's return to duty (the queue first, then patrol,
-/// post or station).
+/// Command-guided handling (指令导处): an incident is found on view by a present unit or, after its
+/// call-handling time, sent to the units the dispatch policy chooses (as many as its type needs),
+/// queued by priority when none is free (or diverted without a queue), or given a unit pre-empted
+/// from a less urgent incident (<c>CommandCentre.Crews.cs</c>); then turnout, arrival, clearance,
+/// and the unit's return to duty (the queue first, then patrol, post or station).
 /// </summary>
-internal sealed class CommandCentre
+internal sealed partial class CommandCentre
 {
     private readonly Scenario _scenario;
     private readonly SimClock _clock;
@@ -45,24 +46,37 @@ internal sealed class CommandCentre
     public double MeanQueueLength =>
         _clock.Now > _clock.StatsFrom ? (_queueArea + _queue.Count * (_clock.Now - _queueSince)) / (_clock.Now - _clock.StatsFrom) : 0;
 
-    /// <summary>A new incident: found on view, or sent to the policy's unit, or queued, or diverted.</summary>
+    /// <summary>A new incident: found on view, or handed to call handling, then sent, queued or diverted.</summary>
     public void Receive(IncidentRecord incident, IncidentType type)
     {
         if (TryDiscoverOnView(incident, type))
         {
             return;
         }
-        var unit = _policy.ChooseUnit(incident, type, _units, _clock.Now);
-        if (unit >= 0)
+        if (incident.CallHandlingMinutes > 0)
         {
-            Dispatch(_units[unit], incident);
+            _events.Schedule(_clock.Now + incident.CallHandlingMinutes, new SimEvent(EventKind.CallHandled, -1, incident.Id, 0));
+            return;
         }
-        else if (_scenario.Dispatch.Queue)
+        Assign(incident, type);
+    }
+
+    /// <summary>The call-handling time of an incident is over: it is ready for dispatch.</summary>
+    public void OnCallHandled(IncidentRecord incident) => Assign(incident, _scenario.IncidentTypes[incident.Type]);
+
+    /// <summary>Sends the units the incident needs; what is short waits in the queue (or, without a queue and with no unit sent, is diverted).</summary>
+    private void Assign(IncidentRecord incident, IncidentType type)
+    {
+        SendUnits(incident, type);
+        if (incident.UnitsSent >= incident.UnitsRequired)
         {
-            AccrueQueueArea();
-            _queue.Enqueue(incident);
+            return;
         }
-        else
+        if (_scenario.Dispatch.Queue)
+        {
+            Enqueue(incident);
+        }
+        else if (incident.UnitsSent == 0)
         {
             incident.Diverted = true;
         }
@@ -82,7 +96,14 @@ internal sealed class CommandCentre
             if (unit.CanTake(incident.Priority, _scenario.Dispatch) && type.CapableModes.Contains(unit.Spec.Mode))
             {
                 incident.DiscoveredOnView = true;
+                incident.CallHandlingMinutes = 0;
+                incident.TurnoutMinutes = 0;
                 Dispatch(unit, incident);
+                if (incident.UnitsSent < incident.UnitsRequired)
+                {
+                    // The finder is on scene at once; the rest of the complement is called for.
+                    Assign(incident, type);
+                }
                 return true;
             }
         }
@@ -94,59 +115,80 @@ internal sealed class CommandCentre
     {
         AccrueQueueArea();
         _queue.Remove(incident);
+        incident.InQueue = false;
     }
 
     /// <summary>A withdrawn incident, now more urgent: sent to the policy's unit (a post may yield to it now) or queued again.</summary>
     public void Requeue(IncidentRecord incident, IncidentType type)
     {
-        var unit = _policy.ChooseUnit(incident, type, _units, _clock.Now);
-        if (unit >= 0)
+        SendUnits(incident, type);
+        if (incident.UnitsSent < incident.UnitsRequired)
         {
-            Dispatch(_units[unit], incident);
-        }
-        else
-        {
-            _queue.Enqueue(incident);
+            Enqueue(incident);
         }
     }
 
+    /// <summary>
+    /// Sends one unit: the first unit sent fixes the incident's dispatch time, unit, origin and ETA;
+    /// the unit stands for the incident's turnout time, then travels.
+    /// </summary>
     private void Dispatch(UnitState unit, IncidentRecord incident)
     {
         var now = _clock.Now;
         _fleet.LeaveAssignment(unit);
-        incident.DispatchOrigin = unit.PositionAt(now);
-        var travel = _fleet.StartLeg(unit, incident.Location);
-        incident.DispatchedAt = now;
-        incident.Unit = unit.Spec.Index;
-        incident.EtaAt = now + travel;
+        var departAt = now + incident.TurnoutMinutes;
+        var origin = unit.PositionAt(now);
+        var travel = _fleet.StartLeg(unit, incident.Location, departAt);
+        if (double.IsNaN(incident.DispatchedAt))
+        {
+            incident.DispatchedAt = now;
+            incident.Unit = unit.Spec.Index;
+            incident.DispatchOrigin = origin;
+            incident.EtaAt = departAt + travel;
+        }
+        incident.UnitsSent++;
+        incident.UnitsBusy++;
         _log.Touch(incident);
         unit.Dispatches++;
         unit.CurrentIncident = incident.Id;
         unit.IsMoving = true;
         _fleet.SetStatus(unit, UnitStatus.EnRoute);
-        _events.Schedule(now + travel, new SimEvent(EventKind.UnitArrives, unit.Spec.Index, incident.Id, unit.Version));
+        _events.Schedule(departAt + travel, new SimEvent(EventKind.UnitArrives, unit.Spec.Index, incident.Id, unit.Version));
     }
 
     public void OnArrive(UnitState unit, IncidentRecord incident)
     {
         var now = _clock.Now;
-        incident.ArrivedAt = now;
         var type = _scenario.IncidentTypes[incident.Type];
-        incident.AttendedBeforeEscalation = type.Escalates && now <= incident.CreatedAt + type.EscalationMinutes;
+        if (double.IsNaN(incident.ArrivedAt))
+        {
+            incident.ArrivedAt = now;
+            incident.AttendedBeforeEscalation = type.Escalates && now <= incident.CreatedAt + type.EscalationMinutes;
+        }
+        incident.UnitsArrived++;
+        if (incident.UnitsArrived >= incident.UnitsRequired && double.IsNaN(incident.FullComplementAt))
+        {
+            incident.FullComplementAt = now;
+        }
         _log.Touch(incident);
         unit.IsMoving = false;
         _fleet.SetStatus(unit, UnitStatus.OnScene);
         _events.Schedule(now + incident.OnSceneDuration, new SimEvent(EventKind.UnitClears, unit.Spec.Index, incident.Id, unit.Version));
     }
 
+    /// <summary>A unit's on-scene time is over; the incident is cleared when its last unit clears and none is still to come.</summary>
     public void OnClear(UnitState unit, IncidentRecord incident)
     {
-        incident.ClearedAt = _clock.Now;
-        var type = _scenario.IncidentTypes[incident.Type];
-        if (incident.TransferDraw < type.TransferShare)
+        incident.UnitsBusy--;
+        if (incident.UnitsBusy == 0 && incident.UnitsSent >= incident.UnitsRequired)
         {
-            incident.Transferred = true;
-            incident.MediationResolved = incident.MediationDraw < _scenario.MediationResolvedShare;
+            incident.ClearedAt = _clock.Now;
+            var type = _scenario.IncidentTypes[incident.Type];
+            if (incident.TransferDraw < type.TransferShare)
+            {
+                incident.Transferred = true;
+                incident.MediationResolved = incident.MediationDraw < _scenario.MediationResolvedShare;
+            }
         }
         _log.Touch(incident);
         unit.CurrentIncident = -1;
@@ -199,7 +241,12 @@ internal sealed class CommandCentre
         {
             return false;
         }
+        next.InQueue = false;
         Dispatch(unit, next);
+        if (next.UnitsSent < next.UnitsRequired)
+        {
+            Enqueue(next); // still short of its complement: keeps its place (priority, then arrival)
+        }
         return true;
     }
 

@@ -116,6 +116,9 @@ internal sealed class EventLoop
             case EventKind.SchoolWindowEnds:
                 _command.CloseSchoolWindow(e.Subject);
                 break;
+            case EventKind.CallHandled:
+                _command.OnCallHandled(_log[e.Incident]);
+                break;
             case EventKind.Escalation:
                 _source.OnEscalation(_log[e.Incident]);
                 break;

@@ -22,6 +22,8 @@ public enum EventKind : byte
     Escalation,
     /// <summary>The end of the warm-up period.</summary>
     StatisticsStart,
+    /// <summary>An incident's call handling is done: it is ready for dispatch (Incident holds its id).</summary>
+    CallHandled,
 }
 
 /// <summary>A scheduled event. <see cref="Version"/> lets a unit's superseded events be ignored.</summary>

@@ -76,14 +76,18 @@ internal sealed partial class Fleet
     /// <summary>Travel minutes from where the unit is now to <paramref name="to"/>.</summary>
     public double TravelMinutes(UnitState unit, Point2 to) => _travel.Minutes(unit.Spec, unit.PositionAt(_clock.Now), to);
 
-    /// <summary>Starts the unit's leg from where it is now to <paramref name="to"/> (on roads: along its route); the travel minutes.</summary>
-    public double StartLeg(UnitState unit, Point2 to)
+    /// <summary>
+    /// Starts the unit's leg from where it is now to <paramref name="to"/> (on roads: along its route),
+    /// leaving at <paramref name="departAt"/> (default now); the travel minutes.
+    /// </summary>
+    public double StartLeg(UnitState unit, Point2 to, double? departAt = null)
     {
         var now = _clock.Now;
         var from = unit.PositionAt(now);
         var route = _travel.OnRoads ? _travel.Route(unit.Spec, from, to) : null;
         var travel = route?.TotalMinutes ?? _travel.Minutes(unit.Spec, from, to);
-        unit.SetLeg(now, to, now + travel, route);
+        var leave = departAt ?? now;
+        unit.SetLeg(now, to, leave, leave + travel, route);
         return travel;
     }
 

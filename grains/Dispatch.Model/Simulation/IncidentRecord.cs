@@ -61,17 +61,52 @@ public sealed class IncidentRecord
     public double EtaAt { get; internal set; } = double.NaN;
     public bool Diverted { get; internal set; }
 
+    /// <summary>Call-handling minutes: from the call to the incident being ready for dispatch (0 when off or found on view).</summary>
+    public double CallHandlingMinutes { get; internal set; }
+
+    /// <summary>Turnout minutes: from a unit being assigned to it moving (0 when off or found on view).</summary>
+    public double TurnoutMinutes { get; internal set; }
+
+    /// <summary>Units the incident needs on scene (its type's full complement).</summary>
+    public int UnitsRequired { get; init; } = 1;
+
+    /// <summary>Units sent to it so far and not diverted away: it waits in the queue while this is below <see cref="UnitsRequired"/>.</summary>
+    public int UnitsSent { get; internal set; }
+
+    /// <summary>Units en route or on scene now.</summary>
+    internal int UnitsBusy { get; set; }
+
+    /// <summary>Units arrived so far (an arrival counts once, even if the unit is diverted later).</summary>
+    public int UnitsArrived { get; internal set; }
+
+    /// <summary>When the <see cref="UnitsRequired"/>-th unit arrived (the full complement); NaN if not yet.</summary>
+    public double FullComplementAt { get; internal set; } = double.NaN;
+
+    /// <summary>Times a unit was taken from it for a more urgent call (pre-emption).</summary>
+    public int Preemptions { get; internal set; }
+
+    /// <summary>Waiting in the dispatch queue now.</summary>
+    internal bool InQueue { get; set; }
+
     /// <summary>Set when changed since the last <see cref="Simulator.DrainChanges"/>.</summary>
     internal bool Touched { get; set; }
 
     public bool IsAttended => !double.IsNaN(ArrivedAt);
 
-    /// <summary>Dispatch delay (queue) plus travel; NaN if no unit arrived.</summary>
+    /// <summary>Call handling, queue, turnout and travel, to the first unit on scene; NaN if no unit arrived.</summary>
     public double ResponseMinutes => ArrivedAt - CreatedAt;
 
-    public double QueueWaitMinutes => DispatchedAt - CreatedAt;
+    /// <summary>When the call was ready for dispatch (creation plus call handling).</summary>
+    public double ReadyAt => CreatedAt + CallHandlingMinutes;
 
-    public double TravelMinutes => ArrivedAt - DispatchedAt;
+    /// <summary>Dispatch delay in the queue: from ready for dispatch to the first unit assigned.</summary>
+    public double QueueWaitMinutes => DispatchedAt - ReadyAt;
+
+    /// <summary>Travel of the first unit, turnout excluded.</summary>
+    public double TravelMinutes => ArrivedAt - DispatchedAt - TurnoutMinutes;
+
+    /// <summary>From the call to the full complement on scene; NaN if it never was.</summary>
+    public double FullComplementMinutes => FullComplementAt - CreatedAt;
 
     public IncidentOutcome Outcome =>
         Diverted ? IncidentOutcome.Diverted

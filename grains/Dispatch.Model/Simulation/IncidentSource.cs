@@ -103,8 +103,12 @@ internal sealed class IncidentSource
         }
         var type = _scenario.IncidentTypes[zone.MixTypes[mix < 0 ? zone.MixTypes.Length - 1 : mix]];
         var location = _shapes.SamplePoint(z, arrivals.Attributes); // zone.Shape.SamplePoint, packed for hotspots
+        var (handling, turnout) = arrivals.Timings is { } timings ? DrawTimings(type.Priority, timings) : (0, 0);
         return new IncidentRecord
         {
+            CallHandlingMinutes = handling,
+            TurnoutMinutes = turnout,
+            UnitsRequired = type.UnitsRequired,
             Id = _log.Count,
             Zone = z,
             Type = type.Index,
@@ -117,6 +121,15 @@ internal sealed class IncidentSource
             TransferDraw = arrivals.Attributes.NextDouble(),
             MediationDraw = arrivals.Attributes.NextDouble(),
         };
+    }
+
+    /// <summary>Call-handling and turnout minutes for a priority (one turnout per incident, used by every unit sent to it).</summary>
+    private (double Handling, double Turnout) DrawTimings(int priority, RandomStream timings)
+    {
+        var options = _scenario.Dispatch;
+        var handling = options.CallHandling.TryGetValue(priority, out var h) ? h.Sample(timings) : 0;
+        var turnout = options.Turnout.TryGetValue(priority, out var t) ? t.Sample(timings) : 0;
+        return (handling, turnout);
     }
 
     private void Create(IncidentRecord incident)
@@ -139,7 +152,7 @@ internal sealed class IncidentSource
             return;
         }
         var type = _scenario.IncidentTypes[incident.Type];
-        var queued = double.IsNaN(incident.DispatchedAt);
+        var queued = incident.InQueue;
         if (queued)
         {
             _command.Withdraw(incident);

@@ -77,7 +77,7 @@ internal sealed class LedgerSlots
                     continue;
                 }
                 var hour = _slotHour[k];
-                var rate = zone.RatePerHour * zone.HourProfile[hour] * zone.DayProfile[_slotDay[k]];
+                var rate = zone.RateAt(hour, _slotDay[k]);
                 var weight = rate * (to - from);
                 WeightTotal[zone.Index] += weight;
                 HourWeightTotal[hour] += weight;
@@ -139,7 +139,7 @@ internal sealed class LedgerSlots
             return 0;
         }
         var z = _zoneList[zone];
-        return z.RatePerHour * z.HourProfile[_slotHour[slot]] * z.DayProfile[_slotDay[slot]];
+        return z.RateAt(_slotHour[slot], _slotDay[slot]);
     }
 
     public bool IsFlagged(int zone, int slot) => _flagged[zone * _slots + slot];

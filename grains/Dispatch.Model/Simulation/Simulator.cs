@@ -58,7 +58,7 @@ public sealed class Simulator
         {
             _policy.UseTravel(Travel);
         }
-        _fleet = new Fleet(units, scenario.StartMinuteOfWeek % 1440.0, _clock, events, _presence, Scheduler, Travel);
+        _fleet = new Fleet(units, scenario.StartMinuteOfWeek % 1440.0, _clock, events, _presence, Scheduler, Travel) { Start = scenario.Start };
         var deployment = new Deployment(_clock, events, _fleet, Scheduler, Ledger);
         _command = new CommandCentre(scenario, _clock, events, _fleet, deployment, _presence, _log, _policy);
         _source = new IncidentSource(scenario, _clock, events, streams, shapes, _presence, _log, _command, deployment);

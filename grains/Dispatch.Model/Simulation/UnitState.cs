@@ -120,12 +120,18 @@ public sealed class UnitState(UnitSpec spec)
         Version++;
     }
 
-    /// <summary>Starts a leg (for position reporting) from here to <paramref name="to"/>, along <paramref name="route"/> or else in a straight line.</summary>
-    internal void SetLeg(double now, Point2 to, double arriveAt, TravelRoute? route = null)
+    /// <summary>Starts a straight-line leg (for position reporting) from here to <paramref name="to"/>.</summary>
+    internal void SetLeg(double now, Point2 to, double arriveAt) => SetLeg(now, to, now, arriveAt);
+
+    /// <summary>
+    /// A leg that leaves at <paramref name="departAt"/> (after a turnout time from now), standing until
+    /// then, along <paramref name="route"/> (on roads) or else in a straight line.
+    /// </summary>
+    internal void SetLeg(double now, Point2 to, double departAt, double arriveAt, TravelRoute? route = null)
     {
         _from = PositionAt(now);
         _to = to;
-        _departAt = now;
+        _departAt = departAt;
         _arriveAt = arriveAt;
         _route = route;
     }

@@ -15,6 +15,8 @@ public sealed class ZoneArrivals
     private readonly double _ratePerMinute;
     private readonly double[] _hourProfile;
     private readonly double[] _dayProfile;
+    private readonly double[]? _weekProfile;
+    private readonly (double From, double To, double Factor)[] _calendar;
     private readonly RandomStream _times;
     private readonly double _peakPerMinute;
     private readonly Scenario _scenario;
@@ -27,8 +29,13 @@ public sealed class ZoneArrivals
         _times = streams.Create("arrivals/", zone.Id);
         Attributes = streams.Create("incident/", zone.Id);
         Service = streams.Create("service/", zone.Id);
+        Timings = scenario.Dispatch.HasTimings ? streams.Create("timings/", zone.Id) : null;
         _scenario = scenario;
-        _peakPerMinute = zone.RatePerHour / 60.0 * zone.HourProfile.Max() * zone.DayProfile.Max();
+        _weekProfile = zone.WeekProfile;
+        _calendar = [.. scenario.Calendar.Where(c => c.Zones.Contains(zone.Index)).Select(c => c.Minutes(scenario.Start) is var (from, to) ? (from, to, c.Demand) : default)];
+        _peakPerMinute = zone.WeekProfile is null && _calendar.Length == 0
+            ? zone.RatePerHour / 60.0 * zone.HourProfile.Max() * zone.DayProfile.Max()
+            : zone.RatePerHour / 60.0 * zone.PeakMultiplier * _calendar.Aggregate(1.0, (p, c) => p * Math.Max(1, c.Factor));
     }
 
     /// <summary>Stream for incident type and location.</summary>
@@ -37,9 +44,27 @@ public sealed class ZoneArrivals
     /// <summary>Stream for on-scene durations.</summary>
     public RandomStream Service { get; }
 
-    /// <summary>Rate in incidents per minute at simulated minute t.</summary>
-    public double RateAt(double t) =>
-        _ratePerMinute * _hourProfile[_scenario.HourOfDay(t)] * _dayProfile[_scenario.DayOfWeek(t)];
+    /// <summary>Stream for call-handling and turnout times (null when the scenario has none, so other streams are untouched).</summary>
+    public RandomStream? Timings { get; }
+
+    /// <summary>Rate in incidents per minute at simulated minute t (the weekly profile, times the calendar's factors).</summary>
+    public double RateAt(double t)
+    {
+        var (hour, day) = (_scenario.HourOfDay(t), _scenario.DayOfWeek(t));
+        var rate = _ratePerMinute * _hourProfile[hour] * _dayProfile[day];
+        if (_weekProfile is not null)
+        {
+            rate *= _weekProfile[day * 24 + hour];
+        }
+        foreach (var (from, to, factor) in _calendar)
+        {
+            if (t >= from && t < to)
+            {
+                rate *= factor;
+            }
+        }
+        return rate;
+    }
 
     /// <summary>The next candidate time after <paramref name="t"/>, or +infinity if the zone is silent.</summary>
     public double NextCandidate(double t) =>

@@ -70,14 +70,13 @@ internal readonly struct ZoneSlotRates(Zone[] zones, bool[] hotspot, int slots, 
                 continue;
             }
             var z = zones[zone];
-            var (perHour, hourProfile, dayProfile) = (z.RatePerHour, z.HourProfile, z.DayProfile);
             for (var slot = 0; slot < slots; slot++)
             {
                 if (!slotValid[slot])
                 {
                     continue;
                 }
-                var rate = perHour * hourProfile[slotHour[slot]] * dayProfile[slotDay[slot]]; // as LedgerSlots.RateOf
+                var rate = z.RateAt(slotHour[slot], slotDay[slot]); // as LedgerSlots.RateOf
                 if (rate > 0)
                 {
                     visitor.Visit(rate, zone, slot);

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Console;
+using Orleans.Storage;
+
+namespace Dispatch.Cli.Running;
+
+/// <summary>
+/// The CLI's log output: errors only, one line each, on standard error, without the storage
+/// provider's report of a version conflict on a scenario text (two processes storing the same
+/// content-keyed text at once; the grain resolves it, so it is no failure for the user).
+/// </summary>
+public static class CliLogging
+{
+    /// <summary>Replaces the builder's providers with the CLI's console output.</summary>
+    public static void Configure(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddConsole(o =>
+        {
+            o.FormatterName = CliLogFormatter.FormatterName;
+            o.LogToStandardErrorThreshold = LogLevel.Trace;
+        });
+        logging.AddConsoleFormatter<CliLogFormatter, ConsoleFormatterOptions>();
+        logging.AddFilter(level => level >= LogLevel.Error);
+        // A host that fails to start is reported by the verb itself, in words.
+        logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+    }
+
+    /// <summary>True for the log entry of an expected, resolved conflict on a scenario text.</summary>
+    public static bool IsResolvedScenarioConflict(Exception? exception, string message) =>
+        (exception is InconsistentStateException || message.Contains(nameof(InconsistentStateException), StringComparison.Ordinal))
+        && message.Contains("scenariodocument/", StringComparison.Ordinal);
+}
+
+/// <summary>One line per entry: <c>fail: Category[event] message Exception: text</c>.</summary>
+public sealed class CliLogFormatter() : ConsoleFormatter(FormatterName)
+{
+    /// <summary>The name the console logger selects this formatter by.</summary>
+    public const string FormatterName = "dispatch";
+
+    public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
+    {
+        var message = logEntry.Formatter(logEntry.State, logEntry.Exception) ?? "";
+        if (CliLogging.IsResolvedScenarioConflict(logEntry.Exception, message))
+        {
+            return;
+        }
+        var level = logEntry.LogLevel switch
+        {
+            LogLevel.Critical => "crit",
+            LogLevel.Error => "fail",
+            LogLevel.Warning => "warn",
+            LogLevel.Information => "info",
+            LogLevel.Debug => "dbug",
+            _ => "trce",
+        };
+        var line = $"{level}: {logEntry.Category}[{logEntry.EventId.Id}] {message}";
+        if (logEntry.Exception is { } exception)
+        {
+            line += " " + exception;
+        }
+        textWriter.WriteLine(line.ReplaceLineEndings(" "));
+    }
+}
