@@ -3,6 +3,7 @@ using Dispatch.Model.Geometry;
 using Dispatch.Model.Randomness;
 using Dispatch.Model.Scenarios;
 using Dispatch.Model.Scheduling;
+using Dispatch.Model.Travel;
 
 namespace Dispatch.Model.Simulation;
 
@@ -51,7 +52,12 @@ public sealed class Simulator
         Ledger = PresenceLedger.For(scenario, EndTime, StatsFrom);
         var events = new EventQueue();
         _presence = new PresenceTracker(scenario, _clock, events, Hotspots, shapes, Ledger);
-        _fleet = new Fleet(units, scenario.StartMinuteOfWeek % 1440.0, _clock, events, _presence, Scheduler) { Start = scenario.Start };
+        Travel = scenario.Roads is { } roads ? new RoadTravel(roads) : StraightLineTravel.Instance;
+        if (Travel.OnRoads)
+        {
+            _policy.UseTravel(Travel);
+        }
+        _fleet = new Fleet(units, scenario.StartMinuteOfWeek % 1440.0, _clock, events, _presence, Scheduler, Travel) { Start = scenario.Start };
         var deployment = new Deployment(_clock, events, _fleet, Scheduler, Ledger);
         _command = new CommandCentre(scenario, _clock, events, _fleet, deployment, _presence, _log, _policy);
         _source = new IncidentSource(scenario, _clock, events, streams, shapes, _presence, _log, _command, deployment);
@@ -60,6 +66,9 @@ public sealed class Simulator
     }
 
     public Scenario Scenario { get; }
+
+    /// <summary>How the units travel: straight lines, or the scenario's roads (docs/roads.md).</summary>
+    public ITravel Travel { get; }
 
     public long Seed { get; }
 
