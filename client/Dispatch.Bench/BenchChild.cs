@@ -196,14 +196,13 @@ public static class BenchChild
 
     /// <summary>
     /// One run through the product path, after collecting earlier garbage, with the cores it kept
-    /// busy on average (the process's CPU time over the run's wall time). The process-wide scenario
+    /// busy on average (the process's CPU time over the run's wall time). The silo's scenario
     /// cache is cleared first, so every timed run reads and builds its scenario from the JSON text,
-    /// as a silo does for a run sent by another process (`dispatch run` on its embedded silo hands
-    /// over the build it validated instead).
+    /// as a silo does for every new scenario.
     /// </summary>
     private static async Task<(BenchRunOutcome Outcome, double CoresBusy)> GrainRunAsync(IBenchSilo silo, string json, BenchChildSettings s, int replications, CancellationToken cancellationToken)
     {
-        ScenarioCache.Clear();
+        silo.ForgetScenarios();
         Settle();
         var cpu = CpuSeconds();
         var outcome = await silo.RunAsync(new BenchRun(json, s.Seed, s.Days, replications, s.ChunkMinutes, "bench"), cancellationToken);
@@ -225,7 +224,7 @@ public static class BenchChild
             await WarmUpRunAsync(silo, json, 2, s, cancellationToken);
             KernelWeek(ScenarioCache.Build(json), s.Seed, 0, 2);
         }
-        ScenarioCache.Clear();
+        silo.ForgetScenarios();
     }
 
     /// <summary>Warm-up runs before anything warm is timed, unless <c>--warmup-runs</c> says otherwise (see <see cref="SteadyStateAsync"/>).</summary>
@@ -237,8 +236,7 @@ public static class BenchChild
     /// code called once or a few times per run (the scenario build, set-up, report, the grain
     /// calls) reaches its 30th call only dozens of runs into a process, and that compiling takes
     /// the other core from the run being timed (40 to 290 ms of CPU per medium run were measured
-    /// in runs 2 to 6 after the cold one). So a city of 300 zones (above the size from which zone
-    /// outlines are built in parallel) runs for a day <see cref="BenchChildSettings.WarmupRuns"/>
+    /// in runs 2 to 6 after the cold one). So a city of 300 zones runs for a day <see cref="BenchChildSettings.WarmupRuns"/>
     /// times (60 unless <c>--warmup-runs</c> says otherwise), through the grain path with its
     /// scenario read and built each time and through the kernel, and then the compiler is given
     /// time to finish.
@@ -248,14 +246,14 @@ public static class BenchChild
         var json = ScenarioJson.Serialize(SyntheticCity.Create(300, 30, 1, s.Seed + 2));
         for (var k = 0; k < s.WarmupRuns; k++)
         {
-            ScenarioCache.Clear();
+            silo?.ForgetScenarios();
             if (silo is not null)
             {
                 await WarmUpRunAsync(silo, json, 1, s, cancellationToken);
             }
             KernelWeek(ScenarioCache.Build(json), s.Seed, 0, 1);
         }
-        ScenarioCache.Clear();
+        silo?.ForgetScenarios();
         // Until no method has been compiled for 300 ms (at most 5 s).
         var clock = Stopwatch.StartNew();
         var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();

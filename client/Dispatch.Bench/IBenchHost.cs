@@ -18,6 +18,9 @@ public interface IBenchSilo : IAsyncDisposable
 {
     /// <summary>Runs <paramref name="run"/> through the scenario grains to its result, as <c>dispatch run</c> does.</summary>
     Task<BenchRunOutcome> RunAsync(BenchRun run, CancellationToken cancellationToken);
+
+    /// <summary>Empties the silo's scenario build cache, so that the next run reads and builds its scenario.</summary>
+    void ForgetScenarios();
 }
 
 /// <summary>

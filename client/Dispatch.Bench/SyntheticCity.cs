@@ -35,6 +35,8 @@ public static class SyntheticCity
         new("small", 400, 60),
         new("medium", 2_500, 300),
         new("large", 10_000, 2_000),
+        new("small-roads", 400, 60) { Roads = true },
+        new("medium-roads", 2_500, 300) { Roads = true },
     ];
 
     /// <summary>Kinds of hotspot with their share of the hotspots and their relative incident rate.</summary>
@@ -49,11 +51,14 @@ public static class SyntheticCity
         (ZoneKinds.SchoolGate, 0.03, 0.3),
     ];
 
-    /// <summary>A city size: total zones (hotspots plus the one district zone) and units.</summary>
-    public sealed record CitySize(string Name, int Zones, int Units);
+    /// <summary>A city size: total zones (hotspots plus the one district zone) and units; with <see cref="Roads"/>, travel on a street grid (<see cref="SyntheticRoads"/>).</summary>
+    public sealed record CitySize(string Name, int Zones, int Units)
+    {
+        public bool Roads { get; init; }
+    }
 
     /// <summary>The scenario document of a city with <paramref name="zones"/> zones (one of them the district) and <paramref name="units"/> units.</summary>
-    public static ScenarioDocument Create(int zones, int units, int days = 7, long seed = 1)
+    public static ScenarioDocument Create(int zones, int units, int days = 7, long seed = 1, bool roads = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(zones, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(units, 1);
@@ -75,6 +80,8 @@ public static class SyntheticCity
         var stations = Stations(Math.Max(2, (int)Math.Round(units / 12.0)), side, random);
         return new ScenarioDocument
         {
+            // Its own stream, so that the city is the same with and without roads.
+            Roads = roads ? SyntheticRoads.Create(side, new StreamFactory(seed, 0).Create("synthetic-roads")) : null,
             Name = $"synthetic-{zones}z-{units}u",
             Description = $"Synthetic benchmark city: {hotspots:N0} hotspots of mixed kinds and one district zone over {side / 1000:0.#} km x {side / 1000:0.#} km, " +
                 $"{stations.Count} stations, {units:N0} units on 12-hour shifts, about {IncidentsPerZonePerDay:0.#} incident per zone per day.",
@@ -115,7 +122,7 @@ public static class SyntheticCity
     }
 
     /// <summary>The document of one of the <see cref="Sizes"/>.</summary>
-    public static ScenarioDocument Create(CitySize size, int days = 7, long seed = 1) => Create(size.Zones, size.Units, days, seed);
+    public static ScenarioDocument Create(CitySize size, int days = 7, long seed = 1) => Create(size.Zones, size.Units, days, seed, size.Roads);
 
     /// <summary>Hotspots on a jittered grid: one per cell, a star-shaped polygon (always simple) of 4 to 7 corners.</summary>
     private static List<ZoneDocument> Hotspots(int count, double side, RandomStream random)

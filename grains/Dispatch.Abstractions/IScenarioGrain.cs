@@ -3,28 +3,36 @@ using Dispatch.Abstractions.Live;
 namespace Dispatch.Abstractions;
 
 /// <summary>
-/// The command centre of one run (key: the run id). Owns the virtual clock, the dispatch queue and
-/// the simulation kernel; the run's zone and unit grains answer from it.
+/// The replication grain: the command centre of one replication (key: the replication's run id,
+/// <c>{experimentId}-r{k}</c> for the replications of an experiment). Owns the virtual clock, the
+/// dispatch queue and the simulation kernel. A replication of an experiment advances itself
+/// (<see cref="DriveAsync"/>); a live run paces itself against the wall clock.
 /// </summary>
 public interface IScenarioGrain : IGrainWithStringKey
 {
     /// <summary>Starts the run (idempotent for the same request); fails if the scenario is invalid.</summary>
     Task<RunProgress> StartAsync(RunRequest request);
 
-    /// <summary>Simulates up to <paramref name="untilMinute"/> (capped at the end) as fast as possible.</summary>
+    /// <summary>
+    /// Simulates up to <paramref name="untilMinute"/> (capped at the end) as fast as possible, in one
+    /// call: for tests and tools that step a replication; experiments use <see cref="DriveAsync"/>.
+    /// </summary>
     Task<RunProgress> AdvanceAsync(double untilMinute);
+
+    /// <summary>
+    /// Makes the (started) replication advance itself chunk by chunk to its end, with no further
+    /// calls, telling its experiment after each chunk; idempotent. A reminder wakes it after a failure.
+    /// </summary>
+    Task<RunProgress> DriveAsync(ReplicationDrive drive);
+
+    /// <summary>Stops a replication for good (its experiment was cancelled).</summary>
+    Task<RunProgress> CancelAsync();
 
     /// <summary>The run's current progress.</summary>
     Task<RunProgress> GetProgressAsync();
 
     /// <summary>The report and CSV rows; only once the run has finished.</summary>
     Task<RunResult> GetResultAsync();
-
-    /// <summary>A zone of the run at its current minute (what <see cref="IZoneGrain"/> shows); null if unknown or not started.</summary>
-    Task<ZoneView?> GetZoneAsync(string zoneId);
-
-    /// <summary>A unit of the run at its current minute (what <see cref="IUnitGrain"/> shows); null if unknown or not started.</summary>
-    Task<UnitView?> GetUnitAsync(string unitId);
 
     /// <summary>Starts the run paced against the wall clock at <paramref name="speed"/> (simulated seconds per wall second; infinity = as fast as watchable).</summary>
     Task<RunProgress> StartLiveAsync(RunRequest request, double speed);

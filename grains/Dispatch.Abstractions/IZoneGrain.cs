@@ -1,12 +1,16 @@
 namespace Dispatch.Abstractions;
 
 /// <summary>
-/// A hotspot or district zone of one run (key: <c>{runId}/{zoneId}</c>). It holds no copy of the
-/// run: it answers from the run's scenario grain, the one source of truth, so it is never stale
-/// and needs no resynchronising after a silo failure.
+/// A hotspot or district zone of one replication (key: <c>{runId}/{zoneId}</c>, run id of the
+/// replication, <c>{experimentId}-r{k}</c>). It keeps the zone's own history, persisted: fed in
+/// batches by its replication (per simulated hour in live runs, once at the end of a batch run
+/// unless the run opted out), never one call per event.
 /// </summary>
 public interface IZoneGrain : IGrainWithStringKey
 {
-    /// <summary>What the zone has seen so far; null if the run or the zone does not exist.</summary>
+    /// <summary>What the zone has seen so far; null if it was never fed.</summary>
     Task<ZoneView?> GetAsync();
+
+    /// <summary>Takes a batch of the zone's changes (idempotent: incidents already counted are not counted again).</summary>
+    Task FeedAsync(ZoneFeed feed);
 }

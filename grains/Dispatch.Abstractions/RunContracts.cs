@@ -3,14 +3,25 @@ using Dispatch.Model.Reporting;
 
 namespace Dispatch.Abstractions;
 
-/// <summary>What to run: a self-contained scenario document (zones inlined) and the run parameters.</summary>
+/// <summary>
+/// What one replication runs: the key of its scenario document (stored once by
+/// <see cref="IScenarioDocumentGrain"/>, never sent with the request) and the run parameters.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.RunRequest")]
 public sealed record RunRequest(
-    [property: Id(0)] string ScenarioJson,
+    [property: Id(0)] string ScenarioKey,
     [property: Id(1)] long Seed,
     [property: Id(2)] int Replication,
     [property: Id(3)] int Days,
     [property: Id(4)] double WarmupDays = 0);
+
+/// <summary>How a replication drives itself: its experiment, its number there, the chunk size and whether it feeds its zone and unit grains.</summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.ReplicationDrive")]
+public sealed record ReplicationDrive(
+    [property: Id(0)] string ExperimentId,
+    [property: Id(1)] int Replication,
+    [property: Id(2)] double ChunkMinutes,
+    [property: Id(3)] bool Actors);
 
 /// <summary>Where a run is: simulated minute, events so far, and whether it has finished.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.RunProgress")]
@@ -23,49 +34,40 @@ public sealed record RunProgress(
     [property: Id(5)] int QueueLength,
     [property: Id(6)] bool IsFinished);
 
-/// <summary>The outputs of a finished run: its report, its incidents.csv text and its units' CSV rows.</summary>
+/// <summary>The outputs of a finished replication: its report, its incidents.csv text and its units' CSV rows.</summary>
 /// <remarks>
-/// Within one process (the embedded silo of the CLI, or a grain calling a grain on its own silo)
-/// Orleans hands this immutable object over by reference, so the caller reads <see cref="Report"/>
-/// as the kernel built it: no report.json text is written or read back. Across processes only the
-/// members with an <c>Id</c> travel, so the report goes as its report.json text, which is written
-/// when the serializer first asks for it (<see cref="ReportJson"/>), and read back by
-/// <see cref="ReadReport"/> on the other side.
+/// Immutable: every member is set by the constructor. Within one process (the embedded silo of the
+/// CLI, or a grain calling a grain on its own silo) Orleans hands it over by reference, so the
+/// caller reads <see cref="Report"/> as the kernel built it; across processes only the members with
+/// an <c>Id</c> travel, and <see cref="ReadReport"/> reads the report back from its report.json text.
 /// </remarks>
 [GenerateSerializer, Immutable, Alias("Dispatch.RunResult")]
 public sealed class RunResult
 {
-    [NonSerialized]
-    private string? _reportJson;
-
-    [NonSerialized]
-    private readonly Report? _report;
-
-    /// <summary>A result holding the report itself (the grain's side; on the other side of a process boundary Orleans fills in the <c>Id</c> members).</summary>
+    /// <summary>A result of the report built by the kernel (its report.json text is written here, once).</summary>
     public RunResult(Report report, string incidentsCsv, string unitsCsvRows)
     {
-        _report = report;
+        Report = report;
+        ReportJson = Dispatch.Model.Reporting.ReportJson.Serialize(report);
         IncidentsCsv = incidentsCsv;
         UnitsCsvRows = unitsCsvRows;
     }
 
-    /// <summary>report.json text (indented, camel case), written on first use from <see cref="Report"/> when the result holds the object.</summary>
+    /// <summary>report.json text (indented, camel case).</summary>
     [Id(0)]
-    public string ReportJson
-    {
-        get => _reportJson ??= Dispatch.Model.Reporting.ReportJson.Serialize(Report!);
-        set => _reportJson = value; // for the deserializer (Orleans needs a setter it can call)
-    }
+    public string ReportJson { get; }
 
     /// <summary>This replication's incidents.csv: the header line, then a row per incident (a run of one replication writes it as it is).</summary>
     [Id(1)]
-    public string IncidentsCsv { get; init; }
+    public string IncidentsCsv { get; }
 
+    /// <summary>This replication's rows of units.csv (no header).</summary>
     [Id(2)]
-    public string UnitsCsvRows { get; init; }
+    public string UnitsCsvRows { get; }
 
     /// <summary>The report object, only in the process that built it (never serialized).</summary>
-    public Report? Report => _report;
+    [field: NonSerialized]
+    public Report? Report { get; }
 
     /// <summary>The report: the object itself when this result was built in this process, else read from <see cref="ReportJson"/>.</summary>
     public Report ReadReport() => Report ?? Dispatch.Model.Reporting.ReportJson.Deserialize(ReportJson);

@@ -21,11 +21,28 @@ public sealed class RunState
     [Id(5)] public double Speed { get; set; }
 
     [Id(6)] public bool Paused { get; set; }
+
+    /// <summary>The experiment this replication belongs to, once it drives itself (null: driven by calls, or live).</summary>
+    [Id(7)] public string? ExperimentId { get; set; }
+
+    /// <summary>Its replication number within the experiment.</summary>
+    [Id(8)] public int Replication { get; set; }
+
+    /// <summary>Simulated minutes per chunk when it drives itself.</summary>
+    [Id(9)] public double ChunkMinutes { get; set; }
+
+    /// <summary>Whether its zone and unit grains are fed (at the end of a batch replication).</summary>
+    [Id(10)] public bool Actors { get; set; }
+
+    /// <summary>Stopped by its experiment: nothing more is simulated.</summary>
+    [Id(11)] public bool Cancelled { get; set; }
 }
 
 /// <summary>
 /// What a run was started with, written once when it starts: the run parameters and the key of
 /// its scenario text, which is stored once per distinct content (<see cref="IScenarioDocumentGrain"/>).
+/// The same fields as <see cref="RunRequest"/>; kept apart so that the stored form does not change
+/// with the wire type.
 /// </summary>
 [GenerateSerializer, Alias("Dispatch.RunRequestState")]
 public sealed class RunRequestState
@@ -39,9 +56,12 @@ public sealed class RunRequestState
     [MemberNotNullWhen(true, nameof(ScenarioKey))]
     public bool IsStarted => ScenarioKey is not null;
 
-    public bool Matches(RunRequest request, string scenarioKey) =>
-        ScenarioKey == scenarioKey && Seed == request.Seed && Replication == request.Replication &&
-        Days == request.Days && WarmupDays.Equals(request.WarmupDays);
+    public bool Matches(RunRequest request) => ToRequest() == request;
 
-    public RunRequest ToRequest(string scenarioJson) => new(scenarioJson, Seed, Replication, Days, WarmupDays);
+    public RunRequest ToRequest() => new(ScenarioKey!, Seed, Replication, Days, WarmupDays);
+
+    public static RunRequestState Of(RunRequest request) => new()
+    {
+        ScenarioKey = request.ScenarioKey, Seed = request.Seed, Replication = request.Replication, Days = request.Days, WarmupDays = request.WarmupDays,
+    };
 }

@@ -32,11 +32,11 @@ public sealed partial class ScenarioGrain
     private TimeProvider Clock => ServiceProvider.GetService<LiveClock>()?.Time ?? TimeProvider.System;
 
     /// <summary>Reactivated (for example on another silo after a crash): a live run carries on.</summary>
-    private void ResumeLivePacing()
+    private async Task ResumeLivePacingAsync()
     {
         if (state.State is { Live: true, IsFinished: false })
         {
-            StartPacing(EnsureSimulator(), state.State.Speed, state.State.Paused);
+            StartPacing(await EnsureSimulatorAsync(), state.State.Speed, state.State.Paused);
         }
     }
 
@@ -51,17 +51,17 @@ public sealed partial class ScenarioGrain
         }
         if (_timer is null && !state.State.IsFinished)
         {
-            StartPacing(EnsureSimulator(), state.State.Speed, state.State.Paused);
+            StartPacing(await EnsureSimulatorAsync(), state.State.Speed, state.State.Paused);
         }
-        await ReportToRegistryAsync(EnsureSimulator());
+        await ReportToRegistryAsync(await EnsureSimulatorAsync());
         return progress;
     }
 
-    public Task<LiveSnapshot> SubscribeAsync(IRunObserver observer)
+    public async Task<LiveSnapshot> SubscribeAsync(IRunObserver observer)
     {
-        var sim = EnsureSimulator();
+        var sim = await EnsureSimulatorAsync();
         Observers.Subscribe(observer, observer);
-        return Task.FromResult(new LiveSnapshot(LiveFeed.Info(RunId, sim), LiveFeed.Snapshot(_sequence, sim, _pacer, state.State.IsFinished)));
+        return new LiveSnapshot(LiveFeed.Info(RunId, sim), LiveFeed.Snapshot(_sequence, sim, _pacer, state.State.IsFinished));
     }
 
     public Task UnsubscribeAsync(IRunObserver observer)
@@ -72,7 +72,7 @@ public sealed partial class ScenarioGrain
 
     public async Task<LiveBatch> ControlAsync(LiveCommand command)
     {
-        var sim = EnsureSimulator();
+        var sim = await EnsureSimulatorAsync();
         if (_pacer is not null && !state.State.IsFinished)
         {
             switch (command)
@@ -116,7 +116,7 @@ public sealed partial class ScenarioGrain
     /// <summary>One tick: catch up with the wall clock, push the changes, checkpoint now and then.</summary>
     private async Task TickAsync(CancellationToken cancellationToken)
     {
-        var sim = EnsureSimulator();
+        var sim = await EnsureSimulatorAsync();
         if (_pacer is null || state.State.IsFinished)
         {
             StopTimer();
@@ -128,6 +128,7 @@ public sealed partial class ScenarioGrain
         sim.RunUntil(target);
         var changes = sim.DrainChanges();
         _incidentRows!.WriteFinished();
+        Collect(changes.Incidents);
         if (sim.IsFinished)
         {
             await FinishLiveAsync(sim, changes);
@@ -135,6 +136,11 @@ public sealed partial class ScenarioGrain
         }
         var batch = LiveFeed.Batch(++_sequence, sim, _pacer, lag, behind, false, changes.Units, changes.Incidents);
         await Observers.Notify(o => o.OnBatchAsync(batch));
+        if (sim.Now - _fedAt >= LiveFeedMinutes && Clock.GetElapsedTime(_fedWallAt) >= LiveFeedWallPeriod)
+        {
+            _fedWallAt = Clock.GetTimestamp();
+            await FeedActorsAsync(sim);
+        }
         if (sim.Now - _checkpointedAt >= 60)
         {
             _checkpointedAt = sim.Now;
@@ -151,6 +157,8 @@ public sealed partial class ScenarioGrain
     private async Task FinishLiveAsync(Simulator sim, (IReadOnlyList<UnitState> Units, IReadOnlyList<IncidentRecord> Incidents) changes)
     {
         StopTimer();
+        Collect(changes.Incidents);
+        await FeedActorsAsync(sim);
         await CheckpointAsync(sim, finish: true);
         var batch = LiveFeed.Batch(++_sequence, sim, _pacer, 0, false, true, changes.Units, changes.Incidents);
         await Observers.Notify(o => o.OnBatchAsync(batch));

@@ -10,29 +10,30 @@ using Microsoft.Extensions.Logging;
 namespace Dispatch.Grains;
 
 /// <summary>
-/// The command centre of one run. The kernel runs locally inside this activation, a chunk of
-/// simulated time per call (batch) or per timer tick (live), and is the one source of truth for
-/// the run: zone and unit grains answer queries by asking it (ScenarioGrain.Views.cs), so a chunk
-/// costs no grain calls and no storage beyond one checkpoint of a few bytes. Live pacing is in
-/// ScenarioGrain.Live.cs.
+/// The replication grain: the command centre of one replication. The kernel runs locally inside
+/// this activation, a chunk of simulated time per timer tick (batch: ScenarioGrain.Driving.cs; live:
+/// ScenarioGrain.Live.cs), and is the one source of truth for the replication; a chunk costs one
+/// checkpoint of a few bytes. After a reactivation (a silo failure, a restart) the kernel is rebuilt
+/// from the stored request and replayed to the checkpoint, which is exact because a run is a pure
+/// function of (scenario, seed, replication, days).
 /// </summary>
 public sealed partial class ScenarioGrain(
     [PersistentState("run", StorageNames.Dispatch)] IPersistentState<RunState> state,
     [PersistentState("request", StorageNames.Dispatch)] IPersistentState<RunRequestState> requestState,
     IGrainFactory grains,
+    ScenarioCache scenarios,
     ILogger<ScenarioGrain> logger) : Grain, IScenarioGrain
 {
     private Simulator? _sim;
 
-    /// <summary>The run's request, with its scenario text (read from its document after a reactivation).</summary>
+    /// <summary>The replication's request (restored from storage after a reactivation).</summary>
     private RunRequest? _request;
 
-    /// <summary>The run's incidents.csv, written chunk by chunk on another core while the kernel runs (set with <see cref="_sim"/>, by <see cref="Adopt"/>).</summary>
+    /// <summary>The replication's incidents.csv, written chunk by chunk (set with <see cref="_sim"/>, by <see cref="Adopt"/>).</summary>
     private IncidentRowsWriter? _incidentRows;
 
-    /// <summary>The finished run's report and incidents.csv text, made once per activation.</summary>
-    private Report? _report;
-    private Task<string>? _incidentsCsv;
+    /// <summary>The finished replication's result, made once per activation.</summary>
+    private RunResult? _result;
 
     private string RunId => this.GetPrimaryKeyString();
 
@@ -40,35 +41,28 @@ public sealed partial class ScenarioGrain(
     {
         if (requestState.State is { IsStarted: true } stored)
         {
-            var json = await grains.GetGrain<IScenarioDocumentGrain>(stored.ScenarioKey).GetAsync()
-                ?? throw new InvalidOperationException($"run '{RunId}': its scenario '{stored.ScenarioKey}' is missing from storage");
-            _request = stored.ToRequest(json);
-            ResumeLivePacing();
+            _request = stored.ToRequest();
+            await ResumeLivePacingAsync();
+            await ResumeDrivingAsync();
         }
     }
 
     public async Task<RunProgress> StartAsync(RunRequest request)
     {
-        var key = IScenarioDocumentGrain.KeyOf(request.ScenarioJson);
         if (requestState.State.IsStarted)
         {
-            if (!requestState.State.Matches(request, key))
+            if (!requestState.State.Matches(request))
             {
                 throw new InvalidOperationException($"run '{RunId}' already exists with a different request");
             }
-            return Progress(EnsureSimulator());
+            return Progress(await EnsureSimulatorAsync());
         }
-        // An invalid scenario fails here, before anything is stored. The replications of a run start
-        // together: one builds the scenario, the others wait for it without holding a thread (the
-        // build uses the pool's threads for zone outlines).
-        var scenario = await ScenarioCache.GetAsync(request.ScenarioJson);
+        // An invalid scenario fails here, before anything is stored. The replications of a run on
+        // one silo share one build of the scenario (the first builds it, the others await it).
+        var scenario = await ScenarioOf(request.ScenarioKey);
         var sim = Adopt(CreateSimulator(scenario, request));
         _request = request;
-        await grains.GetGrain<IScenarioDocumentGrain>(key).StoreAsync(request.ScenarioJson);
-        requestState.State = new RunRequestState
-        {
-            ScenarioKey = key, Seed = request.Seed, Replication = request.Replication, Days = request.Days, WarmupDays = request.WarmupDays,
-        };
+        requestState.State = RunRequestState.Of(request);
         await requestState.WriteStateAsync();
         await ReportToRegistryAsync(sim);
         return Progress(sim);
@@ -76,35 +70,52 @@ public sealed partial class ScenarioGrain(
 
     public async Task<RunProgress> AdvanceAsync(double untilMinute)
     {
-        var sim = EnsureSimulator();
-        if (state.State.IsFinished)
+        var sim = await EnsureSimulatorAsync();
+        if (state.State.IsFinished || state.State.Cancelled)
         {
             return Progress(sim);
         }
-        sim.RunUntil(untilMinute);
-        sim.DrainChanges(); // batch runs have no watchers: changes are only for live batches
-        _incidentRows!.WriteFinished(); // formatted on another core while the next chunk runs
-        await CheckpointAsync(sim, finish: sim.IsFinished);
+        await RunChunkAsync(sim, untilMinute, feed: true);
         return Progress(sim);
     }
 
-    public Task<RunProgress> GetProgressAsync() => Task.FromResult(Progress(EnsureSimulator()));
+    public async Task<RunProgress> GetProgressAsync() => Progress(await EnsureSimulatorAsync());
 
     public async Task<RunResult> GetResultAsync()
     {
-        var sim = EnsureSimulator();
+        var sim = await EnsureSimulatorAsync();
         if (!state.State.IsFinished)
         {
             throw new InvalidOperationException($"run '{RunId}' has not finished (at minute {sim.Now:0.#} of {sim.EndTime:0})");
         }
-        // Most incidents.csv rows were written during the run; the rest are written on another core
-        // while the report is built here (both only read the finished kernel).
-        var incidentsCsv = _incidentsCsv ??= _incidentRows!.FinishAsync();
-        var report = _report ??= ReportBuilder.Build(sim); // once per activation (after a reactivation, from the replay)
+        return _result ??= ResultOf(sim);
+    }
+
+    /// <summary>The report (built once per activation: after a reactivation, from the replay) and the CSV texts.</summary>
+    private RunResult ResultOf(Simulator sim)
+    {
+        var report = ReportBuilder.Build(sim);
         var units = new StringBuilder(sim.Units.Count * 100);
         CsvWriters.AppendUnits(units, sim.Replication, report);
-        // The report.json text is written only if the result leaves this process (see RunResult).
-        return new RunResult(report, await incidentsCsv, units.ToString());
+        return new RunResult(report, _incidentRows!.Finish(), units.ToString());
+    }
+
+    /// <summary>
+    /// Runs the kernel to <paramref name="untilMinute"/>, writes the final incidents' rows, feeds the
+    /// zone and unit grains if asked (<paramref name="feed"/>, or at the end of a run that feeds them)
+    /// and checkpoints.
+    /// </summary>
+    private async Task RunChunkAsync(Simulator sim, double untilMinute, bool feed)
+    {
+        sim.RunUntil(untilMinute);
+        var changes = sim.DrainChanges();
+        _incidentRows!.WriteFinished();
+        if (feed || (state.State.Actors && sim.IsFinished))
+        {
+            Collect(changes.Incidents);
+            await FeedActorsAsync(sim);
+        }
+        await CheckpointAsync(sim, finish: sim.IsFinished);
     }
 
     /// <summary>Records progress (a few bytes) after a chunk; when finishing, marks the run finished.</summary>
@@ -122,19 +133,28 @@ public sealed partial class ScenarioGrain(
         }
     }
 
-    /// <summary>The kernel of a run, on the scenario of its JSON (built once per process for all replications of a run).</summary>
+    private Task<Scenario> ScenarioOf(string key) =>
+        scenarios.GetAsync(key, async () => await grains.GetGrain<IScenarioDocumentGrain>(key).GetAsync()
+            ?? throw new InvalidOperationException($"run '{RunId}': its scenario '{key}' is not stored (store it with IScenarioDocumentGrain first)"));
+
+    /// <summary>The kernel of a run on its (shared, immutable) scenario.</summary>
     private static Simulator CreateSimulator(Scenario scenario, RunRequest request) =>
         new(scenario, request.Seed, request.Replication, request.Days, warmupDays: request.WarmupDays);
 
     /// <summary>The kernel, rebuilt and replayed to the stored minute after a reactivation.</summary>
-    private Simulator EnsureSimulator()
+    private async ValueTask<Simulator> EnsureSimulatorAsync()
     {
         if (_sim is not null)
         {
             return _sim;
         }
         var request = _request ?? throw new InvalidOperationException($"run '{RunId}' has not been started");
-        var sim = CreateSimulator(ScenarioCache.Get(request.ScenarioJson), request);
+        var scenario = await ScenarioOf(request.ScenarioKey);
+        if (_sim is not null)
+        {
+            return _sim; // rebuilt by an interleaved turn meanwhile
+        }
+        var sim = CreateSimulator(scenario, request);
         sim.RunUntil(state.State.SimulatedMinute);
         return Adopt(sim);
     }
@@ -143,6 +163,8 @@ public sealed partial class ScenarioGrain(
     private Simulator Adopt(Simulator sim)
     {
         sim.DrainChanges();
+        _feedEverything = true;
+        _touched.Clear();
         _incidentRows = new IncidentRowsWriter(sim);
         return _sim = sim;
     }
@@ -150,7 +172,8 @@ public sealed partial class ScenarioGrain(
     private RunProgress Progress(Simulator sim) =>
         new(RunId, sim.Now, sim.EndTime, sim.EventsProcessed, sim.Incidents.Count, sim.QueueLength, state.State.IsFinished);
 
-    private Task ReportToRegistryAsync(Simulator sim) =>
+    /// <summary>Live runs are listed one by one; batch replications are listed through their experiment.</summary>
+    private Task ReportToRegistryAsync(Simulator sim) => !state.State.Live ? Task.CompletedTask :
         grains.GetGrain<IRunRegistryGrain>(0).ReportAsync(new RunListing(RunId, sim.Scenario.Name, state.State.Live, sim.Now, sim.EndTime,
             state.State.IsFinished, state.State.Live ? state.State.Speed : double.PositiveInfinity));
 }

@@ -3,14 +3,51 @@ using Dispatch.Abstractions;
 namespace Dispatch.Grains;
 
 /// <summary>
-/// A unit of one run: its position and status at the run's current minute, answered by the run's
-/// scenario grain (see ScenarioGrain.Views.cs).
+/// A unit of one replication, with its own persisted state: where it is and what it does at the
+/// last batch, its dispatches, minutes by status, distance travelled and a status timeline that it
+/// extends itself whenever a batch brings a new status (the last <see cref="TimelineLimit"/> changes).
 /// </summary>
-public sealed class UnitGrain(IGrainFactory grains) : Grain, IUnitGrain
+public sealed class UnitGrain(
+    [PersistentState("unit", StorageNames.Dispatch)] IPersistentState<UnitGrainState> state) : Grain, IUnitGrain
 {
+    /// <summary>How many status changes the timeline keeps.</summary>
+    public const int TimelineLimit = 500;
+
     public Task<UnitView?> GetAsync()
     {
+        if (state.State.Last is not { } f)
+        {
+            return Task.FromResult<UnitView?>(null);
+        }
         var (runId, unitId) = GrainKeys.Split(this.GetPrimaryKeyString());
-        return grains.GetGrain<IScenarioGrain>(runId).GetUnitAsync(unitId);
+        return Task.FromResult<UnitView?>(new UnitView(runId, unitId, f.Mode, f.Status, f.X, f.Y, f.AtMinute, f.Dispatches, f.CurrentIncident,
+            f.Minutes, f.Utilisation, f.TravelledKm, [.. state.State.Timeline], f.Final));
     }
+
+    public async Task FeedAsync(UnitFeed feed)
+    {
+        var s = state.State;
+        if (s.Last is { } last && feed.AtMinute < last.AtMinute)
+        {
+            return; // an older batch (a replay still catching up)
+        }
+        if (s.Timeline.Count == 0 || s.Timeline[^1].Status != feed.Status)
+        {
+            s.Timeline.Add(new StatusChange(feed.AtMinute, feed.Status));
+            if (s.Timeline.Count > TimelineLimit)
+            {
+                s.Timeline.RemoveAt(0);
+            }
+        }
+        s.Last = feed;
+        await state.WriteStateAsync();
+    }
+}
+
+/// <summary>A unit grain's persisted state: the last batch and the status timeline.</summary>
+[GenerateSerializer, Alias("Dispatch.UnitGrainState")]
+public sealed class UnitGrainState
+{
+    [Id(0)] public UnitFeed? Last { get; set; }
+    [Id(1)] public List<StatusChange> Timeline { get; set; } = [];
 }

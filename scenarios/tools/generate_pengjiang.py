@@ -13,6 +13,10 @@ outputs. If this script changes what differs between the two files, change that 
 
     python3 scenarios/tools/generate_pengjiang.py
 
+It also writes scenarios/pengjiang-roads.geojson, the illustrative road network with the two rivers
+and seven bridges (pengjiang_roads.py, its own random stream), which the overlay
+scenarios/overlays/pengjiang-roads.json adds to pengjiang.json (docs/roads.md).
+
 Everything geometric and every rate is INVENTED for illustration; the figures taken from the
 2023 rule-of-law report of the Pengjiang branch of the Jiangmen public security bureau (219
 schools, 500+ officer-shifts a day at school gates, the 22:00-04:00 layered night patrol on bar
@@ -25,6 +29,8 @@ import json
 import math
 import os
 import random
+
+import pengjiang_roads
 
 RNG = random.Random(2023)
 
@@ -538,6 +544,9 @@ def main():
     for z in zones:
         counts[z["kind"]] = counts.get(z["kind"], 0) + 1
     print("zones:", counts, "+ 1 district;", "units:", total_units(units), "+ 12 surge")
+    roads_path = os.path.join(OUT_DIR, "pengjiang-roads.geojson")
+    lines, segments, size = pengjiang_roads.write(roads_path, DISTRICT, inside)
+    print(f"wrote {os.path.relpath(roads_path)} ({lines} lines, {segments} segments, {size // 1024} KB)")
 
 
 if __name__ == "__main__":

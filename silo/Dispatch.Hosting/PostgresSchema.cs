@@ -5,7 +5,8 @@ namespace Dispatch.Hosting;
 /// <summary>
 /// Creates and upgrades the PostgreSQL schema of cluster mode: the <c>OrleansQuery</c> table of
 /// stored queries, the membership tables of ADO.NET clustering and the <c>OrleansStorage</c> table
-/// of ADO.NET grain storage (invariant <c>"Npgsql"</c>).
+/// of ADO.NET grain storage and the <c>OrleansRemindersTable</c> of the ADO.NET reminder service
+/// (invariant <c>"Npgsql"</c>).
 /// </summary>
 /// <remarks>
 /// The Orleans packages do not ship their SQL scripts, so this is our own version of them, written
@@ -20,14 +21,14 @@ namespace Dispatch.Hosting;
 public static class PostgresSchema
 {
     /// <summary>Version of this schema, recorded in <c>DispatchSchema</c>.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Oldest PostgreSQL server supported (<c>server_version_num</c>).</summary>
     public const int MinimumServerVersion = 120000;
 
     /// <summary>The tables the schema owns.</summary>
     public static readonly string[] Tables =
-        ["orleansquery", "orleansmembershipversiontable", "orleansmembershiptable", "orleansstorage", "dispatchschema"];
+        ["orleansquery", "orleansmembershipversiontable", "orleansmembershiptable", "orleansstorage", "orleansreminderstable", "dispatchschema"];
 
     // An arbitrary constant: the advisory lock that serialises concurrent schema creation.
     private const long AdvisoryLockKey = 0x44_69_73_70_61_74_63_68; // "Dispatch"
@@ -52,7 +53,7 @@ public static class PostgresSchema
         {
             throw new DatabaseUnavailableException($"Cannot create the Dispatch schema in PostgreSQL at {Describe(connectionString)}: {Reason(e)}", e);
         }
-        return new SchemaInfo(Describe(connectionString), connection.ServerVersion, Version, Tables.Length, PostgresStoredQueries.All.Length);
+        return new SchemaInfo(Describe(connectionString), connection.ServerVersion, Version, Tables.Length, PostgresStoredQueries.All.Length + ReminderSchemaSql.Postgres.Length);
     }
 
     private static async Task CreateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -61,8 +62,9 @@ public static class PostgresSchema
         {
             await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({AdvisoryLockKey});", cancellationToken);
             await ExecuteAsync(connection, transaction, PostgresSchemaSql.Tables, cancellationToken);
+            await ExecuteAsync(connection, transaction, ReminderSchemaSql.PostgresTable, cancellationToken);
             await ExecuteAsync(connection, transaction, PostgresSchemaSql.Functions, cancellationToken);
-            foreach (var (key, text) in PostgresStoredQueries.All)
+            foreach (var (key, text) in PostgresStoredQueries.All.Concat(ReminderSchemaSql.Postgres))
             {
                 await using var command = new NpgsqlCommand(
                     "INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES (@key, @text) ON CONFLICT (QueryKey) DO UPDATE SET QueryText = EXCLUDED.QueryText;",

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using Dispatch.Model.Loading;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Hosting;
 
@@ -57,7 +60,19 @@ public static class SiloHostingExtensions
             o.Invariant = PostgresInvariant;
             o.ConnectionString = settings.ConnectionString;
         });
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = settings.ConnectionString;
+        });
         settings.Tls?.ApplyTo(silo);
+        return silo.AddDispatchServices();
+    }
+
+    /// <summary>The silo-wide services the grains use: the scenario build cache (one per silo, keyed by the scenario document's hash).</summary>
+    public static ISiloBuilder AddDispatchServices(this ISiloBuilder silo)
+    {
+        silo.Services.TryAddSingleton<ScenarioCache>();
         return silo;
     }
 
@@ -72,7 +87,10 @@ public static class SiloHostingExtensions
         return silo.AddDispatchSqliteStorage(databasePath);
     }
 
-    /// <summary>Adds the <see cref="StorageName"/> grain storage on a SQLite file, creating its schema if needed.</summary>
+    /// <summary>
+    /// Adds the <see cref="StorageName"/> grain storage and the reminder service on a SQLite file,
+    /// creating its schema if needed, and the grains' services.
+    /// </summary>
     public static ISiloBuilder AddDispatchSqliteStorage(this ISiloBuilder silo, string databasePath)
     {
         SqliteSchema.EnsureCreated(databasePath);
@@ -82,7 +100,12 @@ public static class SiloHostingExtensions
             options.Invariant = SqliteInvariant;
             options.DataSource = dataSource;
         });
-        return silo;
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = SqliteInvariant;
+            options.ConnectionString = SqliteSchema.BuildConnectionString(databasePath);
+        });
+        return silo.AddDispatchServices();
     }
 
     /// <summary>

@@ -74,7 +74,8 @@ public static class SqliteSchema
         // waits (Microsoft.Data.Sqlite retries SQLITE_BUSY up to the command timeout).
         using var transaction = connection.BeginTransaction(deferred: false);
         Execute(connection, transaction, TablesSql);
-        foreach (var (key, text) in StoredQueries)
+        Execute(connection, transaction, ReminderSchemaSql.SqliteTable);
+        foreach (var (key, text) in StoredQueries.Concat(ReminderSchemaSql.Sqlite))
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
@@ -103,7 +104,7 @@ public static class SqliteSchema
         using var command = connection.CreateCommand();
         command.CommandText = """
             DELETE FROM OrleansStorage
-            WHERE GrainTypeString IN ('run', 'request', 'scenario') AND ModifiedOn < datetime('now', $age);
+            WHERE GrainTypeString IN ('run', 'request', 'scenario', 'experiment', 'zone', 'unit') AND ModifiedOn < datetime('now', $age);
             """;
         command.Parameters.AddWithValue("$age", $"-{(long)keep.TotalSeconds} seconds");
         return command.ExecuteNonQuery();

@@ -17,7 +17,9 @@ public sealed class EmbeddedResultTests
         var dir = CliRunner.TempDir();
         await using var cluster = await EmbeddedCluster.StartAsync(Path.Combine(dir, "state.db"), CancellationToken.None);
         var grain = cluster.Grains.GetGrain<IScenarioGrain>("embedded-result-test");
-        var at = await grain.StartAsync(new RunRequest(json, 7, 0, 2));
+        var key = IScenarioDocumentGrain.KeyOf(json);
+        await cluster.Grains.GetGrain<IScenarioDocumentGrain>(key).StoreAsync(json);
+        var at = await grain.StartAsync(new RunRequest(key, 7, 0, 2));
         while (!at.IsFinished)
         {
             at = await grain.AdvanceAsync(at.SimulatedMinute + 1440);
@@ -32,7 +34,7 @@ public sealed class EmbeddedResultTests
         sim.RunToEnd();
         var expected = ReportJson.Serialize(ReportBuilder.Build(sim));
         Assert.Equal(expected, ReportJson.Serialize(result.Report));
-        Assert.Equal(expected, result.ReportJson); // written on demand from the object
+        Assert.Equal(expected, result.ReportJson); // written once, from the object
     }
 
     [Fact]
@@ -64,27 +66,34 @@ public sealed class EmbeddedResultTests
     }
 }
 
-/// <summary>
-/// A verb that loads a scenario hands its validated build to the embedded silo: the grains of the
-/// run get that object, not a rebuild of the text. The scenario cache is process-wide: this test
-/// empties it first (a text already kept, by an earlier test's run, keeps its build) and runs alone,
-/// so that no other test's run fills or empties it meanwhile.
-/// </summary>
-[Collection(ScenarioCacheCollection.Name)]
-public sealed class ScenarioHandOverTests
+/// <summary>The client follows a run through its observer: the end is known at once, not at the next status read.</summary>
+[Collection(PollPeriodCollection.Name)]
+public sealed class RunFollowingTests
 {
     [Fact]
-    public void A_loaded_scenario_is_the_build_the_embedded_grains_run()
+    public async Task The_end_of_a_run_reaches_the_client_through_its_observer()
     {
-        ScenarioCache.Clear();
-        var loaded = Dispatch.Cli.Commands.ScenarioInput.Load(CliRunner.Scenario("small-town.json"), TextWriter.Null);
-        Assert.NotNull(loaded);
-        Assert.Same(loaded.Value.Scenario, ScenarioCache.Get(loaded.Value.Json));
+        var json = ScenarioJson.Serialize(ScenarioLoader.LoadDocument(CliRunner.Scenario("small-town.json")));
+        await using var cluster = await EmbeddedCluster.StartAsync(Path.Combine(CliRunner.TempDir(), "state.db"), CancellationToken.None);
+        var saved = RunOrchestrator.PollPeriod;
+        RunOrchestrator.PollPeriod = TimeSpan.FromSeconds(60);
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var outcome = await RunOrchestrator.RunAsync(cluster.Grains, new RunSettings(json, 3, 2, 2, "follow-test"), null, CancellationToken.None)
+                .WaitAsync(TimeSpan.FromSeconds(50));
+            Assert.Equal(2, outcome.Replications.Count);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        }
+        finally
+        {
+            RunOrchestrator.PollPeriod = saved;
+        }
     }
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ScenarioCacheCollection
+public sealed class PollPeriodCollection
 {
-    public const string Name = "the process-wide scenario cache";
+    public const string Name = "the run orchestrator's poll period";
 }

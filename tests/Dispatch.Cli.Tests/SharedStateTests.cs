@@ -52,7 +52,7 @@ public sealed class PruneTests
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={state};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM OrleansStorage WHERE GrainTypeString IN ('run', 'request', 'scenario');";
+        command.CommandText = "SELECT count(*) FROM OrleansStorage WHERE GrainTypeString IN ('run', 'request', 'scenario', 'experiment');";
         return (long)command.ExecuteScalar()!;
     }
 
@@ -61,13 +61,13 @@ public sealed class PruneTests
     {
         var dir = CliRunner.TempDir();
         var state = Path.Combine(dir, "s.db");
-        var run = await CliRunner.RunAsync("run", CliRunner.Scenario("small-town.json"), "--days", "1", "--replications", "2", "--out", Path.Combine(dir, "out"), "--state", state);
+        var run = await CliRunner.RunAsync("run", CliRunner.Scenario("small-town.json"), "--days", "1", "--replications", "2", "--out", Path.Combine(dir, "out"), "--state", state, "--no-actors");
         Assert.True(run.Exit == 0, run.Err);
-        Assert.Equal(5, Rows(state)); // two runs' request and checkpoint, one scenario text
+        Assert.Equal(6, Rows(state)); // the experiment, two replications' request and checkpoint, one scenario text
 
         var recent = await CliRunner.RunAsync("runs", "--prune", "--state", state);
         Assert.True(recent.Exit == 0, recent.Err);
-        Assert.Equal(5, Rows(state));
+        Assert.Equal(6, Rows(state));
 
         using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={state};Pooling=False"))
         {
@@ -78,7 +78,7 @@ public sealed class PruneTests
         }
         var old = await CliRunner.RunAsync("runs", "--prune", "--state", state);
         Assert.True(old.Exit == 0, old.Err);
-        Assert.Contains("pruned 5 stored row(s)", old.Out);
+        Assert.Contains("pruned 6 stored row(s)", old.Out);
         Assert.Equal(0, Rows(state));
     }
 }

@@ -9,9 +9,11 @@ public sealed class SchemaTests(PostgresFixture postgres)
 {
     private static readonly string[] QueryKeys =
     [
-        "CleanupDefunctSiloEntriesKey", "ClearStorageKey", "DeleteMembershipTableEntriesKey", "DeleteStorageKey",
-        "GatewaysQueryKey", "InsertMembershipKey", "InsertMembershipVersionKey", "MembershipReadAllKey",
-        "MembershipReadRowKey", "ReadFromStorageKey", "UpdateIAmAlivetimeKey", "UpdateMembershipKey", "WriteToStorageKey",
+        "CleanupDefunctSiloEntriesKey", "ClearStorageKey", "DeleteMembershipTableEntriesKey", "DeleteReminderRowKey",
+        "DeleteReminderRowsKey", "DeleteStorageKey", "GatewaysQueryKey", "InsertMembershipKey", "InsertMembershipVersionKey",
+        "MembershipReadAllKey", "MembershipReadRowKey", "ReadFromStorageKey", "ReadRangeRows1Key", "ReadRangeRows2Key",
+        "ReadReminderRowKey", "ReadReminderRowsKey", "UpdateIAmAlivetimeKey", "UpdateMembershipKey", "UpsertReminderRowKey",
+        "WriteToStorageKey",
     ];
 
     [Fact]
@@ -71,7 +73,8 @@ public sealed class SchemaTests(PostgresFixture postgres)
         var elapsed = DateTime.UtcNow - started;
         Assert.Equal(1, silo.ExitCode);
         Assert.Contains($"Cannot connect to PostgreSQL at 127.0.0.1:{deadPort}/dispatch", silo.Output);
-        Assert.DoesNotContain("Password", silo.Output, StringComparison.OrdinalIgnoreCase);
+        // The password itself is never printed (the silo does warn that it was given on the command line).
+        Assert.DoesNotContain("Password=dispatch", silo.Output, StringComparison.OrdinalIgnoreCase);
         Assert.True(elapsed < TimeSpan.FromSeconds(45), $"took {elapsed}");
 
         // The client verbs say the same and exit with 1.

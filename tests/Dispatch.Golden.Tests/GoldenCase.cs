@@ -18,6 +18,7 @@ public sealed record GoldenCase(string Name, string[] Arguments, string[] Files)
         Run("small-town", "scenarios/small-town.json", "--days", "3", "--seed", "7"),
         Run("small-town-3-replications", "scenarios/small-town.json", "--days", "2", "--seed", "11", "--replications", "3"),
         Run("small-town-warmup", "scenarios/small-town.json", "--days", "3", "--seed", "5", "--warmup-days", "1"),
+        Run("small-town-roads", "scenarios/small-town.json", "--overlay", "{repo}/scenarios/overlays/small-town-roads.json", "--days", "3", "--seed", "7"),
         Run("mmc-erlang", "scenarios/mmc-erlang.json", "--days", "3", "--seed", "3"),
         Run("synthetic-city", "tests/Dispatch.Golden.Tests/scenarios/synthetic-city.json", "--days", "2", "--seed", "5"),
         new("compare-surge",

@@ -21,7 +21,7 @@ public sealed class LiveRunTests(LiveClusterFixture fixture)
         var run = Client.GetGrain<IScenarioGrain>("live-every-dispatch");
         var observer = new CollectingObserver();
         var reference = Client.CreateObjectReference<IRunObserver>(observer);
-        var request = new RunRequest(Json, 4, 0, 1);
+        var request = new RunRequest(await Documents.StoreAsync(Client, Json), 4, 0, 1);
         await run.StartAsync(request);
         var snapshot = await run.SubscribeAsync(reference);
         await run.StartLiveAsync(request, double.PositiveInfinity);
@@ -53,7 +53,7 @@ public sealed class LiveRunTests(LiveClusterFixture fixture)
     public async Task A_watcher_attaching_mid_run_gets_the_current_state_then_the_events()
     {
         var run = Client.GetGrain<IScenarioGrain>("live-attach-midway");
-        await run.StartLiveAsync(new RunRequest(Json, 5, 0, 1), 600);
+        await run.StartLiveAsync(new RunRequest(await Documents.StoreAsync(Client, Json), 5, 0, 1), 600);
         // 60 wall seconds at 600x = 600 simulated minutes.
         fixture.Clock.Advance(TimeSpan.FromSeconds(60));
         await Until(async () => (await run.GetProgressAsync()).SimulatedMinute >= 600);
@@ -81,7 +81,7 @@ public sealed class LiveRunTests(LiveClusterFixture fixture)
         var run = Client.GetGrain<IScenarioGrain>("live-pacing");
         var observer = new CollectingObserver();
         var reference = Client.CreateObjectReference<IRunObserver>(observer);
-        var request = new RunRequest(Json, 6, 0, 2);
+        var request = new RunRequest(await Documents.StoreAsync(Client, Json), 6, 0, 2);
         await run.StartAsync(request);
         await run.SubscribeAsync(reference);
         await run.StartLiveAsync(request, 3600);
@@ -105,7 +105,7 @@ public sealed class LiveRunTests(LiveClusterFixture fixture)
     public async Task A_stuck_or_vanished_watcher_does_not_stall_the_run()
     {
         var run = Client.GetGrain<IScenarioGrain>("live-stuck-watcher");
-        var request = new RunRequest(Json, 7, 0, 2);
+        var request = new RunRequest(await Documents.StoreAsync(Client, Json), 7, 0, 2);
         await run.StartAsync(request);
         var stuck = new StuckObserver();
         await run.SubscribeAsync(Client.CreateObjectReference<IRunObserver>(stuck));
@@ -130,7 +130,7 @@ public sealed class LiveRunTests(LiveClusterFixture fixture)
     public async Task Pause_and_resume_are_reported_to_watchers()
     {
         var run = Client.GetGrain<IScenarioGrain>("live-pause");
-        await run.StartLiveAsync(new RunRequest(Json, 8, 0, 1), 60);
+        await run.StartLiveAsync(new RunRequest(await Documents.StoreAsync(Client, Json), 8, 0, 1), 60);
         var paused = await run.ControlAsync(LiveCommand.Pause);
         Assert.True(paused.Paused);
         var at = (await run.GetProgressAsync()).SimulatedMinute;

@@ -19,7 +19,7 @@ public sealed class ScenarioGrainTests(ClusterFixture fixture)
     public async Task A_run_through_the_grains_gives_the_kernel_report_exactly()
     {
         var grain = Grains.GetGrain<IScenarioGrain>("grain-test-report");
-        var progress = await grain.StartAsync(new RunRequest(ScenarioJsonText, 11, 0, 3));
+        var progress = await grain.StartAsync(new RunRequest(await Documents.StoreAsync(Grains, ScenarioJsonText), 11, 0, 3));
         Assert.Equal(3 * 1440, progress.EndMinute);
         while (!progress.IsFinished)
         {
@@ -45,7 +45,7 @@ public sealed class ScenarioGrainTests(ClusterFixture fixture)
     {
         const string runId = "grain-test-midway";
         var grain = Grains.GetGrain<IScenarioGrain>(runId);
-        await grain.StartAsync(new RunRequest(ScenarioJsonText, 5, 0, 2));
+        await grain.StartAsync(new RunRequest(await Documents.StoreAsync(Grains, ScenarioJsonText), 5, 0, 2));
         var at = await grain.AdvanceAsync(1000);
         Assert.Equal(1000, at.SimulatedMinute);
         Assert.False(at.IsFinished);
@@ -89,8 +89,8 @@ public sealed class ScenarioGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Replications_share_one_stored_scenario_text_keyed_by_its_hash()
     {
-        await Grains.GetGrain<IScenarioGrain>("grain-test-doc-r0").StartAsync(new RunRequest(ScenarioJsonText, 4, 0, 1));
-        await Grains.GetGrain<IScenarioGrain>("grain-test-doc-r1").StartAsync(new RunRequest(ScenarioJsonText, 4, 1, 1));
+        await Grains.GetGrain<IScenarioGrain>("grain-test-doc-r0").StartAsync(new RunRequest(await Documents.StoreAsync(Grains, ScenarioJsonText), 4, 0, 1));
+        await Grains.GetGrain<IScenarioGrain>("grain-test-doc-r1").StartAsync(new RunRequest(await Documents.StoreAsync(Grains, ScenarioJsonText), 4, 1, 1));
         var key = IScenarioDocumentGrain.KeyOf(ScenarioJsonText);
         Assert.StartsWith("sha256-", key);
         Assert.Equal(71, key.Length);
@@ -106,7 +106,8 @@ public sealed class ScenarioGrainTests(ClusterFixture fixture)
     {
         const string runId = "grain-test-unknown";
         Assert.Null(await Grains.GetGrain<IZoneGrain>(GrainKeys.Zone(runId, "mall")).GetAsync());
-        await Grains.GetGrain<IScenarioGrain>(runId).StartAsync(new RunRequest(ScenarioJsonText, 5, 0, 1));
+        await Grains.GetGrain<IScenarioGrain>(runId).StartAsync(new RunRequest(await Documents.StoreAsync(Grains, ScenarioJsonText), 5, 0, 1));
+        await Grains.GetGrain<IScenarioGrain>(runId).AdvanceAsync(720);
         Assert.Null(await Grains.GetGrain<IZoneGrain>(GrainKeys.Zone(runId, "no-such-zone")).GetAsync());
         Assert.Null(await Grains.GetGrain<IUnitGrain>(GrainKeys.Unit(runId, "no-such-unit")).GetAsync());
         Assert.NotNull(await Grains.GetGrain<IZoneGrain>(GrainKeys.Zone(runId, "mall")).GetAsync());
@@ -117,9 +118,9 @@ public sealed class ScenarioGrainTests(ClusterFixture fixture)
     {
         var a = Grains.GetGrain<IScenarioGrain>("grain-test-iso-a");
         var b = Grains.GetGrain<IScenarioGrain>("grain-test-iso-b");
-        var requestA = new RunRequest(ScenarioJsonText, 1, 0, 1);
+        var requestA = new RunRequest(await Documents.StoreAsync(Grains, ScenarioJsonText), 1, 0, 1);
         await a.StartAsync(requestA);
-        await b.StartAsync(new RunRequest(ScenarioJsonText, 2, 0, 1));
+        await b.StartAsync(new RunRequest(await Documents.StoreAsync(Grains, ScenarioJsonText), 2, 0, 1));
         var pa = await a.AdvanceAsync(1440);
         var pb = await b.AdvanceAsync(1440);
         Assert.True(pa.IsFinished && pb.IsFinished);
@@ -132,7 +133,7 @@ public sealed class ScenarioGrainTests(ClusterFixture fixture)
     public async Task Result_is_refused_before_the_run_has_finished()
     {
         var grain = Grains.GetGrain<IScenarioGrain>("grain-test-unfinished");
-        await grain.StartAsync(new RunRequest(ScenarioJsonText, 1, 0, 2));
+        await grain.StartAsync(new RunRequest(await Documents.StoreAsync(Grains, ScenarioJsonText), 1, 0, 2));
         var error = await Assert.ThrowsAnyAsync<Exception>(() => grain.GetResultAsync());
         Assert.Contains("has not finished", error.Message);
     }

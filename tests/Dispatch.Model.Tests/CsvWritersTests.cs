@@ -63,7 +63,7 @@ public sealed class CsvWritersTests
     /// outgrows its estimate, as rows with long ids do) are the rows written at the end.
     /// </summary>
     [Fact]
-    public async Task Rows_written_in_parts_with_ids_longer_than_the_row_buffer_are_the_rows_written_at_the_end()
+    public void Rows_written_in_parts_with_ids_longer_than_the_row_buffer_are_the_rows_written_at_the_end()
     {
         var sim = new Simulator(Build(Document(
             zones: [Zone(string.Concat(Enumerable.Repeat("zone,", 60)), 0, 0, 2000, 6)],
@@ -79,7 +79,7 @@ public sealed class CsvWritersTests
         Assert.True(writer.Handed > 50, $"{writer.Handed} rows handed over during the run");
         var atEnd = new StringBuilder(CsvWriters.IncidentsHeader).Append('\n');
         CsvWriters.AppendIncidents(atEnd, sim);
-        Assert.Equal(atEnd.ToString(), await writer.FinishAsync());
+        Assert.Equal(atEnd.ToString(), writer.Finish());
     }
 
     [Theory]

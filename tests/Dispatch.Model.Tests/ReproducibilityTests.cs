@@ -115,7 +115,7 @@ public class ReproducibilityTests
     [InlineData(1, 7.25)]
     [InlineData(40, 180)]
     [InlineData(IncidentRowsWriter.DefaultMinimumBatch, 1440)]
-    public async Task Incident_rows_written_during_the_run_are_the_rows_written_at_the_end(int minimumBatch, double chunkMinutes)
+    public void Incident_rows_written_during_the_run_are_the_rows_written_at_the_end(int minimumBatch, double chunkMinutes)
     {
         // One foot unit for a busy district: many calls wait to the end, the others finish out of order.
         foreach (var document in new[] { Rich([Unit("solo", "foot", post: [0, 0])]), Rich() })
@@ -141,7 +141,7 @@ public class ReproducibilityTests
             var final = sim.Incidents.Count(i => i.Diverted ? i.CreatedAt <= lastHandOver : i.ClearedAt <= lastHandOver);
             Assert.InRange(handedMidRun, final - minimumBatch + 1, final);
             Assert.True(handedMidRun > 200, $"{handedMidRun} rows handed over during the run");
-            Assert.Equal(atEnd.ToString(), await writer.FinishAsync());
+            Assert.Equal(atEnd.ToString(), writer.Finish());
         }
         var open = Run(Build(Rich([Unit("solo", "foot", post: [0, 0])])));
         Assert.Contains(open.Incidents, i => i.Outcome is IncidentOutcome.Queued); // the last part holds open incidents

@@ -26,7 +26,7 @@ public static class BenchCommand
         var runs = new Option<int>("--runs") { Description = "Timed runs per figure; figures are medians.", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON (machine-readable) instead of tables." };
         var markdown = new Option<bool>("--markdown") { Description = "Print the results as Markdown tables (as in docs/performance.md)." };
-        var sizes = new Option<string>("--sizes") { Description = "City sizes to run: small (400 zones / 60 units), medium (2,500 / 300), large (10,000 / 2,000).", DefaultValueFactory = _ => "small,medium,large" };
+        var sizes = new Option<string>("--sizes") { Description = "City sizes to run: small (400 zones / 60 units), medium (2,500 / 300), large (10,000 / 2,000); small-roads and medium-roads travel on a street grid.", DefaultValueFactory = _ => "small,medium,large" };
         var replications = new Option<int>("--replications") { Description = "Replications run in parallel (besides as many as there are cores).", DefaultValueFactory = _ => 10 };
         var days = new Option<int>("--days") { Description = "Simulated days per run.", DefaultValueFactory = _ => 7 };
         var chunk = new Option<double>("--chunk-minutes") { Description = "Simulated minutes per scenario grain call (zone and unit grains are synced once per call).", DefaultValueFactory = _ => 1440 };
@@ -71,7 +71,7 @@ public static class BenchCommand
             {
                 if (parse.GetValue(size) is not { } name || !known.TryGetValue(name, out var city))
                 {
-                    return CommonOptions.Usage(error, "--child needs --size small, medium or large", Usage);
+                    return CommonOptions.Usage(error, $"--child needs --size {string.Join(", ", known.Keys)}", Usage);
                 }
                 if (!BenchChild.Modes.Contains(mode))
                 {
@@ -86,7 +86,7 @@ public static class BenchCommand
             {
                 if (!known.TryGetValue(name, out var city))
                 {
-                    return CommonOptions.Usage(error, $"--sizes: '{name}' is not a size; expected small, medium or large", Usage);
+                    return CommonOptions.Usage(error, $"--sizes: '{name}' is not a size; expected one of {string.Join(", ", known.Keys)}", Usage);
                 }
                 chosen.Add(city);
             }

@@ -77,8 +77,9 @@ public static class CompareCommand
         }
         var seed = parse.GetValue(options.Seed) ?? modelA.Seed;
         var replications = parse.GetValue(options.Replications);
-        var settingsA = new RunSettings(jsonA, seed, days, replications, RunOrchestrator.NewRunIdPrefix("compare-a"), warmup);
-        var settingsB = new RunSettings(jsonB, seed, days, replications, RunOrchestrator.NewRunIdPrefix("compare-b"), warmup);
+        // A comparison's runs feed no zone or unit grains: only their reports are compared.
+        var settingsA = new RunSettings(jsonA, seed, days, replications, RunOrchestrator.NewRunIdPrefix("compare-a"), warmup) { ScenarioName = modelA.Name, Actors = false };
+        var settingsB = new RunSettings(jsonB, seed, days, replications, RunOrchestrator.NewRunIdPrefix("compare-b"), warmup) { ScenarioName = modelB.Name, Actors = false };
 
         var connected = await ClusterConnection.TryConnectAsync(options.ClusterFor(parse), parse.GetValue(options.State)!, error, cancellationToken);
         if (connected is null)

@@ -7,12 +7,14 @@ using Spectre.Console;
 namespace Dispatch.Cli.Commands;
 
 /// <summary>
-/// <c>run &lt;scenario&gt; [--seed N] [--days D] [--out DIR] [--replications R]</c>: runs a scenario as
-/// fast as possible on the embedded silo, prints a summary and writes the report files.
+/// <c>run &lt;scenario&gt; [--seed N] [--days D] [--out DIR] [--replications R] [--detach] [--no-actors]</c>:
+/// submits a scenario to the cluster (or the embedded silo) as an experiment that runs as fast as
+/// possible, waits for it, prints a summary and writes the report files; with <c>--detach</c>
+/// prints the run id at once and leaves the run to the cluster (<c>dispatch result &lt;id&gt;</c>).
 /// </summary>
 public static class RunCommand
 {
-    private const string Usage = "dispatch run <scenario> [--overlay FILE]... [--set PATH=VALUE]... [--seed N] [--days D] [--out DIR] [--replications R] [--warmup-days W] [--overwrite] [--cluster CONNECTION]";
+    private const string Usage = "dispatch run <scenario> [--overlay FILE]... [--set PATH=VALUE]... [--seed N] [--days D] [--out DIR] [--replications R] [--warmup-days W] [--overwrite] [--detach] [--no-actors] [--cluster CONNECTION]";
 
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
@@ -21,6 +23,11 @@ public static class RunCommand
         var overlays = new OverlayOptions();
         var live = new Option<bool>("--live") { Description = "Pace the run against the wall clock so that consoles can watch it (dispatch watch --attach <run-id>)." };
         var speed = new Option<string>("--speed") { Description = "With --live: simulated seconds per wall second (1, 60, 600, ...) or max.", DefaultValueFactory = _ => "60" };
+        var detach = new Option<bool>("--detach")
+        {
+            Description = "Submit the run, print its id and return at once; the cluster runs it (needs --cluster or DISPATCH_CLUSTER). Fetch it with 'dispatch result <id>'.",
+        };
+        var noActors = new Option<bool>("--no-actors") { Description = "Do not feed the run's zone and unit grains (for 'dispatch inspect'); a little faster." };
         var command = new Command("run", "Run a scenario as fast as possible and write report.json, report.md, incidents.csv, units.csv and charts.")
         {
             scenario,
@@ -29,16 +36,19 @@ public static class RunCommand
         overlays.AddTo(command);
         command.Options.Add(live);
         command.Options.Add(speed);
+        command.Options.Add(detach);
+        command.Options.Add(noActors);
         command.SetAction((parse, cancellationToken) => parse.GetValue(live)
             ? WatchCommand.ParseSpeed(parse.GetValue(speed)!) is { } factor
                 ? WatchCommand.StartAsync(console, error, parse, parse.GetValue(scenario)!, factor, options, overlays, interactiveDashboard: false, cancellationToken)
                 : Task.FromResult(CommonOptions.Usage(error, $"--speed {parse.GetValue(speed)}: expected a positive number such as 1, 60 or 600, or max", Usage))
-            : ExecuteAsync(console, error, parse, parse.GetValue(scenario)!, options, overlays, cancellationToken));
+            : ExecuteAsync(console, error, parse, parse.GetValue(scenario)!, options, overlays, (parse.GetValue(detach), parse.GetValue(noActors)), cancellationToken));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
-        IAnsiConsole console, TextWriter error, ParseResult parse, string path, CommonOptions options, OverlayOptions overlayOptions, CancellationToken cancellationToken)
+        IAnsiConsole console, TextWriter error, ParseResult parse, string path, CommonOptions options, OverlayOptions overlayOptions,
+        (bool Detach, bool NoActors) flags, CancellationToken cancellationToken)
     {
         if (options.Check(parse) is { } problem)
         {
@@ -51,34 +61,67 @@ public static class RunCommand
             return ExitCodes.InvalidInput;
         }
         var (model, json) = loaded.Value;
-        var outDir = parse.GetValue(options.Out) ?? Path.Combine("out", OverlayOptions.Label(path, overlays!));
-        if (OutputTarget.TryPrepare(outDir, RunOutputWriter.RunLayout, parse.GetValue(options.Overwrite), out var outTarget) is { } outProblem)
-        {
-            return CommonOptions.Usage(error, outProblem, Usage);
-        }
-        using var heldOutput = outTarget;
         var days = parse.GetValue(options.Days) ?? model.Days;
         var warmup = parse.GetValue(options.WarmupDays);
         if (warmup >= days)
         {
             return CommonOptions.Usage(error, $"--warmup-days {warmup}: must be shorter than the run ({days} days)", Usage);
         }
+        var detach = flags.Detach;
+        var clusterOption = options.ClusterFor(parse);
+        if (detach && ClusterConnection.Resolve(clusterOption) is null)
+        {
+            return CommonOptions.Usage(error, "--detach needs a cluster (--cluster CONNECTION or DISPATCH_CLUSTER): an embedded silo stops with this process", Usage);
+        }
         var settings = new RunSettings(json, parse.GetValue(options.Seed) ?? model.Seed, days, parse.GetValue(options.Replications),
-            RunOrchestrator.NewRunIdPrefix("run"), warmup);
-        var connected = await ClusterConnection.TryConnectAsync(options.ClusterFor(parse), parse.GetValue(options.State)!, error, cancellationToken);
+            RunOrchestrator.NewRunIdPrefix("run"), warmup) { ScenarioName = model.Name, Actors = !flags.NoActors };
+        if (detach)
+        {
+            return await SubmitDetachedAsync(console, error, settings, clusterOption, parse.GetValue(options.State)!, cancellationToken);
+        }
+        var outDir = parse.GetValue(options.Out) ?? Path.Combine("out", OverlayOptions.Label(path, overlays!));
+        if (OutputTarget.TryPrepare(outDir, RunOutputWriter.RunLayout, parse.GetValue(options.Overwrite), out var outTarget) is { } outProblem)
+        {
+            return CommonOptions.Usage(error, outProblem, Usage);
+        }
+        using var heldOutput = outTarget;
+        var connected = await ClusterConnection.TryConnectAsync(clusterOption, parse.GetValue(options.State)!, error, cancellationToken);
         if (connected is null)
         {
             return ExitCodes.Failure;
         }
         await using var cluster = connected;
+        if (!cluster.IsEmbedded)
+        {
+            error.WriteLine($"run {settings.RunIdPrefix} submitted to the {cluster.Description} (it goes on if this process stops: dispatch result {settings.RunIdPrefix})");
+        }
         var outcome = await ProgressDisplay.RunAsync(console, error, model.Name,
             progress => RunOrchestrator.RunAsync(cluster.Grains, settings, progress, cancellationToken));
         RunOutputWriter.Write(heldOutput!.Path, outcome, json, cancellationToken);
         PrintSummary(console, outcome, outDir);
+        console.WriteLine(settings.Actors
+            ? $"run id {settings.RunIdPrefix}: its zones and units: dispatch inspect {settings.RunIdPrefix} zone|unit <id>"
+            : $"run id {settings.RunIdPrefix}");
         return ExitCodes.Success;
     }
 
-    private static void PrintSummary(IAnsiConsole console, RunOutcome outcome, string outDir)
+    private static async Task<int> SubmitDetachedAsync(
+        IAnsiConsole console, TextWriter error, RunSettings settings, string? clusterOption, string statePath, CancellationToken cancellationToken)
+    {
+        var connected = await ClusterConnection.TryConnectAsync(clusterOption, statePath, error, cancellationToken);
+        if (connected is null)
+        {
+            return ExitCodes.Failure;
+        }
+        await using var cluster = connected;
+        var runId = await RunOrchestrator.SubmitAsync(cluster.Grains, settings, null, cancellationToken);
+        console.WriteLine(runId);
+        error.WriteLine($"submitted to the {cluster.Description}; follow with 'dispatch runs', fetch with 'dispatch result {runId} --out DIR', stop with 'dispatch cancel {runId}'");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The summary table and the timing line of a finished run (also for <c>result</c>).</summary>
+    public static void PrintSummary(IAnsiConsole console, RunOutcome outcome, string outDir)
     {
         var r = outcome.Report;
         console.MarkupLine($"[bold]{Markup.Escape(r.Scenario)}[/]: {Headline.Num(r.SimulatedDays)} days from {r.Start}, seed {r.Seed}, {r.Replications} replication(s), patrol policy {Markup.Escape(r.PatrolPolicy)}");

@@ -7,13 +7,17 @@ using Spectre.Console;
 
 namespace Dispatch.Cli.Commands;
 
-/// <summary><c>runs</c>: the live runs that can be watched (embedded runs of other processes on this machine).</summary>
+/// <summary>
+/// <c>runs</c>: the runs with their state: in a cluster, every run it knows (experiments are stored,
+/// live runs listed while they run); embedded, the live runs of other processes on this machine
+/// and the runs stored in the <c>--state</c> file. <c>runs --prune</c> deletes old runs' rows.
+/// </summary>
 public static class RunsCommand
 {
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var options = new CommonOptions();
-        var command = new Command("runs", "List the runs that can be watched with 'watch --attach <run-id>'.");
+        var command = new Command("runs", "List the runs with their state (running, finished, cancelled, failed); live ones can be watched with 'watch --attach <run-id>'.");
         var prune = new Option<bool>("--prune") { Description = "Delete the stored rows of runs (and scenario texts) older than --keep-days from the --state file." };
         var keepDays = new Option<int>("--keep-days") { Description = "With --prune: days a run's rows are kept after their last write.", DefaultValueFactory = _ => (int)Dispatch.Hosting.SqliteSchema.DefaultRetention.TotalDays };
         command.Options.Add(options.State);
@@ -29,9 +33,9 @@ public static class RunsCommand
     public static async Task<int> ListAsync(IAnsiConsole console, TextWriter error, string statePath, string? clusterOption, CancellationToken cancellationToken)
     {
         var table = new Table();
-        foreach (var column in new[] { "run id", "scenario", "mode", "progress", "speed", "state" })
+        foreach (var column in new[] { "run id", "scenario", "mode", "reps", "progress", "speed", "state" })
         {
-            table.AddColumn(column);
+            table.AddColumn(new TableColumn(column).NoWrap());
         }
         var rows = 0;
         if (ClusterConnection.Resolve(clusterOption) is not null)
@@ -72,9 +76,10 @@ public static class RunsCommand
                 error.WriteLine($"warning: run {entry.RunId} (process {entry.ProcessId}) did not answer: {e.Message}");
             }
         }
+        rows += await AddStoredAsync(table, error, statePath, cancellationToken);
         if (rows == 0)
         {
-            console.WriteLine("no live runs (start one with 'dispatch watch <scenario>' or 'dispatch run <scenario> --live')");
+            console.WriteLine("no runs (start one with 'dispatch run <scenario>', 'dispatch watch <scenario>' or 'dispatch run <scenario> --live')");
             return ExitCodes.Success;
         }
         console.Write(table);
@@ -99,8 +104,31 @@ public static class RunsCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>The batch runs stored in the state file (read through an embedded silo on it), if the file exists.</summary>
+    private static async Task<int> AddStoredAsync(Table table, TextWriter error, string statePath, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(statePath))
+        {
+            return 0;
+        }
+        var connected = await ClusterConnection.TryConnectAsync("", statePath, error, cancellationToken);
+        if (connected is null)
+        {
+            return 0;
+        }
+        await using var cluster = connected;
+        var rows = 0;
+        foreach (var run in (await cluster.Grains.GetGrain<IRunRegistryGrain>(0).ListAsync()).Where(r => !r.Live))
+        {
+            AddRow(table, run);
+            rows++;
+        }
+        return rows;
+    }
+
     private static void AddRow(Table table, RunListing run) =>
         table.AddRow(Markup.Escape(run.RunId), Markup.Escape(run.Scenario), run.Live ? "live" : "batch",
+            run.Replications.ToString(CultureInfo.InvariantCulture),
             string.Create(CultureInfo.InvariantCulture, $"{100 * run.SimulatedMinute / Math.Max(run.EndMinute, 1):0}%"),
-            DashboardRenderer.SpeedText(run.Speed), run.Finished ? "finished" : "running");
+            DashboardRenderer.SpeedText(run.Speed), Markup.Escape(run.State ?? (run.Finished ? "finished" : "running")));
 }

@@ -57,8 +57,6 @@ public static class ScenarioInput
             return null;
         }
         var json = ScenarioJson.Serialize(validation.Document!);
-        // The embedded silo's grains run this build instead of reading and building the text again.
-        ScenarioCache.Add(json, validation.Scenario!);
         return (validation.Scenario!, json);
     }
 

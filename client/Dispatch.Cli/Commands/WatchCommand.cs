@@ -16,7 +16,7 @@ namespace Dispatch.Cli.Commands;
 /// </summary>
 public static class WatchCommand
 {
-    private const string Usage = "dispatch watch <scenario> [--overlay FILE]... [--set PATH=VALUE]... [--speed S|max] [--seed N] [--days D] [--out DIR] | dispatch watch --attach <run-id> | dispatch watch --list";
+    private const string Usage = "dispatch watch <scenario> [--overlay FILE]... [--set PATH=VALUE]... [--speed S|max] [--seed N] [--days D] [--out DIR] [--zone ID] [--unit ID] | dispatch watch --attach <run-id> [--zone ID] [--unit ID] | dispatch watch --list";
 
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
@@ -24,9 +24,11 @@ public static class WatchCommand
         var speed = new Option<string>("--speed") { Description = "Simulated seconds per wall second (1, 60, 600, ...) or max.", DefaultValueFactory = _ => "60" };
         var attach = new Option<string?>("--attach") { Description = "Join the live run with this id (see 'dispatch runs')." };
         var list = new Option<bool>("--list") { Description = "List the runs that can be watched." };
+        var zone = new Option<string?>("--zone") { Description = "Show this zone's panel (from its zone grain) under the dashboard; key z steps to the next hotspot." };
+        var unit = new Option<string?>("--unit") { Description = "Show this unit's panel (from its unit grain) under the dashboard; key u steps to the next unit." };
         var options = new CommonOptions();
         var overlays = new OverlayOptions();
-        var command = new Command("watch", "Watch a run live: map, units, incidents, dispatch decisions and key figures.") { scenario, speed, attach, list };
+        var command = new Command("watch", "Watch a run live: map, units, incidents, dispatch decisions and key figures.") { scenario, speed, attach, list, zone, unit };
         options.AddTo(command);
         overlays.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -35,9 +37,10 @@ public static class WatchCommand
             {
                 return await RunsCommand.ListAsync(console, error, parse.GetValue(options.State)!, options.ClusterFor(parse), cancellationToken);
             }
+            var selection = new ActorSelection(parse.GetValue(zone), parse.GetValue(unit));
             if (parse.GetValue(attach) is { } runId)
             {
-                return await AttachAsync(console, error, runId, parse.GetValue(options.State)!, options.ClusterFor(parse), cancellationToken);
+                return await AttachAsync(console, error, runId, parse.GetValue(options.State)!, options.ClusterFor(parse), selection, cancellationToken);
             }
             if (parse.GetValue(scenario) is not { } path)
             {
@@ -47,7 +50,7 @@ public static class WatchCommand
             {
                 return CommonOptions.Usage(error, $"--speed {parse.GetValue(speed)}: expected a positive number such as 1, 60 or 600, or max", Usage);
             }
-            return await StartAsync(console, error, parse, path, factor, options, overlays, interactiveDashboard: true, cancellationToken);
+            return await StartAsync(console, error, parse, path, factor, options, overlays, interactiveDashboard: true, cancellationToken, selection);
         });
         return command;
     }
@@ -58,7 +61,7 @@ public static class WatchCommand
 
     /// <summary>Starts a live run in this process, shows it (dashboard or plain lines), writes the outputs when it finishes.</summary>
     public static async Task<int> StartAsync(IAnsiConsole console, TextWriter error, ParseResult parse, string path, double speed,
-        CommonOptions options, OverlayOptions overlayOptions, bool interactiveDashboard, CancellationToken cancellationToken)
+        CommonOptions options, OverlayOptions overlayOptions, bool interactiveDashboard, CancellationToken cancellationToken, ActorSelection? selection = null)
     {
         if (options.Check(parse) is { } problem)
         {
@@ -82,7 +85,7 @@ public static class WatchCommand
         }
         using var heldOutput = outTarget;
         var statePath = parse.GetValue(options.State)!;
-        var request = new RunRequest(json, parse.GetValue(options.Seed) ?? model.Seed, Replication: 0, Days: parse.GetValue(options.Days) ?? model.Days, WarmupDays: parse.GetValue(options.WarmupDays));
+        var request = new RunRequest(IScenarioDocumentGrain.KeyOf(json), parse.GetValue(options.Seed) ?? model.Seed, Replication: 0, Days: parse.GetValue(options.Days) ?? model.Days, WarmupDays: parse.GetValue(options.WarmupDays));
         var runId = RunOrchestrator.NewRunIdPrefix("live");
         var connected = await ClusterConnection.TryConnectAsync(options.ClusterFor(parse), statePath, error, cancellationToken);
         if (connected is null)
@@ -91,6 +94,7 @@ public static class WatchCommand
         }
         await using var cluster = connected;
         var run = cluster.Grains.GetGrain<IScenarioGrain>(runId);
+        await cluster.Grains.GetGrain<IScenarioDocumentGrain>(request.ScenarioKey).StoreAsync(json);
         await run.StartLiveAsync(request, speed);
         if (cluster.GatewayPort is { } port)
         {
@@ -101,7 +105,7 @@ public static class WatchCommand
         try
         {
             var finished = interactiveDashboard
-                ? await LiveConsole.WatchAsync(console, cluster.Client, runId, attached: false, cancellationToken)
+                ? await LiveConsole.WatchAsync(console, cluster.Client, runId, attached: false, cancellationToken, selection: selection)
                 : await WaitAsync(console, cluster.Client, runId, cancellationToken);
             if (!finished)
             {
@@ -126,7 +130,8 @@ public static class WatchCommand
     private static Task<bool> WaitAsync(IAnsiConsole console, IClusterClient client, string runId, CancellationToken cancellationToken) =>
         LiveConsole.WatchAsync(console, client, runId, attached: false, cancellationToken, plain: true);
 
-    private static async Task<int> AttachAsync(IAnsiConsole console, TextWriter error, string runId, string statePath, string? clusterOption, CancellationToken cancellationToken)
+    private static async Task<int> AttachAsync(IAnsiConsole console, TextWriter error, string runId, string statePath, string? clusterOption,
+        ActorSelection selection, CancellationToken cancellationToken)
     {
         if (ClusterConnection.Resolve(clusterOption) is not null)
         {
@@ -142,7 +147,7 @@ public static class WatchCommand
                 error.WriteLine($"error: no run '{runId}' in the {cluster.Description} (see 'dispatch runs --cluster <connection>')");
                 return ExitCodes.InvalidInput;
             }
-            var done = await LiveConsole.WatchAsync(console, cluster.Client, runId, attached: true, cancellationToken);
+            var done = await LiveConsole.WatchAsync(console, cluster.Client, runId, attached: true, cancellationToken, selection: selection);
             error.WriteLine(done ? $"run {runId} finished" : $"left run {runId}; it goes on");
             return ExitCodes.Success;
         }
@@ -153,7 +158,7 @@ public static class WatchCommand
             return ExitCodes.InvalidInput;
         }
         await using var gateway = await GatewayClient.ConnectAsync(entry.GatewayPort, cancellationToken);
-        var finished = await LiveConsole.WatchAsync(console, gateway.Client, runId, attached: true, cancellationToken);
+        var finished = await LiveConsole.WatchAsync(console, gateway.Client, runId, attached: true, cancellationToken, selection: selection);
         error.WriteLine(finished ? $"run {runId} finished" : $"left run {runId}; it goes on");
         return ExitCodes.Success;
     }

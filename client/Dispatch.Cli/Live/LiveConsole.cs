@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dispatch.Abstractions.Live;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace Dispatch.Cli.Live;
 
@@ -11,24 +12,36 @@ namespace Dispatch.Cli.Live;
 public static class LiveConsole
 {
     /// <summary>Watches until the run finishes (true) or the watcher leaves (false).</summary>
-    public static async Task<bool> WatchAsync(IAnsiConsole console, IClusterClient client, string runId, bool attached, CancellationToken cancellationToken, bool plain = false)
+    public static async Task<bool> WatchAsync(IAnsiConsole console, IClusterClient client, string runId, bool attached, CancellationToken cancellationToken,
+        bool plain = false, ActorSelection? selection = null)
     {
         var (watcher, snapshot) = await LiveWatcher.AttachAsync(client, runId);
         await using (watcher)
         {
             var state = new DashboardState(snapshot);
             var interactive = !plain && console.Profile.Capabilities.Interactive && !Console.IsInputRedirected;
+            var view = new View(client, runId, selection ?? new ActorSelection(null, null));
             return interactive
-                ? await InteractiveAsync(console, watcher, state, attached, cancellationToken)
-                : await PlainAsync(console, watcher, state, cancellationToken);
+                ? await InteractiveAsync(console, watcher, state, attached, view, cancellationToken)
+                : await PlainAsync(console, watcher, state, view, cancellationToken);
         }
     }
 
-    private static async Task<bool> InteractiveAsync(IAnsiConsole console, LiveWatcher watcher, DashboardState state, bool attached, CancellationToken cancellationToken)
+    /// <summary>The selected zone and unit of the run being watched.</summary>
+    private sealed record View(IGrainFactory Grains, string RunId, ActorSelection Selection)
+    {
+        public Task RefreshAsync(bool now = false) => Selection.RefreshAsync(Grains, RunId, now);
+
+        public IRenderable Render(DashboardState state, bool attached) =>
+            Selection.Render() is { } panels ? new Rows(DashboardRenderer.Render(state, attached), panels) : DashboardRenderer.Render(state, attached);
+    }
+
+    private static async Task<bool> InteractiveAsync(IAnsiConsole console, LiveWatcher watcher, DashboardState state, bool attached, View view, CancellationToken cancellationToken)
     {
         var finished = state.Latest.Finished;
         var renewed = DateTime.UtcNow;
-        await console.Live(DashboardRenderer.Render(state, attached)).AutoClear(false).StartAsync(async context =>
+        await view.RefreshAsync(now: true);
+        await console.Live(view.Render(state, attached)).AutoClear(false).StartAsync(async context =>
         {
             while (!finished && !cancellationToken.IsCancellationRequested)
             {
@@ -41,6 +54,10 @@ public static class LiveConsole
                     {
                         leave = true;
                     }
+                    else if (view.Selection.Key(key, state))
+                    {
+                        await view.RefreshAsync(now: true);
+                    }
                     else if (Command(key, state.Latest.Paused) is { } command)
                     {
                         state.Apply(await watcher.Run.ControlAsync(command));
@@ -51,19 +68,21 @@ public static class LiveConsole
                     renewed = DateTime.UtcNow;
                     await watcher.RenewAsync();
                 }
-                context.UpdateTarget(DashboardRenderer.Render(state, attached));
+                await view.RefreshAsync();
+                context.UpdateTarget(view.Render(state, attached));
                 if (leave)
                 {
                     return;
                 }
                 await WaitForBatchAsync(watcher, cancellationToken);
             }
-            context.UpdateTarget(DashboardRenderer.Render(state, attached));
+            await view.RefreshAsync(now: true);
+            context.UpdateTarget(view.Render(state, attached));
         });
         return finished;
     }
 
-    private static async Task<bool> PlainAsync(IAnsiConsole console, LiveWatcher watcher, DashboardState state, CancellationToken cancellationToken)
+    private static async Task<bool> PlainAsync(IAnsiConsole console, LiveWatcher watcher, DashboardState state, View view, CancellationToken cancellationToken)
     {
         var b = state.Latest;
         console.WriteLine($"[{state.Clock(b.SimulatedMinute)}] watching {state.Info.RunId} ({state.Info.Scenario}) at speed {DashboardRenderer.SpeedText(b.Speed)}");
@@ -87,6 +106,11 @@ public static class LiveConsole
                     var k = batch.Kpis;
                     console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"[{state.Clock(batch.SimulatedMinute)}] status: incidents {k.Incidents}, queue {k.QueueLength}, visibility now {Pct(k.VisibilityNow)}, handling {Pct(k.HandlingRate)}, response P50 {k.ResponseP50:0.0} P90 {k.ResponseP90:0.0} min{(batch.Behind ? ", BEHIND: the machine cannot keep up" : "")}{(batch.Finished ? ", finished" : "")}"));
+                    await view.RefreshAsync(now: true);
+                    foreach (var line in view.Selection.Lines())
+                    {
+                        console.WriteLine($"[{state.Clock(batch.SimulatedMinute)}] {line}");
+                    }
                 }
             }
             if (!state.InSync)

@@ -1,11 +1,13 @@
 using Dispatch.Bench;
 using Dispatch.Model.Loading;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Cli.Running;
 
 /// <summary>
-/// The product path for <c>bench</c>: an <see cref="EmbeddedCluster"/> whose runs go through
-/// <see cref="RunOrchestrator"/>, exactly as <c>dispatch run</c> runs a scenario.
+/// The product path for <c>bench</c>: an <see cref="EmbeddedCluster"/> whose runs are submitted and
+/// followed by <see cref="RunOrchestrator"/>, exactly as <c>dispatch run --no-actors</c> runs a
+/// scenario (the bench times the simulation path; feeding zone and unit grains is left out).
 /// </summary>
 public sealed class EmbeddedBenchHost : IBenchHost
 {
@@ -20,10 +22,14 @@ public sealed class EmbeddedBenchHost : IBenchHost
             var settings = new RunSettings(run.ScenarioJson, run.Seed, run.Days, run.Replications, RunOrchestrator.NewRunIdPrefix(run.Label))
             {
                 ChunkMinutes = run.ChunkMinutes,
+                ScenarioName = run.Label,
+                Actors = false,
             };
             var outcome = await RunOrchestrator.RunAsync(cluster.Grains, settings, null, cancellationToken);
             return new BenchRunOutcome(outcome.EventsProcessed, outcome.SimulationTime, outcome.Report.Incidents.Total);
         }
+
+        public void ForgetScenarios() => cluster.Services.GetRequiredService<ScenarioCache>().Clear();
 
         public ValueTask DisposeAsync() => cluster.DisposeAsync();
     }

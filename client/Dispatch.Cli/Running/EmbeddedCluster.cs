@@ -23,6 +23,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
     public IGrainFactory Grains { get; }
 
+    /// <summary>The silo's services (its scenario cache, for the bench).</summary>
+    public IServiceProvider Services => _host.Services;
+
     /// <summary>The co-hosted client (for grain observers).</summary>
     public IClusterClient Client { get; }
 

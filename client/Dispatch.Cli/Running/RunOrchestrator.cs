@@ -4,15 +4,20 @@ using Dispatch.Abstractions;
 using Dispatch.Model.Loading;
 using Dispatch.Model.Reporting;
 using Orleans.Runtime;
-using Orleans.Runtime.Placement;
 
 namespace Dispatch.Cli.Running;
 
 /// <summary>What to run: the self-contained scenario JSON and the run parameters.</summary>
 public sealed record RunSettings(string ScenarioJson, long Seed, int Days, int Replications, string RunIdPrefix, double WarmupDays = 0)
 {
-    /// <summary>Simulated minutes per grain call; zone and unit grains are updated once per chunk.</summary>
+    /// <summary>Simulated minutes per chunk (each replication checkpoints after every chunk).</summary>
     public double ChunkMinutes { get; init; } = 1440;
+
+    /// <summary>The scenario's name, for listings.</summary>
+    public string ScenarioName { get; init; } = "";
+
+    /// <summary>Whether the run's zone and unit grains are fed (once at the end of each replication).</summary>
+    public bool Actors { get; init; } = true;
 
     /// <summary>
     /// How long one grain call is retried after failures of the cluster (a silo dying, a grain
@@ -37,8 +42,17 @@ public sealed record RunOutcome(
     public static RunOutcome From(IReadOnlyList<RunResult> results, long eventsProcessed, TimeSpan simulationTime)
     {
         var reports = results.Select(r => r.ReadReport()).ToList();
+        return From(results, reports, ReportJson.Aggregate(reports), eventsProcessed, simulationTime);
+    }
+
+    /// <summary>The outcome of a finished experiment (the aggregate as its grain built it).</summary>
+    public static RunOutcome From(ExperimentResult result, TimeSpan simulationTime) =>
+        From(result.Replications, result.Replications.Select(r => r.ReadReport()).ToList(), result.ReadAggregate(), result.EventsProcessed, simulationTime);
+
+    private static RunOutcome From(IReadOnlyList<RunResult> results, List<Report> reports, Report aggregate, long eventsProcessed, TimeSpan simulationTime)
+    {
         var units = string.Concat([CsvWriters.UnitsHeader, "\n", .. results.Select(r => r.UnitsCsvRows)]);
-        return new RunOutcome(reports, ReportJson.Aggregate(reports), results.Select(r => r.IncidentsCsv).ToList(), units, eventsProcessed, simulationTime);
+        return new RunOutcome(reports, aggregate, results.Select(r => r.IncidentsCsv).ToList(), units, eventsProcessed, simulationTime);
     }
 
     /// <summary>The header line's length, newline included.</summary>
@@ -62,87 +76,100 @@ public sealed record RunOutcome(
 }
 
 /// <summary>
-/// Drives the scenario grains of a run: one grain per replication, all advancing concurrently
-/// (so replications use every core of the silo or spread over the cluster), one chunk per call.
+/// Submits runs to the cluster and follows them. A run is an experiment grain (key: the run id)
+/// that owns its replications and drives them itself; this class only stores the scenario text
+/// (once per distinct content), submits the experiment, follows its progress (an observer, and a
+/// status call now and then in case a notification was lost to a failure) and fetches the
+/// finished outputs. Nothing here advances the simulation: the run goes on without this process.
 /// </summary>
 /// <remarks>
-/// On a cluster, replication k is placed on active silo k mod n (a placement hint honoured by
-/// Orleans' placement directors), so replications spread over every silo. Every grain call is
-/// idempotent (start with the same request, advance to an absolute minute, read the result), so a
-/// call that fails because a silo died is simply repeated with backoff: the scenario grain
-/// reactivates on a surviving silo from its last checkpoint, replays the kernel to it and goes on.
+/// Every grain call is idempotent (store the same text, submit the same request, read the status
+/// or the result), so a call that fails because a silo died is simply repeated with backoff.
 /// </remarks>
 public static class RunOrchestrator
 {
+    /// <summary>How often the status is read besides the observer's notifications.</summary>
+    public static TimeSpan PollPeriod { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>A run id prefix unique to this client process and moment (never part of a report).</summary>
     public static string NewRunIdPrefix(string verb) => $"{verb}-{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Environment.ProcessId}-{Interlocked.Increment(ref _counter)}";
 
     private static int _counter;
 
+    /// <summary>Submits the run and waits for its outputs (a Ctrl+C cancels the run in the cluster too).</summary>
     public static async Task<RunOutcome> RunAsync(
         IGrainFactory grains, RunSettings settings, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var done = new double[settings.Replications];
-        var retries = 0;
-        var silos = settings.Replications > 1 ? await ActiveSilosAsync(grains) : [];
-        var tasks = Enumerable.Range(0, settings.Replications).Select(async k =>
+        var retries = new RetryCounter();
+        await SubmitAsync(grains, settings, retries, cancellationToken);
+        try
         {
-            var grain = grains.GetGrain<IScenarioGrain>($"{settings.RunIdPrefix}-r{k}");
-            var request = new RunRequest(settings.ScenarioJson, settings.Seed, k, settings.Days, settings.WarmupDays);
-            Task<T> Call<T>(Func<Task<T>> call) => RetryAsync(call, settings.RetryBudget, () => Interlocked.Increment(ref retries), cancellationToken);
-            var at = await Call(async () =>
-            {
-                // Only the call that activates the grain needs the hint (and the async lambda keeps
-                // this RequestContext change from flowing out to the other calls).
-                if (silos.Count > 1)
-                {
-                    RequestContext.Set(IPlacementDirector.PlacementHintKey, silos[k % silos.Count]);
-                }
-                try
-                {
-                    return await grain.StartAsync(request);
-                }
-                finally
-                {
-                    RequestContext.Remove(IPlacementDirector.PlacementHintKey);
-                }
-            });
-            while (!at.IsFinished)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var target = at.SimulatedMinute + settings.ChunkMinutes;
-                at = await Call(() => grain.AdvanceAsync(target));
-                double average;
-                lock (done)
-                {
-                    done[k] = at.SimulatedMinute / at.EndMinute;
-                    average = done.Average();
-                }
-                progress?.Report(average);
-            }
-            return (Result: await Call(grain.GetResultAsync), at.EventsProcessed);
-        }).ToList();
-        var results = await Task.WhenAll(tasks);
-        clock.Stop();
-
-        return RunOutcome.From(results.Select(r => r.Result).ToList(), results.Sum(r => r.EventsProcessed), clock.Elapsed) with { Retries = retries };
+            return await WaitAsync(grains, settings.RunIdPrefix, progress, settings.RetryBudget, retries, clock, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await CancelQuietlyAsync(grains, settings.RunIdPrefix);
+            throw;
+        }
     }
 
-    /// <summary>The active silos, in a stable order (empty if they cannot be listed: no hints then).</summary>
-    private static async Task<IReadOnlyList<SiloAddress>> ActiveSilosAsync(IGrainFactory grains)
+    /// <summary>Stores the scenario text and submits the experiment; returns its run id at once.</summary>
+    public static async Task<string> SubmitAsync(IGrainFactory grains, RunSettings settings, RetryCounter? retries, CancellationToken cancellationToken)
+    {
+        var key = IScenarioDocumentGrain.KeyOf(settings.ScenarioJson);
+        var request = new ExperimentRequest(key, settings.ScenarioName, settings.Seed, settings.Days, settings.Replications,
+            settings.WarmupDays, settings.ChunkMinutes, settings.Actors);
+        await RetryAsync(async () =>
+        {
+            await grains.GetGrain<IScenarioDocumentGrain>(key).StoreAsync(settings.ScenarioJson);
+            return await grains.GetGrain<IExperimentGrain>(settings.RunIdPrefix).SubmitAsync(request);
+        }, settings.RetryBudget, retries is null ? null : retries.Add, cancellationToken);
+        return settings.RunIdPrefix;
+    }
+
+    /// <summary>
+    /// Follows a submitted run to its end and fetches its outputs; throws <see cref="RunEndedException"/>
+    /// if it was cancelled or failed, and <see cref="UnknownRunException"/> if there is no such run.
+    /// </summary>
+    public static async Task<RunOutcome> WaitAsync(IGrainFactory grains, string runId, IProgress<double>? progress, TimeSpan retryBudget,
+        RetryCounter? retries, Stopwatch? clock, CancellationToken cancellationToken)
+    {
+        clock ??= Stopwatch.StartNew();
+        retries ??= new RetryCounter();
+        var experiment = grains.GetGrain<IExperimentGrain>(runId);
+        using var follower = await ExperimentFollower.StartAsync(grains, experiment);
+        Task<T> Call<T>(Func<Task<T>> call) => RetryAsync(call, retryBudget, retries.Add, cancellationToken);
+        while (true)
+        {
+            var status = await Call(experiment.GetStatusAsync) ?? throw new UnknownRunException(runId);
+            progress?.Report(status.Progress);
+            if (status.State == ExperimentState.Finished)
+            {
+                break;
+            }
+            if (status.IsOver)
+            {
+                throw new RunEndedException(status);
+            }
+            await follower.NextAsync(PollPeriod, cancellationToken);
+        }
+        var result = await Call(experiment.GetResultAsync);
+        clock.Stop();
+        return RunOutcome.From(result, clock.Elapsed) with { Retries = retries.Count };
+    }
+
+    private static async Task CancelQuietlyAsync(IGrainFactory grains, string runId)
     {
         try
         {
-            var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-            return hosts.Keys.Order().ToList();
+            await grains.GetGrain<IExperimentGrain>(runId).CancelAsync().WaitAsync(TimeSpan.FromSeconds(5));
         }
-        catch (Exception e) when (IsTransient(e))
+        catch (Exception e) when (IsTransient(e) || e is TimeoutException)
         {
-            return [];
+            // The run cannot be told now: it stays in the cluster ('dispatch cancel <id>' stops it).
         }
     }
-
     /// <summary>
     /// Runs an idempotent grain call, repeating it after transient cluster failures with
     /// exponential backoff (0.2 s doubling to 5 s) for up to <paramref name="budget"/>.

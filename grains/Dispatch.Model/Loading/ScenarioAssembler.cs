@@ -41,11 +41,16 @@ internal sealed class ScenarioAssembler(ProblemSink sink) : SectionBuilder(sink)
         var mediation = d.Mediation?.ResolvedShare ?? 0.98;
         Require(mediation is >= 0 and <= 1, "mediation.resolvedShare", $"is {Num(mediation)}; expected a share between 0 and 1");
         var dispatch = new DispatchSection(Sink).Build(d.Dispatch);
+        var roads = new RoadsSection(Sink).Build(d.Roads, modes);
 
         var checks = new CrossChecks(Sink);
         checks.CheckCoordinates(zoneSection.Origins, zones, stations, units, d);
         checks.CheckSchoolPostDemand(school, zones, units);
         checks.CheckCapableUnits(types, units, d.IncidentTypes);
+        if (roads is not null && !Sink.HasErrors)
+        {
+            new RoadChecks(Sink).CheckPlaces(roads, zoneSection.Origins, zones, stations, units, types);
+        }
         if (zones.Count > 0 && zones.All(z => z.RatePerHour == 0))
         {
             Warning("zones", "every zone has ratePerHour 0; the run will have no incidents");
@@ -66,6 +71,7 @@ internal sealed class ScenarioAssembler(ProblemSink sink) : SectionBuilder(sink)
             Night = night,
             SchoolPosts = school,
             MediationResolvedShare = mediation,
+            Roads = roads,
             Calendar = calendar,
         };
     }

@@ -82,6 +82,22 @@ public static class ScenarioValidator
             document.Zones = [.. document.Zones ?? [], .. geo.Zones];
             document.ZonesGeoJson = null;
         }
+        if (document.Roads?.GeoJson is { } roadsGeoJson)
+        {
+            var roadsPath = Path.Combine(baseDirectory ?? "", roadsGeoJson);
+            var roads = GeoJsonRoads.Read(roadsPath, source, problems);
+            if (roads.Text is not null)
+            {
+                texts[roadsPath] = roads.Text;
+            }
+            bad[roadsPath] = new PathSet(roads.BadPaths);
+            if (roads.Failed)
+            {
+                consequences.Add("roads.lines");
+            }
+            document.Roads.Lines = [.. document.Roads.Lines ?? [], .. roads.Lines];
+            document.Roads.GeoJson = null;
+        }
         var (scenario, built) = ScenarioBuilder.Check(document);
         foreach (var problem in built)
         {

@@ -1,41 +1,25 @@
-using System.Collections.Concurrent;
 using Dispatch.Model.Geometry;
 using Dispatch.Model.Scenarios;
 using NetTopologySuite.Operation.Valid;
 
 namespace Dispatch.Model.Loading;
 
-/// <summary>Zone outlines: the plain ones built on every core, the others checked one by one with a plain message.</summary>
+/// <summary>Zone outlines: the plain ones built directly, the others checked one by one with a plain message.</summary>
 internal sealed class ZoneShapes(ProblemSink sink) : SectionBuilder(sink)
 {
-    /// <summary>Below this many zones the shapes are built on one core (starting the others would cost more).</summary>
-    private const int ParallelShapesFrom = 256;
-
     /// <summary>
-    /// The shapes of the zones whose polygons are plain (see <see cref="PlainShape"/>), built on
-    /// every core at once: outlines are most of the work of building a big scenario, and each is
-    /// independent of the others. Null where a polygon is not plain; <see cref="Build"/> then
-    /// goes through it in order and says what is wrong.
+    /// The shapes of the zones whose polygons are plain (see <see cref="PlainShape"/>), one by one
+    /// on the caller's thread (a silo builds scenarios inside grain turns, which start no threads).
+    /// Null where a polygon is not plain; <see cref="Build"/> then goes through it in order and says
+    /// what is wrong.
     /// </summary>
     public static ZoneShape?[] PlainShapes(List<ZoneDocument> zones)
     {
         var shapes = new ZoneShape?[zones.Count];
-        if (zones.Count < ParallelShapesFrom)
+        for (var i = 0; i < zones.Count; i++)
         {
-            for (var i = 0; i < zones.Count; i++)
-            {
-                shapes[i] = PlainShape(zones[i]?.Polygon);
-            }
-            return shapes;
+            shapes[i] = PlainShape(zones[i]?.Polygon);
         }
-        var chunk = Math.Max(64, zones.Count / (4 * Environment.ProcessorCount));
-        Parallel.ForEach(Partitioner.Create(0, zones.Count, chunk), range =>
-        {
-            for (var i = range.Item1; i < range.Item2; i++)
-            {
-                shapes[i] = PlainShape(zones[i]?.Polygon);
-            }
-        });
         return shapes;
     }
 

@@ -5,29 +5,25 @@ namespace Dispatch.Model.Reporting;
 
 /// <summary>
 /// Writes a run's incidents.csv while the run goes on. Between two chunks of simulated time
-/// (on the kernel's thread, while it is not running) <see cref="WriteFinished"/> hands the rows of
-/// the incidents that can no longer change to the thread pool, so they are formatted on another
-/// core while the kernel runs the next chunk; <see cref="FinishAsync"/> writes the rest once the
-/// run is over and puts every row in incident order, after the header line. The rows are exactly
-/// those of <see cref="CsvWriters.AppendIncidents(StringBuilder, Simulator)"/> at the end of the
-/// run. The file of a run of one replication is this text as it is: it is copied once, into its
-/// string, and never again.
+/// <see cref="WriteFinished"/> formats the rows of the incidents that can no longer change, so the
+/// text is written a chunk at a time instead of all at the end; <see cref="Finish"/> writes the rest
+/// once the run is over and puts every row in incident order, after the header line. The rows are
+/// exactly those of <see cref="CsvWriters.AppendIncidents(StringBuilder, Simulator)"/> at the end of
+/// the run. Everything runs on the caller's thread (inside a grain turn: no thread-pool work).
 /// </summary>
 /// <remarks>
-/// An incident is final once cleared or diverted: after that the kernel never writes to it again,
-/// so a background task may read it while the kernel goes on (the kernel only appends to its
-/// incident list, and each batch handed over is an array of its own). Incidents finish out of
-/// order, and in an overloaded run a low-priority call may wait for days, so rows are handed over
-/// wherever they are and put in order at the end.
+/// An incident is final once cleared or diverted: after that the kernel never writes to it again.
+/// Incidents finish out of order, and in an overloaded run a low-priority call may wait for days,
+/// so rows are written wherever they are and put in order at the end.
 /// </remarks>
 public sealed class IncidentRowsWriter(Simulator sim, int minimumBatch = IncidentRowsWriter.DefaultMinimumBatch)
 {
-    /// <summary>Fewer final rows than this are left for a later call (a task per tick of a live run would cost more than it saves).</summary>
+    /// <summary>Fewer final rows than this are left for a later call (a part per tick of a live run would cost more than it saves).</summary>
     public const int DefaultMinimumBatch = 256;
 
-    private readonly List<Task<Part>> _parts = [];
+    private readonly List<Part> _parts = [];
 
-    /// <summary>Which incidents' rows are written or being written, by incident index.</summary>
+    /// <summary>Which incidents' rows are written, by incident index.</summary>
     private bool[] _handed = [];
 
     /// <summary>Every incident before this index is handed over.</summary>
@@ -35,10 +31,10 @@ public sealed class IncidentRowsWriter(Simulator sim, int minimumBatch = Inciden
 
     private bool _finished;
 
-    /// <summary>The number of incidents whose rows are written or being written.</summary>
+    /// <summary>The number of incidents whose rows are written.</summary>
     public int Handed { get; private set; }
 
-    /// <summary>Hands the rows of the final incidents not yet written to a background task. Call it between chunks, never while the kernel runs.</summary>
+    /// <summary>Writes the rows of the final incidents not yet written. Call it between chunks, never while the kernel runs.</summary>
     public void WriteFinished()
     {
         ObjectDisposedException.ThrowIf(_finished, this);
@@ -76,15 +72,14 @@ public sealed class IncidentRowsWriter(Simulator sim, int minimumBatch = Inciden
         {
             _firstOpen++;
         }
-        _parts.Add(Task.Run(() => Part.Write(sim, indices, batch)));
+        _parts.Add(Part.Write(sim, indices, batch));
     }
 
     /// <summary>
     /// The text of incidents.csv: the header line, then all the rows in incident order (the parts
-    /// written during the run and the rest, open incidents among them, formatted on the thread
-    /// pool). Call it once the run is over.
+    /// written during the run and the rest, open incidents among them). Call it once the run is over.
     /// </summary>
-    public Task<string> FinishAsync()
+    public string Finish()
     {
         ObjectDisposedException.ThrowIf(_finished, this);
         _finished = true;
@@ -99,19 +94,8 @@ public sealed class IncidentRowsWriter(Simulator sim, int minimumBatch = Inciden
                 rest.Add(incidents[k]);
             }
         }
-        var total = incidents.Count;
-        var parts = _parts.ToArray();
-        return Task.Run(async () =>
-        {
-            var last = Part.Write(sim, [.. restIndices], [.. rest]);
-            var all = new Part[parts.Length + 1];
-            for (var p = 0; p < parts.Length; p++)
-            {
-                all[p] = await parts[p].ConfigureAwait(false);
-            }
-            all[^1] = last;
-            return Part.Join(all, total);
-        });
+        _parts.Add(Part.Write(sim, [.. restIndices], [.. rest]));
+        return Part.Join([.. _parts], incidents.Count);
     }
 
     private bool IsHanded(int incident) => incident < _handed.Length && _handed[incident];

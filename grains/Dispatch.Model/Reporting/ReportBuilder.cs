@@ -233,7 +233,8 @@ public static partial class ReportBuilder
         };
     }
 
-    private static UnitReport UnitReport(UnitState u, Scenario scenario, double now)
+    /// <summary>A unit's row of the report (and of units.csv) at <paramref name="now"/>; also what its unit grain shows.</summary>
+    public static UnitReport UnitReport(UnitState u, Scenario scenario, double now)
     {
         var available = u.MinutesIn(UnitStatus.Available, now);
         var enRoute = u.MinutesIn(UnitStatus.EnRoute, now);

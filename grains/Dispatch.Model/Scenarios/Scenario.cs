@@ -259,6 +259,8 @@ public sealed record Scenario(
 
     public SchoolPostOptions? SchoolPosts { get; init; }
 
+    /// <summary>The road network units travel on (null: straight lines x detour factor; docs/roads.md).</summary>
+    public Roads.RoadNetwork? Roads { get; init; }
     /// <summary>Dated special days and periods: demand factors by zone, roster switches (docs/demand.md).</summary>
     public IReadOnlyList<CalendarEntry> Calendar { get; init; } = [];
 

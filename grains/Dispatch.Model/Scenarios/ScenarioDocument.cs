@@ -26,6 +26,7 @@ public sealed class ScenarioDocument
     public NightWindowDocument? NightWindow { get; set; }
     public SchoolPostsDocument? SchoolPosts { get; set; }
     public MediationDocument? Mediation { get; set; }
+    public RoadsDocument? Roads { get; set; }
     public List<CalendarDocument>? Calendar { get; set; }
 }
 

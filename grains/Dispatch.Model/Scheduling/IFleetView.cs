@@ -18,4 +18,16 @@ public interface IFleetView
 
     /// <summary>Where the unit is now.</summary>
     Point2 Position(int unit);
+
+    /// <summary>
+    /// Minutes the unit needs from where it is now to <paramref name="to"/> (straight line or roads, as
+    /// the run travels; exact below <paramref name="atMost"/>, else at least that); by default the straight line.
+    /// </summary>
+    double TravelMinutes(Scenarios.UnitSpec unit, Point2 to, double atMost = double.PositiveInfinity) => unit.Speed.TravelMinutes(Position(unit.Index).DistanceTo(to));
+
+    /// <summary>Whether units travel on roads (then <see cref="TravelLowerBound"/> orders the searches).</summary>
+    bool OnRoads => false;
+
+    /// <summary>A lower bound of <see cref="TravelMinutes"/> that costs no search.</summary>
+    double TravelLowerBound(Scenarios.UnitSpec unit, Point2 to) => TravelMinutes(unit, to);
 }

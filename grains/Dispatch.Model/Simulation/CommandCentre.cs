@@ -136,13 +136,14 @@ internal sealed partial class CommandCentre
     {
         var now = _clock.Now;
         _fleet.LeaveAssignment(unit);
-        var travel = _fleet.TravelMinutes(unit, incident.Location);
         var departAt = now + incident.TurnoutMinutes;
+        var origin = unit.PositionAt(now);
+        var travel = _fleet.StartLeg(unit, incident.Location, departAt);
         if (double.IsNaN(incident.DispatchedAt))
         {
             incident.DispatchedAt = now;
             incident.Unit = unit.Spec.Index;
-            incident.DispatchOrigin = unit.PositionAt(now);
+            incident.DispatchOrigin = origin;
             incident.EtaAt = departAt + travel;
         }
         incident.UnitsSent++;
@@ -150,7 +151,6 @@ internal sealed partial class CommandCentre
         _log.Touch(incident);
         unit.Dispatches++;
         unit.CurrentIncident = incident.Id;
-        unit.SetLeg(now, incident.Location, departAt, departAt + travel);
         unit.IsMoving = true;
         _fleet.SetStatus(unit, UnitStatus.EnRoute);
         _events.Schedule(departAt + travel, new SimEvent(EventKind.UnitArrives, unit.Spec.Index, incident.Id, unit.Version));

@@ -1,4 +1,5 @@
 using Dispatch.Model.Scenarios;
+using Dispatch.Model.Travel;
 
 namespace Dispatch.Model.Simulation;
 
@@ -15,7 +16,7 @@ public readonly record struct DispatchCandidates(
 /// and how many minutes each needs from where it is now. Ties go to the lower unit index. Then
 /// <see cref="PreferTactical"/> applies the 动中备 rule to the unit a policy picked.
 /// </summary>
-public sealed class DispatchScan(DispatchOptions options)
+public sealed partial class DispatchScan(DispatchOptions options)
 {
     private static readonly int ModeCount = Enum.GetValues<UnitMode>().Max(m => (int)m) + 1;
 
@@ -29,6 +30,9 @@ public sealed class DispatchScan(DispatchOptions options)
 
     /// <summary>The scenario's dispatch options (queue, post breaking, tactical preference, sector margin).</summary>
     public DispatchOptions Options { get; } = options;
+
+    /// <summary>Travel on roads (null: straight lines, worked out inline below).</summary>
+    public ITravel? Travel { get; set; }
 
     /// <summary>Scans the free capable units; <paramref name="sector"/> is the station whose units count as inside (-1: none).</summary>
     public DispatchCandidates Scan(IncidentRecord incident, IncidentType type, IReadOnlyList<UnitState> units, double now, int sector)
@@ -48,21 +52,20 @@ public sealed class DispatchScan(DispatchOptions options)
         }
         var location = incident.Location;
         var priority = incident.Priority;
+        if (Travel is not null)
+        {
+            return ScanOnRoads(fleet, capable, location, priority, now, sector);
+        }
         var (best, bestMinutes) = (-1, double.PositiveInfinity);
         var (tactical, tacticalMinutes) = (-1, double.PositiveInfinity);
         var (inside, insideMinutes) = (-1, double.PositiveInfinity);
         for (var i = 0; i < fleet.Length; i++)
         {
-            if (!capable[_modes[i]])
+            if (!IsCandidate(i, fleet[i], priority, capable))
             {
                 continue;
             }
             var unit = fleet[i];
-            // Off shift and busy units first, without a call: most of a fleet is one or the other.
-            if (unit.Status is UnitStatus.OffShift or UnitStatus.EnRoute or UnitStatus.OnScene || !unit.CanTake(priority, Options))
-            {
-                continue;
-            }
             // Exactly ModeSpec.TravelMinutes: distance x detour / (km/h x 1000 / 60).
             var minutes = unit.PositionAt(now).DistanceTo(location) * _detour[i] / _metresPerMinute[i];
             if (minutes < bestMinutes)
@@ -91,6 +94,14 @@ public sealed class DispatchScan(DispatchOptions options)
             ? found.Tactical
             : chosen;
 
+    /// <summary>Whether unit <paramref name="i"/> may take the call: a capable mode, on shift, not busy, and a post only for calls urgent enough.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool IsCandidate(int i, UnitState unit, int priority, ReadOnlySpan<bool> capable) =>
+        capable[_modes[i]]
+        // Off shift and busy units first, without a call: most of a fleet is one or the other.
+        && unit.Status is not (UnitStatus.OffShift or UnitStatus.EnRoute or UnitStatus.OnScene)
+        && unit.CanTake(priority, Options);
+
     private void Remember(UnitState[] fleet)
     {
         _modes = fleet.Select(u => (int)u.Spec.Mode).ToArray();
@@ -112,7 +123,7 @@ public sealed class DispatchScan(DispatchOptions options)
             {
                 continue;
             }
-            var minutes = unit.Spec.Speed.TravelMinutes(unit.PositionAt(now).DistanceTo(incident.Location));
+            var minutes = Travel?.Minutes(unit.Spec, unit.PositionAt(now), incident.Location) ?? unit.Spec.Speed.TravelMinutes(unit.PositionAt(now).DistanceTo(incident.Location));
             if (minutes < bestMinutes)
             {
                 (best, bestMinutes) = (i, minutes);

@@ -1,5 +1,6 @@
 using Dispatch.Model.Geometry;
 using Dispatch.Model.Scheduling;
+using Dispatch.Model.Travel;
 
 namespace Dispatch.Model.Simulation;
 
@@ -14,11 +15,13 @@ internal sealed partial class Fleet
     private readonly EventQueue _events;
     private readonly PresenceTracker _presence;
     private readonly Scheduler _scheduler;
+    private readonly ITravel _travel;
     private readonly bool[] _dirty;
     private readonly List<int> _dirtyUnits = [];
 
-    public Fleet(UnitState[] units, double startMinuteOfDay, SimClock clock, EventQueue events, PresenceTracker presence, Scheduler scheduler)
+    public Fleet(UnitState[] units, double startMinuteOfDay, SimClock clock, EventQueue events, PresenceTracker presence, Scheduler scheduler, ITravel? travel = null)
     {
+        _travel = travel ?? StraightLineTravel.Instance;
         Units = units;
         _startMinuteOfDay = startMinuteOfDay;
         _clock = clock;
@@ -32,7 +35,10 @@ internal sealed partial class Fleet
     public UnitState[] Units { get; }
 
     /// <summary>The units as the scheduler reads them.</summary>
-    public FleetView View => new(Units, _clock);
+    public FleetView View => new(Units, _clock, _travel);
+
+    /// <summary>How the units travel (straight lines or roads).</summary>
+    public ITravel Travel => _travel;
 
     /// <summary>Changes a unit's status now, closing a school-post stretch it stood, and recomputes where it is visibly present.</summary>
     public void SetStatus(UnitState unit, UnitStatus status)
@@ -68,14 +74,28 @@ internal sealed partial class Fleet
     }
 
     /// <summary>Travel minutes from where the unit is now to <paramref name="to"/>.</summary>
-    public double TravelMinutes(UnitState unit, Point2 to) => unit.Spec.Speed.TravelMinutes(unit.PositionAt(_clock.Now).DistanceTo(to));
+    public double TravelMinutes(UnitState unit, Point2 to) => _travel.Minutes(unit.Spec, unit.PositionAt(_clock.Now), to);
+
+    /// <summary>
+    /// Starts the unit's leg from where it is now to <paramref name="to"/> (on roads: along its route),
+    /// leaving at <paramref name="departAt"/> (default now); the travel minutes.
+    /// </summary>
+    public double StartLeg(UnitState unit, Point2 to, double? departAt = null)
+    {
+        var now = _clock.Now;
+        var from = unit.PositionAt(now);
+        var route = _travel.OnRoads ? _travel.Route(unit.Spec, from, to) : null;
+        var travel = route?.TotalMinutes ?? _travel.Minutes(unit.Spec, from, to);
+        var leave = departAt ?? now;
+        unit.SetLeg(now, to, leave, leave + travel, route);
+        return travel;
+    }
 
     /// <summary>Starts a leg towards <paramref name="target"/> in <paramref name="status"/>, ending in a <see cref="EventKind.UnitLegEnds"/>.</summary>
     public void MoveTo(UnitState unit, Point2 target, UnitStatus status)
     {
         var now = _clock.Now;
-        var travel = TravelMinutes(unit, target);
-        unit.SetLeg(now, target, now + travel);
+        var travel = StartLeg(unit, target);
         unit.IsMoving = true;
         SetStatus(unit, status);
         _events.Schedule(now + travel, new SimEvent(EventKind.UnitLegEnds, unit.Spec.Index, -1, unit.Version));
@@ -96,8 +116,7 @@ internal sealed partial class Fleet
     public void ReturnToBase(UnitState unit)
     {
         var now = _clock.Now;
-        var travel = TravelMinutes(unit, unit.Spec.Base);
-        unit.SetLeg(now, unit.Spec.Base, now + travel);
+        var travel = StartLeg(unit, unit.Spec.Base);
         unit.TargetZone = -1;
         if (travel <= 0)
         {

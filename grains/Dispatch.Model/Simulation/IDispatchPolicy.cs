@@ -1,4 +1,5 @@
 using Dispatch.Model.Scenarios;
+using Dispatch.Model.Travel;
 
 namespace Dispatch.Model.Simulation;
 
@@ -10,4 +11,9 @@ public interface IDispatchPolicy
 
     /// <summary>The index of the unit to send, or -1 when no suitable unit is free.</summary>
     int ChooseUnit(IncidentRecord incident, IncidentType type, IReadOnlyList<UnitState> units, double now);
+
+    /// <summary>Measures travel times with <paramref name="travel"/> (the run's roads) instead of straight lines; by default ignored.</summary>
+    void UseTravel(ITravel travel)
+    {
+    }
 }

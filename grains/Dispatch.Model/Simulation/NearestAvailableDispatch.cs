@@ -18,6 +18,9 @@ public sealed class NearestAvailableDispatch(DispatchOptions? options = null) : 
     public string Name => DispatchOptions.DefaultPolicy;
 
     /// <inheritdoc/>
+    public void UseTravel(Travel.ITravel travel) => _scan.Travel = travel;
+
+    /// <inheritdoc/>
     public int ChooseUnit(IncidentRecord incident, IncidentType type, IReadOnlyList<UnitState> units, double now)
     {
         var found = _scan.Scan(incident, type, units, now, sector: -1);

@@ -22,6 +22,9 @@ public sealed class OwnSectorFirstDispatch(DispatchOptions options, IReadOnlyLis
     public const string PolicyName = "own-sector-first";
 
     /// <inheritdoc/>
+    public void UseTravel(Travel.ITravel travel) => _scan.Travel = travel;
+
+    /// <inheritdoc/>
     public int ChooseUnit(IncidentRecord incident, IncidentType type, IReadOnlyList<UnitState> units, double now)
     {
         var found = _scan.Scan(incident, type, units, now, Sectors.Of(incident.Location, _stations));

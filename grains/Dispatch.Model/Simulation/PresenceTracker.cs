@@ -39,7 +39,11 @@ internal sealed class PresenceTracker
         _shapes = shapes;
         _visibility = [.. scenario.Units.Select(u => u.Speed.Visibility)];
         Ledger = ledger;
+        _routes = new RouteCrossings(clock, events, hotspots, shapes);
     }
+
+    /// <summary>The crossings of legs that follow roads.</summary>
+    private readonly RouteCrossings _routes;
 
     /// <summary>The measures of presence so far (intervals still open are not in it: see <see cref="LedgerAtNow"/>).</summary>
     public PresenceLedger Ledger { get; }
@@ -60,7 +64,14 @@ internal sealed class PresenceTracker
         var position = unit.PositionAt(_clock.Now);
         if (unit.Status == UnitStatus.Patrol && unit.IsMoving && unit.LegEndsAt > _clock.Now)
         {
-            PlanCrossings(unit, position, unit.Destination, unit.LegEndsAt, now);
+            if (unit.Route is { } route)
+            {
+                _routes.PlanCrossings(unit, route, now);
+            }
+            else
+            {
+                PlanCrossings(unit, position, unit.Destination, unit.LegEndsAt, now);
+            }
         }
         else if (IsVisiblyStanding(unit))
         {

@@ -3,6 +3,7 @@ using Dispatch.Model.Geometry;
 using Dispatch.Model.Randomness;
 using Dispatch.Model.Scenarios;
 using Dispatch.Model.Scheduling;
+using Dispatch.Model.Travel;
 
 namespace Dispatch.Model.Simulation;
 
@@ -39,9 +40,6 @@ public sealed class Simulator
         var endTime = (days ?? scenario.Days) * 1440.0;
         _clock = new SimClock(endTime, Math.Min(Math.Max(0, warmupDays * 1440.0), endTime));
         _policy = policy ?? DispatchPolicies.Create(scenario);
-        // The ledger's part shared by the replications of a scenario is the largest piece of set-up
-        // for a new scenario: worked out on another core while this one does the rest.
-        var ledger = Task.Run(() => PresenceLedger.For(scenario, EndTime, StatsFrom));
         var streams = new StreamFactory(seed, replication);
         var units = scenario.Units.Select(u => new UnitState(u) { DayStartMinute = scenario.StartMinuteOfWeek % 1440.0 }).ToArray();
         Hotspots = HotspotGeometry.Index(scenario);
@@ -49,10 +47,17 @@ public sealed class Simulator
         PatrolPolicy = PatrolPolicies.Create(scenario.Patrol.Policy);
         Scheduler = new Scheduler(scenario, PatrolPolicy, Risk, streams, EndTime, StatsFrom);
         var shapes = HotspotGeometry.PackedRings(scenario);
-        Ledger = ledger.GetAwaiter().GetResult();
+        // The ledger's part shared by the replications of a scenario is made once per scenario,
+        // end time and warm-up (on this thread: the kernel starts no threads of its own).
+        Ledger = PresenceLedger.For(scenario, EndTime, StatsFrom);
         var events = new EventQueue();
         _presence = new PresenceTracker(scenario, _clock, events, Hotspots, shapes, Ledger);
-        _fleet = new Fleet(units, scenario.StartMinuteOfWeek % 1440.0, _clock, events, _presence, Scheduler) { Start = scenario.Start };
+        Travel = scenario.Roads is { } roads ? new RoadTravel(roads) : StraightLineTravel.Instance;
+        if (Travel.OnRoads)
+        {
+            _policy.UseTravel(Travel);
+        }
+        _fleet = new Fleet(units, scenario.StartMinuteOfWeek % 1440.0, _clock, events, _presence, Scheduler, Travel) { Start = scenario.Start };
         var deployment = new Deployment(_clock, events, _fleet, Scheduler, Ledger);
         _command = new CommandCentre(scenario, _clock, events, _fleet, deployment, _presence, _log, _policy);
         _source = new IncidentSource(scenario, _clock, events, streams, shapes, _presence, _log, _command, deployment);
@@ -61,6 +66,9 @@ public sealed class Simulator
     }
 
     public Scenario Scenario { get; }
+
+    /// <summary>How the units travel: straight lines, or the scenario's roads (docs/roads.md).</summary>
+    public ITravel Travel { get; }
 
     public long Seed { get; }
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Dispatch.Model.Geometry;
 using Dispatch.Model.Scenarios;
+using Dispatch.Model.Travel;
 
 namespace Dispatch.Model.Simulation;
 
@@ -33,6 +34,8 @@ public sealed class UnitState(UnitSpec spec)
     private Point2 _to = spec.Base;
     private double _departAt;
     private double _arriveAt;
+    private double _travelled;
+    private TravelRoute? _route;
 
     public UnitSpec Spec { get; } = spec;
 
@@ -90,15 +93,28 @@ public sealed class UnitState(UnitSpec spec)
     /// <summary>The end point of the current leg.</summary>
     public Point2 Destination => _to;
 
-    /// <summary>Position at time <paramref name="now"/>, interpolated along the current leg.</summary>
+    /// <summary>The way the current leg follows on roads (null: a straight line from its start to <see cref="Destination"/>).</summary>
+    public TravelRoute? Route => _route;
+
+    /// <summary>When the current leg began.</summary>
+    public double LegStartedAt => _departAt;
+
+    /// <summary>Position at time <paramref name="now"/>, interpolated along the current leg (its route on roads).</summary>
     public Point2 PositionAt(double now)
     {
         if (_arriveAt <= _departAt || now >= _arriveAt)
         {
             return _to;
         }
+        if (_route is not null)
+        {
+            return _route.At(now - _departAt);
+        }
         return now <= _departAt ? _from : _from.Lerp(_to, (now - _departAt) / (_arriveAt - _departAt));
     }
+
+    /// <summary>Straight-line metres travelled along its legs up to <paramref name="now"/> (the legs as reported, detours not included).</summary>
+    public double TravelledMetres(double now) => _travelled + _from.DistanceTo(PositionAt(now));
 
     /// <summary>When the current status began.</summary>
     public double StatusSince => _since;
@@ -120,19 +136,26 @@ public sealed class UnitState(UnitSpec spec)
     /// <summary>Starts a straight-line leg (for position reporting) from here to <paramref name="to"/>.</summary>
     internal void SetLeg(double now, Point2 to, double arriveAt) => SetLeg(now, to, now, arriveAt);
 
-    /// <summary>A leg that leaves at <paramref name="departAt"/> (after a turnout time from now), standing until then.</summary>
-    internal void SetLeg(double now, Point2 to, double departAt, double arriveAt)
+    /// <summary>
+    /// A leg that leaves at <paramref name="departAt"/> (after a turnout time from now), standing until
+    /// then, along <paramref name="route"/> (on roads) or else in a straight line.
+    /// </summary>
+    internal void SetLeg(double now, Point2 to, double departAt, double arriveAt, TravelRoute? route = null)
     {
-        _from = PositionAt(now);
+        var here = PositionAt(now);
+        _travelled += _from.DistanceTo(here);
+        _from = here;
         _to = to;
         _departAt = departAt;
         _arriveAt = arriveAt;
+        _route = route;
     }
 
     internal void PlaceAt(Point2 p)
     {
         _from = _to = p;
         _departAt = _arriveAt = 0;
+        _route = null;
     }
 
     /// <summary>Minutes spent in <paramref name="status"/> up to <paramref name="now"/>, since the end of the warm-up.</summary>

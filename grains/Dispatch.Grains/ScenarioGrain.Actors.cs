@@ -1,0 +1,80 @@
+using Dispatch.Abstractions;
+using Dispatch.Grains.Live;
+using Dispatch.Model.Reporting;
+using Dispatch.Model.Simulation;
+
+namespace Dispatch.Grains;
+
+/// <summary>
+/// Feeding the replication's zone and unit grains from the kernel, in batches: one call per zone
+/// and per unit per batch (never one per simulated event). Live runs feed once per simulated hour
+/// (at most once a wall second) and at the end; a batch replication feeds once, at its end (or never, if its experiment opted
+/// out); a stepped replication (<see cref="AdvanceAsync"/>) after every step. A batch carries the
+/// incidents touched since the previous one; after the kernel is rebuilt (a reactivation), the first
+/// carries them all, and the grains skip what they have counted already.
+/// </summary>
+public sealed partial class ScenarioGrain
+{
+    /// <summary>Simulated minutes between two batches of a live run.</summary>
+    public const double LiveFeedMinutes = 60;
+
+    /// <summary>Wall time between two batches of a live run at least (at high speeds an hour passes in a tick).</summary>
+    public static readonly TimeSpan LiveFeedWallPeriod = TimeSpan.FromSeconds(1);
+
+    private long _fedWallAt;
+
+    private readonly Dictionary<int, IncidentRecord> _touched = [];
+    private bool _feedEverything = true;
+    private double _fedAt = double.NegativeInfinity;
+
+    /// <summary>Keeps a chunk's touched incidents for the next batch.</summary>
+    private void Collect(IReadOnlyList<IncidentRecord> incidents)
+    {
+        if (_feedEverything)
+        {
+            return; // the next batch carries every incident anyway
+        }
+        foreach (var incident in incidents)
+        {
+            _touched[incident.Id] = incident;
+        }
+    }
+
+    /// <summary>Sends one batch to every zone and unit grain of the replication, and waits for them to take it.</summary>
+    private async Task FeedActorsAsync(Simulator sim)
+    {
+        var scenario = sim.Scenario;
+        IEnumerable<IncidentRecord> incidents = _feedEverything ? sim.Incidents : _touched.Values.OrderBy(i => i.Id);
+        var byZone = new List<ZoneIncident>[scenario.Zones.Count];
+        foreach (var incident in incidents)
+        {
+            (byZone[incident.Zone] ??= []).Add(new ZoneIncident(LiveFeed.Incident(incident, scenario), scenario.HourOfDay(incident.CreatedAt),
+                incident.CreatedAt >= sim.StatsFrom, incident.Diverted || !double.IsNaN(incident.ClearedAt)));
+        }
+        var ledger = sim.LedgerAtNow();
+        var risk = sim.ZoneRiskNow();
+        var final = sim.IsFinished;
+        var calls = new List<Task>(scenario.Zones.Count + sim.Units.Count);
+        foreach (var zone in scenario.Zones)
+        {
+            var weight = ledger.WeightTotal[zone.Index];
+            double? visibility = zone.IsHotspot && weight > 0 ? ReportBuilder.Round(ledger.WeightedCovered[zone.Index] / weight) : null;
+            var feed = new ZoneFeed(zone.Kind, sim.Now, byZone[zone.Index] ?? [], visibility, ledger.CoveredMinutes[zone.Index], risk[zone.Index], final);
+            calls.Add(grains.GetGrain<IZoneGrain>(GrainKeys.Zone(RunId, zone.Id)).FeedAsync(feed));
+        }
+        foreach (var unit in sim.Units)
+        {
+            var row = ReportBuilder.UnitReport(unit, scenario, sim.Now);
+            var m = row.Minutes;
+            var at = unit.PositionAt(sim.Now);
+            var feed = new UnitFeed(row.Mode, unit.Status.ToString(), at.X, at.Y, sim.Now, unit.Dispatches, unit.CurrentIncident,
+                new UnitMinutesView(m.Patrol, m.Post, m.Check, m.Idle, m.EnRoute, m.OnScene, m.Returning, m.OffShift),
+                row.Utilisation, ReportBuilder.Round(unit.TravelledMetres(sim.Now) / 1000), final);
+            calls.Add(grains.GetGrain<IUnitGrain>(GrainKeys.Unit(RunId, unit.Spec.Id)).FeedAsync(feed));
+        }
+        await Task.WhenAll(calls);
+        _touched.Clear();
+        _feedEverything = false;
+        _fedAt = sim.Now;
+    }
+}
