@@ -47,7 +47,8 @@ public static class CliApp
         {
             foreach (var e in parsed.Errors)
             {
-                error.WriteLine($"error: {PlainParseError(e.Message)}");
+                var suggestion = Suggestion(e.Message, parsed.CommandResult.Command);
+                error.WriteLine($"error: {(suggestion.Length > 0 ? e.Message.TrimEnd('.') : PlainParseError(e.Message))}{suggestion}");
             }
             error.WriteLine($"Usage: {Usage(parsed.CommandResult.Command, root)}");
             error.WriteLine(parsed.CommandResult.Command == root
@@ -123,6 +124,25 @@ public static class CliApp
     /// "Cannot parse argument 'abc' for option '--seed' as expected type 'System.Nullable`1[System.Int64]'."
     /// in plain words: "--seed abc: expected a whole number"; other messages as they are.
     /// </summary>
+    /// <summary>"; did you mean 'compare'?" for a mistyped verb (at the top) or option (of the verb), else empty.</summary>
+    private static string Suggestion(string message, Command command)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message, "^Unrecognized command or argument '(?<name>[^']+)'");
+        if (!match.Success)
+        {
+            return "";
+        }
+        var name = match.Groups["name"].Value;
+        if (name.TrimStart('-').Length < 3)
+        {
+            return ""; // too short to guess from
+        }
+        var known = name.StartsWith('-')
+            ? command.Options.SelectMany(o => o.Aliases.Prepend(o.Name))
+            : command.Subcommands.Select(c => c.Name);
+        return Dispatch.Model.Scenarios.NameSuggestions.DidYouMean(name, known.ToList());
+    }
+
     private static string PlainParseError(string message)
     {
         var match = System.Text.RegularExpressions.Regex.Match(message,
