@@ -7,8 +7,8 @@ namespace Dispatch.Cli.Running;
 
 /// <summary>
 /// The CLI's log output: errors only, one line each, on standard error, without the storage
-/// provider's report of a version conflict on a scenario text (two processes storing the same
-/// content-keyed text at once; the grain resolves it, so it is no failure for the user).
+/// provider's report of a version conflict that the grain resolves itself (two processes on one
+/// state file storing a scenario text or the run list at once: no failure for the user).
 /// </summary>
 public static class CliLogging
 {
@@ -27,10 +27,16 @@ public static class CliLogging
         logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
     }
 
-    /// <summary>True for the log entry of an expected, resolved conflict on a scenario text.</summary>
-    public static bool IsResolvedScenarioConflict(Exception? exception, string message) =>
+    /// <summary>
+    /// Grains whose state two processes on one storage may write at once and that resolve a version
+    /// conflict themselves (read again, merge, write): the scenario texts and the run registry.
+    /// </summary>
+    private static readonly string[] SelfResolvingGrains = ["scenariodocument/", "runregistry/"];
+
+    /// <summary>True for the storage provider's log entry of a version conflict that the grain resolves itself.</summary>
+    public static bool IsResolvedConflict(Exception? exception, string message) =>
         (exception is InconsistentStateException || message.Contains(nameof(InconsistentStateException), StringComparison.Ordinal))
-        && message.Contains("scenariodocument/", StringComparison.Ordinal);
+        && SelfResolvingGrains.Any(grain => message.Contains(grain, StringComparison.Ordinal));
 }
 
 /// <summary>One line per entry: <c>fail: Category[event] message Exception: text</c>.</summary>
@@ -42,7 +48,7 @@ public sealed class CliLogFormatter() : ConsoleFormatter(FormatterName)
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
         var message = logEntry.Formatter(logEntry.State, logEntry.Exception) ?? "";
-        if (CliLogging.IsResolvedScenarioConflict(logEntry.Exception, message))
+        if (CliLogging.IsResolvedConflict(logEntry.Exception, message))
         {
             return;
         }

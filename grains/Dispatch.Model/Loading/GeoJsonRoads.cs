@@ -13,39 +13,17 @@ public sealed record GeoJsonRoadsRead(List<RoadLineDocument> Lines, JsonText? Te
 /// </summary>
 public static class GeoJsonRoads
 {
-    private static readonly JsonDocumentOptions ParseOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        MaxDepth = ScenarioLimits.MaxJsonDepth,
-    };
-
     public static GeoJsonRoadsRead Read(string path, string scenarioFile, List<ScenarioProblem> problems)
     {
         var lines = new List<RoadLineDocument>();
-        var bad = new HashSet<string>(StringComparer.Ordinal);
-        var text = ScenarioValidator.ReadFile(path, problems, message =>
-            new ScenarioProblem(ProblemSeverity.Error, "roads.geoJson", $"GeoJSON file '{path}': {message}") { File = scenarioFile });
-        if (text is null)
+        var file = GeoJsonFile.Open(path, scenarioFile, "roads.geoJson", problems);
+        var bad = file.BadPaths;
+        var text = file.Text;
+        if (file.Json is not { } json)
         {
-            return new GeoJsonRoadsRead(lines, null, bad, true);
-        }
-        void Error(string location, string message, int? line = null, int? column = null)
-        {
-            problems.Add(new ScenarioProblem(ProblemSeverity.Error, location, message) { File = path, Line = line, Column = column });
-            bad.Add(location);
-        }
-        JsonDocument json;
-        try
-        {
-            json = JsonDocument.Parse(text.Utf8, ParseOptions);
-        }
-        catch (JsonException e)
-        {
-            var (line, column) = text.Position(e);
-            Error("", $"malformed GeoJSON: {ScenarioValidator.SyntaxMessage(e, text)}", line, column);
             return new GeoJsonRoadsRead(lines, text, bad, true);
         }
+        void Error(string location, string message, int? line = null, int? column = null) => file.Error(location, message, line, column);
         using (json)
         {
             var root = json.RootElement;

@@ -35,13 +35,6 @@ public sealed record GeoJsonRead(List<ZoneDocument> Zones, JsonText? Text, HashS
 /// </summary>
 public static class GeoJsonZones
 {
-    private static readonly JsonDocumentOptions ParseOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        MaxDepth = ScenarioLimits.MaxJsonDepth,
-    };
-
     /// <summary>Names of geographic coordinate systems (degrees) in a legacy GeoJSON <c>crs</c> member.</summary>
     private static readonly string[] GeographicCrs = ["CRS84", "EPSG::4326", "EPSG:4326", "EPSG::4490", "EPSG:4490", "EPSG::4258", "EPSG:4258", "EPSG::4269", "EPSG:4269"];
 
@@ -51,29 +44,14 @@ public static class GeoJsonZones
     public static GeoJsonRead Read(string path, string scenarioFile, List<ScenarioProblem> problems)
     {
         var zones = new List<ZoneDocument>();
-        var bad = new HashSet<string>(StringComparer.Ordinal);
-        var text = ScenarioValidator.ReadFile(path, problems, message =>
-            new ScenarioProblem(ProblemSeverity.Error, "zonesGeoJson", $"GeoJSON file '{path}': {message}") { File = scenarioFile });
-        if (text is null)
+        var file = GeoJsonFile.Open(path, scenarioFile, "zonesGeoJson", problems);
+        var bad = file.BadPaths;
+        var text = file.Text;
+        if (file.Json is not { } json)
         {
-            return new GeoJsonRead(zones, null, bad, true);
-        }
-        void Error(string location, string message, int? line = null, int? column = null)
-        {
-            problems.Add(new ScenarioProblem(ProblemSeverity.Error, location, message) { File = path, Line = line, Column = column });
-            bad.Add(location);
-        }
-        JsonDocument json;
-        try
-        {
-            json = JsonDocument.Parse(text.Utf8, ParseOptions);
-        }
-        catch (JsonException e)
-        {
-            var (line, column) = text.Position(e);
-            Error("", $"malformed GeoJSON: {ScenarioValidator.SyntaxMessage(e, text)}", line, column);
             return new GeoJsonRead(zones, text, bad, true);
         }
+        void Error(string location, string message, int? line = null, int? column = null) => file.Error(location, message, line, column);
         using (json)
         {
             var root = json.RootElement;
