@@ -12,6 +12,16 @@ public static class BenchMarkdown
         var b = new StringBuilder();
         b.AppendLine(F($"Machine: {r.Machine}, {r.Cores} cores, {r.Runtime}, {r.Configuration} build, {r.GarbageCollector} GC; timed runs per size: {string.Join(", ", r.Sizes.Select(x => $"{x.Size} {x.Runs}"))} (medians, after one untimed run of the same city: cold is that run, then {r.WarmupRuns} warm-up runs of a small city so that the timed code is in its steady state), as many runs per replication figure (one and all replications alternately); bench took {r.TotalSeconds:0} s."));
         b.AppendLine();
+        if (r.Processes.Count > 0)
+        {
+            b.AppendLine("| case | command | runs | whole process, wall (s) | CPU (s) | peak resident (MiB) | simulation (s) |");
+            b.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+            foreach (var x in r.Processes)
+            {
+                b.AppendLine(F($"| {x.Name} | `{x.Command}` | {x.Runs} | {BenchTables.Range(x.WallSeconds, "0.00")} | {BenchTables.Range(x.CpuSeconds, "0.00")} | {BenchTables.Range(x.PeakMib, "0")} | {(x.SimulationSeconds is { } sim ? sim.ToString("0.00", CultureInfo.InvariantCulture) : "")} |"));
+            }
+            b.AppendLine();
+        }
         b.AppendLine("| city | zones | units | events | grain path (s) | cores busy | cold (s) | sim days / s | events / s | kernel (s) | kernel events / s | build (s) | grain overhead (s) | peak working set (MiB) | peak managed heap (MiB) |");
         b.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var x in r.Sizes)

@@ -15,6 +15,18 @@ public sealed record BenchSettings(IReadOnlyList<SyntheticCity.CitySize> Sizes, 
     /// <summary>Every size gets <see cref="Runs"/> runs and both replication counts; by default the large city gets one run and no replication figures, to keep the bench to a few minutes.</summary>
     public bool Full { get; init; }
 
+    /// <summary>Timed runs of each whole-process command (the headline); 0 leaves them out.</summary>
+    public int ProcessRuns { get; init; } = 5;
+
+    /// <summary>Also the long whole-process runs (a year of the medium city, a year and ten years of small-town).</summary>
+    public bool Long { get; init; }
+
+    /// <summary>The whole-process commands to run (null: all); see <see cref="ProcessBench.Cases"/>.</summary>
+    public IReadOnlySet<string>? Commands { get; init; }
+
+    /// <summary>Whether the in-process figures (warm grain path, kernel, replications) are measured after the headline.</summary>
+    public bool InProcess { get; init; } = true;
+
     public int RunsFor(SyntheticCity.CitySize size) => Full || size.Zones < 10_000 ? Runs : 1;
 
     public IEnumerable<int> ReplicationCountsFor(SyntheticCity.CitySize size, int cores) =>
@@ -43,7 +55,8 @@ public static class BenchParent
         var sizes = new List<BenchSizeResult>();
         var replications = new List<BenchReplicationResult>();
         var machineScaling = new List<BenchMachineScaling>();
-        foreach (var size in s.Sizes)
+        var processes = s.ProcessRuns > 0 ? await ProcessBench.RunAsync(s.ProcessRuns, s.Long, s.Commands, s.Seed, log, cancellationToken) : [];
+        foreach (var size in s.InProcess ? s.Sizes : [])
         {
             var runs = s.RunsFor(size);
             log($"{size.Name}: {size.Zones:N0} zones, {size.Units:N0} units, {s.Days} days, {runs} run(s)...");
@@ -126,7 +139,8 @@ public static class BenchParent
             Sizes = sizes,
             Replications = replications,
             MachineScaling = machineScaling,
-            Targets = Targets(sizes, replications, cores),
+            Processes = processes,
+            Targets = [.. ProcessTargets.Of(processes), .. Targets(sizes, replications, cores)],
         };
     }
 
@@ -228,7 +242,7 @@ public static class BenchParent
     }
 
     /// <summary>How to start this program again: the executable, or 'dotnet' and the entry assembly.</summary>
-    private static (string File, string[] Prefix) Self()
+    internal static (string File, string[] Prefix) Self()
     {
         var path = Environment.ProcessPath ?? "dotnet";
         var name = Path.GetFileNameWithoutExtension(path);

@@ -175,7 +175,36 @@ public sealed record BenchReport
     public required List<BenchReplicationResult> Replications { get; init; }
     public List<BenchMachineScaling> MachineScaling { get; init; } = [];
 
+    /// <summary>The headline: real commands timed as whole processes (empty with <c>--process-runs 0</c>).</summary>
+    public List<BenchProcessResult> Processes { get; init; } = [];
+
     public required List<BenchTarget> Targets { get; init; }
+}
+
+/// <summary>The median of a figure over the timed runs, with their minimum and maximum.</summary>
+public sealed record BenchRange(double Median, double Min, double Max);
+
+/// <summary>
+/// A real command timed as a whole process from outside (<see cref="ProcessBench"/>): wall time,
+/// CPU time (user + system) and peak resident memory of the process, each over the timed runs.
+/// </summary>
+public sealed record BenchProcessResult
+{
+    public required string Name { get; init; }
+
+    /// <summary>The command as a user types it (paths shortened).</summary>
+    public required string Command { get; init; }
+    public required int Runs { get; init; }
+    public required BenchRange WallSeconds { get; init; }
+
+    /// <summary>Null where the machine has no <c>/usr/bin/time</c>.</summary>
+    public BenchRange? CpuSeconds { get; init; }
+
+    /// <summary>Peak resident set of the process in MiB; null where the machine has no <c>/usr/bin/time</c>.</summary>
+    public BenchRange? PeakMib { get; init; }
+
+    /// <summary>What <c>run</c> printed as its simulation time ("Simulated ... in X s"), median; null for other verbs.</summary>
+    public double? SimulationSeconds { get; init; }
 }
 
 /// <summary>A performance target and whether the measured figure meets it.</summary>

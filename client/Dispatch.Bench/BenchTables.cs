@@ -10,7 +10,27 @@ public static class BenchTables
     public static void Write(IAnsiConsole console, BenchReport r)
     {
         console.MarkupLine(Markup.Escape($"{r.Machine}, {r.Cores} cores, {r.Runtime}, {r.Configuration} build, {r.GarbageCollector} GC; {r.WarmupRuns} warm-up runs before warm figures; bench took {r.TotalSeconds:0} s"));
-        console.MarkupLine("A simulated week per city: grain = scenario grain on the embedded silo from the first StartAsync to the result (silo start-up excluded); kernel = new Simulator + RunToEnd + ReportBuilder.Build; build = reading and building the scenario; peak = peak working set of the child process; medians of the timed runs, after one untimed run of the same city (cold = that run).");
+        if (r.Processes.Count > 0)
+        {
+            console.MarkupLine("What a user waits for: each command started as a fresh process of this program and timed from outside (wall and CPU seconds, peak resident MiB), median (min - max) of the timed runs after one untimed run.");
+            var processes = new Table();
+            foreach (var column in new[] { "case", "command", "runs", "wall s", "cpu s", "peak MiB", "simulation s" })
+            {
+                processes.AddColumn(new TableColumn(column));
+            }
+            foreach (var x in r.Processes)
+            {
+                processes.AddRow(Markup.Escape(x.Name), Markup.Escape(x.Command), N(x.Runs), Range(x.WallSeconds, "0.00"), Range(x.CpuSeconds, "0.00"), Range(x.PeakMib, "0"),
+                    x.SimulationSeconds is { } sim ? S(sim) : "");
+            }
+            console.Write(processes);
+        }
+        if (r.Sizes.Count == 0)
+        {
+            WriteTargets(console, r);
+            return;
+        }
+        console.MarkupLine("Secondary, warm figures inside one process. A simulated week per city: grain = scenario grain on the embedded silo from the first StartAsync to the result (silo start-up excluded); kernel = new Simulator + RunToEnd + ReportBuilder.Build; build = reading and building the scenario; peak = peak working set of the child process; medians of the timed runs, after one untimed run of the same city (cold = that run).");
         var sizes = new Table();
         foreach (var column in new[] { "city", "zones/units", "events", "grain s", "cold s", "days/s", "events/s", "kernel s", "build s", "peak MiB" })
         {
@@ -50,11 +70,20 @@ public static class BenchTables
             }
             console.Write(machine);
         }
+        WriteTargets(console, r);
+    }
+
+    private static void WriteTargets(IAnsiConsole console, BenchReport r)
+    {
         foreach (var t in r.Targets)
         {
             console.MarkupLine($"{(t.Met ? "[green]met[/]" : "[red]not met[/]")}  {Markup.Escape(t.Name)}: {Markup.Escape(t.Goal)}; measured {Markup.Escape(t.Measured)}");
         }
     }
+
+    /// <summary>"median (min - max)", or empty.</summary>
+    public static string Range(BenchRange? range, string format) => range is null ? "" :
+        $"{range.Median.ToString(format, CultureInfo.InvariantCulture)} ({range.Min.ToString(format, CultureInfo.InvariantCulture)} - {range.Max.ToString(format, CultureInfo.InvariantCulture)})";
 
     private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -43,6 +43,7 @@ public static class CliApp
             BenchCommand.Create(console, error),
         };
         var parsed = root.Parse(args);
+        Running.PhaseTrace.Mark("parsed");
         if (parsed.Errors.Count > 0)
         {
             foreach (var e in parsed.Errors)

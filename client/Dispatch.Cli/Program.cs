@@ -1,6 +1,7 @@
 using Dispatch.Cli;
 using Spectre.Console;
 
+Dispatch.Cli.Running.PhaseTrace.Mark("main");
 var console = AnsiConsole.Console;
 if (Console.IsOutputRedirected)
 {

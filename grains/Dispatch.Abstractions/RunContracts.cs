@@ -21,7 +21,8 @@ public sealed record ReplicationDrive(
     [property: Id(0)] string ExperimentId,
     [property: Id(1)] int Replication,
     [property: Id(2)] double ChunkMinutes,
-    [property: Id(3)] bool Actors);
+    [property: Id(3)] bool Actors,
+    [property: Id(4)] bool SkipIncidentRows = false);
 
 /// <summary>Where a run is: simulated minute, events so far, and whether it has finished.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.RunProgress")]

@@ -110,7 +110,7 @@ public sealed partial class ExperimentGrain(
             {
                 RequestContext.Remove(IPlacementDirector.PlacementHintKey);
             }
-            Heard(k, await replication.DriveAsync(new ReplicationDrive(RunId, k, request.ChunkMinutes, request.Actors)));
+            Heard(k, await replication.DriveAsync(new ReplicationDrive(RunId, k, request.ChunkMinutes, request.Actors, request.SkipIncidentRows)));
         }));
     }
 

@@ -36,6 +36,9 @@ public sealed class RunState
 
     /// <summary>Stopped by its experiment: nothing more is simulated.</summary>
     [Id(11)] public bool Cancelled { get; set; }
+
+    /// <summary>Its incidents.csv rows are not written (the result's text is the header alone).</summary>
+    [Id(12)] public bool SkipIncidentRows { get; set; }
 }
 
 /// <summary>

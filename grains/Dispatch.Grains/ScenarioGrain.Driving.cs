@@ -41,6 +41,7 @@ public sealed partial class ScenarioGrain : IRemindable
             state.State.Replication = drive.Replication;
             state.State.ChunkMinutes = drive.ChunkMinutes;
             state.State.Actors = drive.Actors;
+            state.State.SkipIncidentRows = drive.SkipIncidentRows;
             await state.WriteStateAsync();
         }
         else if (state.State.ExperimentId != drive.ExperimentId)

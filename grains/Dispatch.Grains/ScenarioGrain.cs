@@ -97,7 +97,8 @@ public sealed partial class ScenarioGrain(
         var report = ReportBuilder.Build(sim);
         var units = new StringBuilder(sim.Units.Count * 100);
         CsvWriters.AppendUnits(units, sim.Replication, report);
-        return new RunResult(report, _incidentRows!.Finish(), units.ToString());
+        var incidents = state.State.SkipIncidentRows ? CsvWriters.IncidentsHeader + "\n" : _incidentRows!.Finish();
+        return new RunResult(report, incidents, units.ToString());
     }
 
     /// <summary>
@@ -109,7 +110,10 @@ public sealed partial class ScenarioGrain(
     {
         sim.RunUntil(untilMinute);
         var changes = sim.DrainChanges();
-        _incidentRows!.WriteFinished();
+        if (!state.State.SkipIncidentRows)
+        {
+            _incidentRows!.WriteFinished();
+        }
         if (feed || (state.State.Actors && sim.IsFinished))
         {
             Collect(changes.Incidents);

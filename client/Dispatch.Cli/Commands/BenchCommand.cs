@@ -19,7 +19,7 @@ namespace Dispatch.Cli.Commands;
 /// </summary>
 public static class BenchCommand
 {
-    private const string Usage = "dispatch bench [--runs N] [--json] [--markdown] [--sizes small,medium,large] [--replications R] [--days D] [--chunk-minutes M] [--seed S] [--warmup-runs W] [--full]";
+    private const string Usage = "dispatch bench [--runs N] [--json] [--markdown] [--sizes small,medium,large] [--replications R] [--days D] [--chunk-minutes M] [--seed S] [--warmup-runs W] [--full] [--process-runs P] [--long] [--commands LIST] [--process-only]";
 
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
@@ -33,11 +33,15 @@ public static class BenchCommand
         var seed = new Option<long>("--seed") { Description = "Seed of the cities and of the runs.", DefaultValueFactory = _ => 1 };
         var warmup = new Option<int>("--warmup-runs") { Description = "Warm-up runs of a small city before the warm figures of each measurement, so that tiered compilation has finished with the timed code.", DefaultValueFactory = _ => BenchChild.DefaultWarmupRuns };
         var full = new Option<bool>("--full") { Description = "Give the large city --runs runs and the replication figures too (by default it gets one run and none, to keep the bench to a few minutes)." };
+        var processRuns = new Option<int>("--process-runs") { Description = "Timed runs of each whole-process command (the headline figures); 0 leaves them out.", DefaultValueFactory = _ => 5 };
+        var longRuns = new Option<bool>("--long") { Description = "Also the long whole-process runs: the medium city for 365 days, small-town for 365 and 3,650 days (several minutes)." };
+        var commands = new Option<string?>("--commands") { Description = $"Only these whole-process commands, comma-separated: {string.Join(", ", ProcessBench.Names)}." };
+        var processOnly = new Option<bool>("--process-only") { Description = "Only the whole-process figures, not the warm in-process ones." };
         var child = new Option<string?>("--child") { Description = "Internal: run one measurement in this process (single, replications or kernel).", Hidden = true };
         var size = new Option<string?>("--size") { Description = "Internal: the city size of a --child measurement.", Hidden = true };
         var command = new Command("bench", "Benchmark: synthetic cities of three sizes, a simulated week each on the embedded silo, events and simulated days per second, peak memory, replications in parallel.")
         {
-            runs, json, markdown, sizes, replications, days, chunk, seed, warmup, full, child, size,
+            runs, json, markdown, sizes, replications, days, chunk, seed, warmup, full, processRuns, longRuns, commands, processOnly, child, size,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -94,9 +98,26 @@ public static class BenchCommand
             {
                 return CommonOptions.Usage(error, "--sizes: expected at least one of small, medium, large", Usage);
             }
+            var p = parse.GetValue(processRuns);
+            if (p is < 0 or > 100)
+            {
+                return CommonOptions.Usage(error, $"--process-runs {p}: expected a whole number from 0 to 100", Usage);
+            }
+            HashSet<string>? only = null;
+            if (parse.GetValue(commands) is { } list)
+            {
+                only = [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                if (only.FirstOrDefault(c => !ProcessBench.Names.Contains(c)) is { } unknown)
+                {
+                    return CommonOptions.Usage(error, $"--commands: '{unknown}' is not a command of the bench; expected some of {string.Join(", ", ProcessBench.Names)}", Usage);
+                }
+            }
             var asJson = parse.GetValue(json);
             var asMarkdown = parse.GetValue(markdown);
-            var report = await BenchParent.RunAsync(new BenchSettings(chosen, d, n, r, m, parse.GetValue(seed)) { Full = parse.GetValue(full), WarmupRuns = w }, error.WriteLine, cancellationToken);
+            var report = await BenchParent.RunAsync(new BenchSettings(chosen, d, n, r, m, parse.GetValue(seed))
+            {
+                Full = parse.GetValue(full), WarmupRuns = w, ProcessRuns = p, Long = parse.GetValue(longRuns), Commands = only, InProcess = !parse.GetValue(processOnly),
+            }, error.WriteLine, cancellationToken);
             if (asJson)
             {
                 console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(report, BenchJson.Options));

@@ -103,14 +103,17 @@ public static class CompareCommand
             return (await runA, await runB);
         });
 
+        var stopping = cluster.DisposeAsync(); // nothing more is asked of the cluster: the embedded silo stops meanwhile
         var measures = Comparison.Compare(outcomeA.Replications, outcomeB.Replications);
         var json = Comparison.ToJson(pathA, modelA.Name, pathB, modelB.Name, seed, replications, days, measures);
         AddOverlays(json, "a", overlaysA);
         AddOverlays(json, "b", overlaysB);
         RunOutputWriter.Publish(heldOutput!.Path, RunOutputWriter.CompareLayout, staging =>
         {
-            RunOutputWriter.WriteFiles(Path.Combine(staging, "a"), outcomeA, jsonA);
-            RunOutputWriter.WriteFiles(Path.Combine(staging, "b"), outcomeB, jsonB);
+            // The two sides' files (and charts) at once: each side draws its own plots.
+            Parallel.Invoke(
+                () => RunOutputWriter.WriteFiles(Path.Combine(staging, "a"), outcomeA, jsonA),
+                () => RunOutputWriter.WriteFiles(Path.Combine(staging, "b"), outcomeB, jsonB));
             var chart = DifferenceChart.Save(staging, "differences.png", measures);
             var map = ZoneMaps.WriteDifference(staging, jsonA, outcomeA.Report, outcomeB.Report);
             RunOutputWriter.WriteAtomically(Path.Combine(staging, "compare.md"),
@@ -119,6 +122,7 @@ public static class CompareCommand
         }, cancellationToken);
         PrintTable(console, modelA.Name, modelB.Name, replications, measures, outcomeA.Report, outcomeB.Report);
         console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "compare.md"))}[/], compare.json, differences.png, and each side's full report and scenario.json in a/ and b/");
+        await stopping;
         return ExitCodes.Success;
     }
 

@@ -14,7 +14,7 @@ namespace Dispatch.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
-    private const string Usage = "dispatch run <scenario> [--overlay FILE]... [--set PATH=VALUE]... [--seed N] [--days D] [--out DIR] [--replications R] [--warmup-days W] [--overwrite] [--detach] [--no-actors] [--cluster CONNECTION]";
+    private const string Usage = "dispatch run <scenario> [--overlay FILE]... [--set PATH=VALUE]... [--seed N] [--days D] [--out DIR] [--replications R] [--warmup-days W] [--overwrite] [--detach] [--no-actors] [--no-incidents] [--cluster CONNECTION]";
 
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
@@ -27,6 +27,7 @@ public static class RunCommand
         {
             Description = "Submit the run, print its id and return at once; the cluster runs it (needs --cluster or DISPATCH_CLUSTER). Fetch it with 'dispatch result <id>'.",
         };
+        var noIncidents = new Option<bool>("--no-incidents") { Description = "Leave out incidents.csv (a row per incident, the largest output of a long run, in time and memory) and the response distribution chart drawn from it." };
         var noActors = new Option<bool>("--no-actors") { Description = "Do not feed the run's zone and unit grains (for 'dispatch inspect'); a little faster." };
         var command = new Command("run", "Run a scenario as fast as possible and write report.json, report.md, incidents.csv, units.csv and charts.")
         {
@@ -38,17 +39,18 @@ public static class RunCommand
         command.Options.Add(speed);
         command.Options.Add(detach);
         command.Options.Add(noActors);
+        command.Options.Add(noIncidents);
         command.SetAction((parse, cancellationToken) => parse.GetValue(live)
             ? WatchCommand.ParseSpeed(parse.GetValue(speed)!) is { } factor
                 ? WatchCommand.StartAsync(console, error, parse, parse.GetValue(scenario)!, factor, options, overlays, interactiveDashboard: false, cancellationToken)
                 : Task.FromResult(CommonOptions.Usage(error, $"--speed {parse.GetValue(speed)}: expected a positive number such as 1, 60 or 600, or max", Usage))
-            : ExecuteAsync(console, error, parse, parse.GetValue(scenario)!, options, overlays, (parse.GetValue(detach), parse.GetValue(noActors)), cancellationToken));
+            : ExecuteAsync(console, error, parse, parse.GetValue(scenario)!, options, overlays, (parse.GetValue(detach), parse.GetValue(noActors), parse.GetValue(noIncidents)), cancellationToken));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
         IAnsiConsole console, TextWriter error, ParseResult parse, string path, CommonOptions options, OverlayOptions overlayOptions,
-        (bool Detach, bool NoActors) flags, CancellationToken cancellationToken)
+        (bool Detach, bool NoActors, bool NoIncidents) flags, CancellationToken cancellationToken)
     {
         if (options.Check(parse) is { } problem)
         {
@@ -61,6 +63,7 @@ public static class RunCommand
             return ExitCodes.InvalidInput;
         }
         var (model, json) = loaded.Value;
+        PhaseTrace.Mark("scenario loaded");
         var days = parse.GetValue(options.Days) ?? model.Days;
         var warmup = parse.GetValue(options.WarmupDays);
         if (warmup >= days)
@@ -74,7 +77,7 @@ public static class RunCommand
             return CommonOptions.Usage(error, "--detach needs a cluster (--cluster CONNECTION or DISPATCH_CLUSTER): an embedded silo stops with this process", Usage);
         }
         var settings = new RunSettings(json, parse.GetValue(options.Seed) ?? model.Seed, days, parse.GetValue(options.Replications),
-            RunOrchestrator.NewRunIdPrefix("run"), warmup) { ScenarioName = model.Name, Actors = !flags.NoActors };
+            RunOrchestrator.NewRunIdPrefix("run"), warmup) { ScenarioName = model.Name, Actors = !flags.NoActors, SkipIncidentRows = flags.NoIncidents };
         if (detach)
         {
             return await SubmitDetachedAsync(console, error, settings, clusterOption, parse.GetValue(options.State)!, cancellationToken);
@@ -90,6 +93,7 @@ public static class RunCommand
         {
             return ExitCodes.Failure;
         }
+        PhaseTrace.Mark("connected");
         await using var cluster = connected;
         if (!cluster.IsEmbedded)
         {
@@ -97,11 +101,16 @@ public static class RunCommand
         }
         var outcome = await ProgressDisplay.RunAsync(console, error, model.Name,
             progress => RunOrchestrator.RunAsync(cluster.Grains, settings, progress, cancellationToken));
+        PhaseTrace.Mark("run finished");
+        // Nothing more is asked of the cluster: the embedded silo stops while the files are written.
+        var stopping = cluster.DisposeAsync();
         RunOutputWriter.Write(heldOutput!.Path, outcome, json, cancellationToken);
+        PhaseTrace.Mark("outputs written");
         PrintSummary(console, outcome, outDir);
         console.WriteLine(settings.Actors
             ? $"run id {settings.RunIdPrefix}: its zones and units: dispatch inspect {settings.RunIdPrefix} zone|unit <id>"
             : $"run id {settings.RunIdPrefix}");
+        await stopping;
         return ExitCodes.Success;
     }
 
@@ -145,6 +154,6 @@ public static class RunCommand
         {
             console.MarkupLine($"{outcome.Retries} grain call(s) failed for a moment and were repeated (a silo stopped, or the state storage was busy); the run resumed from its checkpoints.");
         }
-        console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, incidents.csv, units.csv, charts and scenario.json (the scenario as run)");
+        console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, {(outcome.IncidentRowsLeftOut ? "" : "incidents.csv, ")}units.csv, charts and scenario.json (the scenario as run)");
     }
 }

@@ -15,16 +15,20 @@ public static class Charts
 
     private static readonly string VisibilityAxis = "risk-weighted " + Visibility.Label.ToLowerInvariant();
 
-    /// <summary>Writes the run charts into <paramref name="directory"/>; returns (file name, caption) pairs.</summary>
-    public static List<(string File, string Caption)> WriteRunCharts(string directory, Report report, IReadOnlyList<double> responseMinutes)
+    /// <summary>Writes the run charts into <paramref name="directory"/> (the response CDF only when <paramref name="responseMinutes"/> is given); returns (file name, caption) pairs.</summary>
+    public static List<(string File, string Caption)> WriteRunCharts(string directory, Report report, IReadOnlyList<double>? responseMinutes)
     {
-        var charts = new List<(string, string)>
+        var charts = new List<(string, string)>();
+        if (responseMinutes is not null)
         {
-            Save(directory, "response-cdf.png", ResponseCdf(responseMinutes), "Response time distribution (CDF) with the 1, 3 and 5 minute circles"),
+            charts.Add(Save(directory, "response-cdf.png", ResponseCdf(responseMinutes), "Response time distribution (CDF) with the 1, 3 and 5 minute circles"));
+        }
+        charts.AddRange(
+        [
             Save(directory, "visibility-by-hour.png", VisibilityByHour(report), $"{Visibility.Label} by hour of day; the night window {report.NightWindow ?? Dispatch.Model.Scenarios.NightWindow.Default.Label} is shaded"),
             Save(directory, "visibility-by-zone.png", VisibilityByZone(report), $"{Visibility.Label} of the hotspot zones with the most incidents"),
             Save(directory, "unit-time-by-status.png", UnitTime(report), "Unit time by status, per mode"),
-        };
+        ]);
         return charts;
     }
 

@@ -194,7 +194,10 @@ public sealed class ClusterConnection : IAsyncDisposable
         return new ClusterConnection(owner, clusterClient, clusterClient, $"cluster '{clusterId}' on {where}", null);
     }
 
-    public ValueTask DisposeAsync() => _owner.DisposeAsync();
+    /// <summary>Stops the embedded silo, or leaves the cluster; a second call waits for the first (so a verb may start it early, while it writes its files).</summary>
+    public ValueTask DisposeAsync() => new(_disposal ??= _owner.DisposeAsync().AsTask());
+
+    private Task? _disposal;
 
     private sealed class HostOwner(IHost host) : IAsyncDisposable
     {

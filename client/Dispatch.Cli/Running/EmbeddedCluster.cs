@@ -38,8 +38,11 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         CliLogging.Configure(builder.Logging);
         builder.UseOrleans(silo => silo.UseDispatchEmbedded(databasePath, siloPort, gatewayPort));
+        PhaseTrace.Mark("silo configured");
         SqliteSchema.Prune(databasePath, SqliteSchema.DefaultRetention); // the schema exists now
+        PhaseTrace.Mark("pruned");
         var host = builder.Build();
+        PhaseTrace.Mark("host built");
         await host.StartAsync(cancellationToken);
         return new EmbeddedCluster(host, gatewayPort);
     }
@@ -49,11 +52,13 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
-            await _host.StopAsync(timeout.Token);
+            PhaseTrace.Mark("stopping silo");
+        await _host.StopAsync(timeout.Token);
         }
         finally
         {
             _host.Dispose();
+            PhaseTrace.Mark("silo stopped");
         }
     }
 }

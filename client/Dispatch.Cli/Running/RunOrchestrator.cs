@@ -19,6 +19,9 @@ public sealed record RunSettings(string ScenarioJson, long Seed, int Days, int R
     /// <summary>Whether the run's zone and unit grains are fed (once at the end of each replication).</summary>
     public bool Actors { get; init; } = true;
 
+    /// <summary>Whether incidents.csv's rows are left out (<c>--no-incidents</c>): neither formatted during the run nor written.</summary>
+    public bool SkipIncidentRows { get; init; }
+
     /// <summary>
     /// How long one grain call is retried after failures of the cluster (a silo dying, a grain
     /// reactivating elsewhere) before the run gives up.
@@ -54,6 +57,13 @@ public sealed record RunOutcome(
         var units = string.Concat([CsvWriters.UnitsHeader, "\n", .. results.Select(r => r.UnitsCsvRows)]);
         return new RunOutcome(reports, aggregate, results.Select(r => r.IncidentsCsv).ToList(), units, eventsProcessed, simulationTime);
     }
+
+    /// <summary>
+    /// True when the run left incidents.csv's rows out (<c>run --no-incidents</c>): the report counts
+    /// incidents, yet no replication's text has a row. Then no incidents.csv (and no response
+    /// distribution chart, which is drawn from it) is written.
+    /// </summary>
+    public bool IncidentRowsLeftOut => Report.Incidents.Total > 0 && IncidentsCsvTexts.All(text => text.Length <= HeaderLength);
 
     /// <summary>The header line's length, newline included.</summary>
     private static readonly int HeaderLength = CsvWriters.IncidentsHeader.Length + 1;
@@ -119,7 +129,7 @@ public static class RunOrchestrator
     {
         var key = IScenarioDocumentGrain.KeyOf(settings.ScenarioJson);
         var request = new ExperimentRequest(key, settings.ScenarioName, settings.Seed, settings.Days, settings.Replications,
-            settings.WarmupDays, settings.ChunkMinutes, settings.Actors);
+            settings.WarmupDays, settings.ChunkMinutes, settings.Actors, settings.SkipIncidentRows);
         await RetryAsync(async () =>
         {
             await grains.GetGrain<IScenarioDocumentGrain>(key).StoreAsync(settings.ScenarioJson);
