@@ -57,6 +57,8 @@ public static class RunCommand
             return CommonOptions.Usage(error, problem, Usage);
         }
         var overlays = OverlayOptions.Read(parse, error, overlayOptions);
+        var clusterOption = options.ClusterFor(parse);
+        await using var early = EarlyConnection.Start(clusterOption, parse.GetValue(options.State)!, ahead: !flags.Detach && overlays is not null, cancellationToken);
         var loaded = overlays is null ? null : await ScenarioInput.LoadAsync(path, error, cancellationToken, parse.GetValue(options.Days), parse.GetValue(options.Replications), overlays);
         if (loaded is null)
         {
@@ -71,7 +73,6 @@ public static class RunCommand
             return CommonOptions.Usage(error, $"--warmup-days {warmup}: must be shorter than the run ({days} days)", Usage);
         }
         var detach = flags.Detach;
-        var clusterOption = options.ClusterFor(parse);
         if (detach && ClusterConnection.Resolve(clusterOption) is null)
         {
             return CommonOptions.Usage(error, "--detach needs a cluster (--cluster CONNECTION or DISPATCH_CLUSTER): an embedded silo stops with this process", Usage);
@@ -88,7 +89,7 @@ public static class RunCommand
             return CommonOptions.Usage(error, outProblem, Usage);
         }
         using var heldOutput = outTarget;
-        var connected = await ClusterConnection.TryConnectAsync(clusterOption, parse.GetValue(options.State)!, error, cancellationToken);
+        var connected = await early.TakeAsync(error, cancellationToken);
         if (connected is null)
         {
             return ExitCodes.Failure;

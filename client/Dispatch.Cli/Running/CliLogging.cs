@@ -22,7 +22,8 @@ public static class CliLogging
             o.LogToStandardErrorThreshold = LogLevel.Trace;
         });
         logging.AddConsoleFormatter<CliLogFormatter, ConsoleFormatterOptions>();
-        logging.AddFilter(level => level >= LogLevel.Error);
+        // DISPATCH_TIMINGS=1 also shows the runtime's information entries, each with its time (see PhaseTrace).
+        logging.AddFilter(level => level >= (PhaseTrace.Enabled ? LogLevel.Information : LogLevel.Error));
         // A host that fails to start is reported by the verb itself, in words.
         logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
     }
@@ -61,7 +62,7 @@ public sealed class CliLogFormatter() : ConsoleFormatter(FormatterName)
             LogLevel.Debug => "dbug",
             _ => "trce",
         };
-        var line = $"{level}: {logEntry.Category}[{logEntry.EventId.Id}] {message}";
+        var line = $"{(PhaseTrace.Enabled ? PhaseTrace.Now() + " " : "")}{level}: {logEntry.Category}[{logEntry.EventId.Id}] {message}";
         if (logEntry.Exception is { } exception)
         {
             line += " " + exception;

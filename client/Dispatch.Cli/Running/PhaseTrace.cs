@@ -10,7 +10,15 @@ namespace Dispatch.Cli.Running;
 /// </summary>
 public static class PhaseTrace
 {
-    private static readonly bool Enabled = Environment.GetEnvironmentVariable("DISPATCH_TIMINGS") == "1";
+    /// <summary>Whether <c>DISPATCH_TIMINGS=1</c> is set.</summary>
+    public static readonly bool Enabled = Environment.GetEnvironmentVariable("DISPATCH_TIMINGS") == "1";
+
+    /// <summary>Wall seconds since the process started, as text.</summary>
+    public static string Now()
+    {
+        using var process = Process.GetCurrentProcess();
+        return (DateTime.Now - process.StartTime).TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Prints <c>timing: WALL s (cpu CPU s) PHASE</c> when enabled.</summary>
     public static void Mark(string phase)
