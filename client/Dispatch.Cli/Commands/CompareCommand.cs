@@ -54,8 +54,16 @@ public static class CompareCommand
         {
             return ExitCodes.InvalidInput;
         }
-        var loadedA = await ScenarioInput.LoadAsync(pathA, error, cancellationToken, parse.GetValue(options.Days), parse.GetValue(options.Replications), overlaysA);
-        var loadedB = await ScenarioInput.LoadAsync(pathB, error, cancellationToken, parse.GetValue(options.Days), parse.GetValue(options.Replications), overlaysB);
+        // The embedded silo starts, and both scenarios are read, at once (each mostly compiles code on
+        // first use); A's problems are printed before B's, as when read one after the other.
+        await using var early = EarlyConnection.Start(options.ClusterFor(parse), parse.GetValue(options.State)!, ahead: true, cancellationToken);
+        var (heldA, heldB) = (new StringWriter(), new StringWriter());
+        var loadingA = Task.Run(() => ScenarioInput.Load(pathA, heldA, parse.GetValue(options.Days), parse.GetValue(options.Replications), overlaysA), CancellationToken.None);
+        var loadingB = Task.Run(() => ScenarioInput.Load(pathB, heldB, parse.GetValue(options.Days), parse.GetValue(options.Replications), overlaysB), CancellationToken.None);
+        var loadedA = await loadingA.WaitAsync(cancellationToken);
+        error.Write(heldA.ToString());
+        var loadedB = await loadingB.WaitAsync(cancellationToken);
+        error.Write(heldB.ToString());
         if (loadedA is null || loadedB is null)
         {
             return ExitCodes.InvalidInput;
@@ -81,7 +89,7 @@ public static class CompareCommand
         var settingsA = new RunSettings(jsonA, seed, days, replications, RunOrchestrator.NewRunIdPrefix("compare-a"), warmup) { ScenarioName = modelA.Name, Actors = false };
         var settingsB = new RunSettings(jsonB, seed, days, replications, RunOrchestrator.NewRunIdPrefix("compare-b"), warmup) { ScenarioName = modelB.Name, Actors = false };
 
-        var connected = await ClusterConnection.TryConnectAsync(options.ClusterFor(parse), parse.GetValue(options.State)!, error, cancellationToken);
+        var connected = await early.TakeAsync(error, cancellationToken);
         if (connected is null)
         {
             return ExitCodes.Failure;
