@@ -17,7 +17,7 @@ public sealed class BenchVerbTests
     {
         var exe = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "dispatch.exe" : "dispatch");
         var info = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "bench", "--json", "--sizes", "small", "--runs", "1", "--days", "1", "--replications", "3", "--warmup-runs", "3" })
+        foreach (var a in new[] { "bench", "--json", "--sizes", "small", "--runs", "1", "--days", "1", "--replications", "3", "--warmup-runs", "3", "--process-runs", "0" })
         {
             info.ArgumentList.Add(a);
         }
