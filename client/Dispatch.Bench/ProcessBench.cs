@@ -41,11 +41,11 @@ public static partial class ProcessBench
             new("help", "dispatch --help", ["--help"], runs, 1),
             new("validate", "validate scenarios/pengjiang.json", ["validate", Scenario("pengjiang.json")], runs, 1),
             new("trivial-run", "run scenarios/small-town.json --days 1", ["run", Scenario("small-town.json"), "--days", "1", .. Out("trivial")], runs, 1),
-            new("medium-week", "run of a 2,500-zone / 300-unit synthetic week (scenario file)", ["run", mediumFile, .. Out("medium")], runs, 1),
+            new("medium-week", "run medium-city.json (2,500 zones / 300 units, 7 days)", ["run", mediumFile, .. Out("medium")], runs, 1),
             new("compare", "compare scenarios/pengjiang-no-surge.json scenarios/pengjiang.json --replications 10",
                 ["compare", Scenario("pengjiang-no-surge.json"), Scenario("pengjiang.json"), "--replications", "10", .. Out("compare")], runs, 1),
         };
-        cases.Add(new("medium-year", "the same city for 365 days, --no-incidents", ["run", mediumFile, "--days", "365", "--no-incidents", .. Out("year")], 1, 0));
+        cases.Add(new("medium-year", "run medium-city.json --days 365 --no-incidents", ["run", mediumFile, "--days", "365", "--no-incidents", .. Out("year")], 1, 0));
         cases.Add(new("small-town-year", "run scenarios/small-town.json --days 365 --no-incidents", ["run", Scenario("small-town.json"), "--days", "365", "--no-incidents", .. Out("town-year")], 1, 0));
         cases.Add(new("small-town-decade", "run scenarios/small-town.json --days 3650 --no-incidents", ["run", Scenario("small-town.json"), "--days", "3650", "--no-incidents", .. Out("town-decade")], 1, 0));
         return cases;
