@@ -44,6 +44,25 @@ public sealed class SqliteStoreDataSourceTests
         Assert.Equal(2L, Scalar(holder, "SELECT count(*) FROM sqlite_master WHERE name IN ('held', 'waited');"));
     }
 
+    [Fact]
+    public async Task A_second_connection_of_the_store_opens_when_the_first_closes()
+    {
+        var path = TestPaths.TempFile("gate.db");
+        SqliteSchema.EnsureCreated(path);
+        var source = new SqliteStoreDataSource(SqliteSchema.BuildConnectionString(path));
+
+        var first = await source.OpenConnectionAsync();
+        var second = source.OpenConnectionAsync().AsTask();
+        await Task.Delay(200);
+        Assert.False(second.IsCompleted); // waits for the gate, not in SQLite's sleeping busy handler
+
+        await first.DisposeAsync();
+        await using var opened = await second.WaitAsync(TimeSpan.FromSeconds(10));
+        await using var command = opened.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM OrleansQuery;";
+        Assert.True((long)(await command.ExecuteScalarAsync())! > 0);
+    }
+
     private static void Exec(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
