@@ -8,14 +8,20 @@ namespace Dispatch.Bench;
 /// </summary>
 public static class ProcessTargets
 {
+    /// <summary>run scenarios/small-town.json --days 1, whole process, seconds.</summary>
     public const double TrivialRunSeconds = 0.8;
+    /// <summary>validate scenarios/pengjiang.json, seconds.</summary>
     public const double ValidateSeconds = 0.4;
+    /// <summary>The 2,500-zone / 300-unit week from a scenario file, seconds (and its stretch goal).</summary>
     public const double MediumWeekSeconds = 1.0;
     public const double MediumWeekStretchSeconds = 0.6;
+    /// <summary>compare of the Pengjiang pair with 10 replications, seconds.</summary>
     public const double CompareSeconds = 4.0;
+    /// <summary>The medium city for 365 days: whole process over simulation time, simulated days per second, peak MiB.</summary>
     public const double YearWholeOverSimulation = 1.2;
     public const double YearSimulatedDaysPerSecond = 40;
     public const double YearPeakMib = 400;
+    /// <summary>3,650 days of small-town: MiB of peak above its 365-day run.</summary>
     public const double DecadeExtraPeakMib = 50;
 
     /// <summary>The targets with their verdicts, in the order of the issue.</summary>
