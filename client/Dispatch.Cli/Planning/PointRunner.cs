@@ -7,10 +7,10 @@ using Dispatch.Model.Scenarios.Overlays;
 
 namespace Dispatch.Cli.Planning;
 
-/// <summary>One setting of a point: a scenario path and the value it is given (as by <c>--set PATH=VALUE</c>).</summary>
-public sealed record PointSetting(string Path, string Value)
+/// <summary>One setting of a point: a scenario path and the value it is given (as by <c>--set PATH=VALUE</c>), or, with a null value, an entry taken out.</summary>
+public sealed record PointSetting(string Path, string? Value)
 {
-    public override string ToString() => $"{Path}={Value}";
+    public override string ToString() => Value is null ? $"without {Path}" : $"{Path}={Value}";
 }
 
 /// <summary>
@@ -36,7 +36,10 @@ public sealed class PointRunner(IGrainFactory grains, string baseJson, string sc
         var overlays = new List<Overlay>();
         foreach (var s in settings)
         {
-            if (Overlay.FromAssignment(s.ToString(), problems) is { } overlay)
+            var overlay = s.Value is null
+                ? OverlayReader.ReadText($"{{\"remove\": [{System.Text.Json.JsonSerializer.Serialize(s.Path)}]}}", s.ToString(), problems)
+                : Overlay.FromAssignment(s.ToString(), problems);
+            if (overlay is not null)
             {
                 overlays.Add(overlay);
             }
