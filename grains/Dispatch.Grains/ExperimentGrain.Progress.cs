@@ -51,7 +51,14 @@ public sealed partial class ExperimentGrain
         {
             try
             {
-                Heard(k, await grains.GetGrain<IScenarioGrain>(ReplicationKey(RunId, k)).GetProgressAsync());
+                if (_progress[k] is null)
+                {
+                    await StartOneAsync(state.State.Request, k, []);
+                }
+                else
+                {
+                    Heard(k, await grains.GetGrain<IScenarioGrain>(ReplicationKey(RunId, k)).GetProgressAsync());
+                }
             }
             catch (Exception e) when (e is OrleansException or TimeoutException)
             {

@@ -96,27 +96,34 @@ public sealed partial class ExperimentGrain(
     private async Task StartReplicationsAsync(ExperimentRequest request)
     {
         var silos = request.Runs > 1 ? await ActiveSilosAsync() : [];
-        await Task.WhenAll(Enumerable.Range(0, request.Runs).Select(async k =>
+        await Task.WhenAll(Enumerable.Range(0, request.Runs).Select(k => StartOneAsync(request, k, silos)));
+    }
+
+    /// <summary>
+    /// Starts run <paramref name="k"/> (idempotent: a started one only reports its progress) and sets it
+    /// driving itself. The watchdog calls it again for a run never heard from, so a start call lost to
+    /// a timeout (many large points starting at once on a busy silo) or a failure is made good.
+    /// </summary>
+    private async Task StartOneAsync(ExperimentRequest request, int k, IReadOnlyList<SiloAddress> silos)
+    {
+        var replication = grains.GetGrain<IScenarioGrain>(ReplicationKey(RunId, k));
+        var (point, number) = request.RunOf(k);
+        var runRequest = new RunRequest(request.KeyOfPoint(point), request.Seed, number, request.Days, request.WarmupDays);
+        if (silos.Count > 1)
         {
-            var replication = grains.GetGrain<IScenarioGrain>(ReplicationKey(RunId, k));
-            var (point, number) = request.RunOf(k);
-            var runRequest = new RunRequest(request.KeyOfPoint(point), request.Seed, number, request.Days, request.WarmupDays);
-            if (silos.Count > 1)
-            {
-                // Only the call that activates the grain needs the hint (the async lambda keeps this
-                // RequestContext change from flowing out to the other calls).
-                RequestContext.Set(IPlacementDirector.PlacementHintKey, silos[k % silos.Count]);
-            }
-            try
-            {
-                await replication.StartAsync(runRequest);
-            }
-            finally
-            {
-                RequestContext.Remove(IPlacementDirector.PlacementHintKey);
-            }
-            Heard(k, await replication.DriveAsync(new ReplicationDrive(RunId, k, request.ChunkMinutes, request.Actors)));
-        }));
+            // Only the call that activates the grain needs the hint (the async method keeps this
+            // RequestContext change from flowing out to the other calls).
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, silos[k % silos.Count]);
+        }
+        try
+        {
+            await replication.StartAsync(runRequest);
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        }
+        Heard(k, await replication.DriveAsync(new ReplicationDrive(RunId, k, request.ChunkMinutes, request.Actors)));
     }
 
     /// <summary>The active silos in a stable order (empty if they cannot be listed: no hints then).</summary>

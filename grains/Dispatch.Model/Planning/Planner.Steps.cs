@@ -20,7 +20,7 @@ public sealed partial class Planner
             {
                 _seen[Key(e.Setting, replications)] = e;
                 _trace.Add(new TraceStep(_trace.Count + 1, phase, e.Setting, replications, e.Cost.Mean ?? 0,
-                    targets.Select((t, k) => t.End(e.Targets[k])).ToList(), Feasible(e), false, _clock.Elapsed.TotalSeconds));
+                    targets.Select((t, k) => t.End(Judged(e.Targets[k]))).ToList(), Feasible(e), false, _clock.Elapsed.TotalSeconds));
             }
         }
         return settings.Select(s => _seen[Key(s, replications)]).ToList();

@@ -17,14 +17,32 @@ public sealed partial class Planner(IReadOnlyList<DecisionVariable> variables, I
     private readonly Dictionary<string, Evaluation> _seen = [];
     private readonly Stopwatch _clock = new();
 
-    /// <summary>Meets every target with 95% confidence.</summary>
-    public bool Feasible(Evaluation e) => targets.Select((t, k) => t.Meets(e.Targets[k])).All(x => x);
+    /// <summary>Meets every target with 95% confidence (a screening evaluation: as its interval is projected to the verification).</summary>
+    public bool Feasible(Evaluation e) => targets.Select((t, k) => t.Meets(Judged(e.Targets[k]))).All(x => x);
 
     /// <summary>The sum of the relative shortfalls of the missed targets (0 when feasible).</summary>
-    public double Shortfall(Evaluation e) => targets.Select((t, k) => Math.Max(0, -t.Slack(e.Targets[k]))).Sum();
+    public double Shortfall(Evaluation e) => targets.Select((t, k) => Math.Max(0, -t.Slack(Judged(e.Targets[k])))).Sum();
 
     /// <summary>The smallest relative slack over the targets: the binding target's.</summary>
-    public double MinSlack(Evaluation e) => targets.Select((t, k) => t.Slack(e.Targets[k])).DefaultIfEmpty(0).Min();
+    public double MinSlack(Evaluation e) => targets.Select((t, k) => t.Slack(Judged(e.Targets[k]))).DefaultIfEmpty(0).Min();
+
+    /// <summary>
+    /// The interval a target is judged on. A screening estimate (fewer replications than the
+    /// verification) is judged on the interval the verification would give with the same standard
+    /// deviation: its half-width times t(V-1)/t(S-1) x sqrt(S/V). Screening thus predicts the
+    /// verification rather than demanding the much wider interval of a few replications (which
+    /// would stop the removals far too early); the verification then judges on its own interval.
+    /// </summary>
+    public Estimate Judged(Estimate e)
+    {
+        var (s, v) = (e.Count, options.VerifyReplications);
+        if (e.HalfWidth is not { } half || s >= v || s < 2)
+        {
+            return e;
+        }
+        var projected = half * Reporting.Statistics.StudentT975(v - 1) / Reporting.Statistics.StudentT975(s - 1) * Math.Sqrt((double)s / v);
+        return e with { HalfWidth = projected };
+    }
 
     /// <summary>Finds the cheapest setting meeting every target.</summary>
     public async Task<PlanOutcome> MinimizeCostAsync(CancellationToken cancellationToken)
@@ -48,9 +66,9 @@ public sealed partial class Planner(IReadOnlyList<DecisionVariable> variables, I
         return new PlanOutcome(true, before, verified, _trace, _trace.Count, _clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>The first removal step: a quarter of the largest room above a minimum (at least one unit).</summary>
+    /// <summary>The first removal step: half the largest room above a minimum (at least one unit).</summary>
     private int FirstStep(IReadOnlyList<int> setting) =>
-        Math.Max(1, variables.Select((v, i) => (setting[i] - v.Min) / 4).DefaultIfEmpty(1).Max());
+        Math.Max(1, variables.Select((v, i) => (setting[i] - v.Min) / 2).DefaultIfEmpty(1).Max());
 
     /// <summary>Greedy marginal allocation: one unit at a time, to the variable buying the most shortfall per unit of cost; null when every variable is at its maximum and a target is still missed.</summary>
     private async Task<Evaluation?> AddUntilFeasibleAsync(Evaluation current, string phase, CancellationToken cancellationToken)
@@ -74,7 +92,8 @@ public sealed partial class Planner(IReadOnlyList<DecisionVariable> variables, I
 
     /// <summary>
     /// The local search: tries taking <paramref name="step"/> units (clamped at the minimum) from each
-    /// variable, keeps the cheapest candidate still feasible, and halves the step when none is; a
+    /// variable; when several pass, tries them all together and keeps that if it passes, else the
+    /// cheapest single one; halves the step when none passes; a
     /// variable whose removal failed is not tried again at the same step (fewer units do not serve better).
     /// </summary>
     private async Task<Evaluation> RemoveAsync(Evaluation current, int step, string phase, CancellationToken cancellationToken)
@@ -103,6 +122,17 @@ public sealed partial class Planner(IReadOnlyList<DecisionVariable> variables, I
                 }
             }
             var feasible = evaluated.Where(Feasible).ToList();
+            if (feasible.Count > 1)
+            {
+                // Every removal that passed alone, together: one more evaluation that can save many steps.
+                var together = current.Setting.Select((x, i) => feasible.Select(f => f.Setting[i]).Append(x).Min()).ToList();
+                var combined = (await BatchAsync([together], current.Replications, phase + " (together)", cancellationToken))[0];
+                if (Feasible(combined))
+                {
+                    current = Accept(combined);
+                    continue;
+                }
+            }
             if (feasible.Count > 0)
             {
                 current = Accept(feasible.OrderBy(c => c.Cost.Mean).ThenByDescending(MinSlack).First());
