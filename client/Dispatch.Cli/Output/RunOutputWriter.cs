@@ -65,7 +65,10 @@ public static class RunOutputWriter
         // The charts and the maps (ScottPlot, each its own plot) are drawn on the thread pool while
         // this thread writes the text files: on two cores the files cost about the time of one chart.
         var rows = !outcome.IncidentRowsLeftOut;
-        var charts = Task.Run(() => Charts.WriteRunCharts(directory, outcome.Report, rows ? Charts.ResponseMinutesFromCsv(outcome.IncidentsCsvTexts) : null));
+        var responseByReplication = rows && outcome.IncidentsCsvTexts.Count > 1
+            ? outcome.IncidentsCsvTexts.Select(text => (IReadOnlyList<double>)Charts.ResponseMinutesFromCsv([text])).ToList() : null;
+        var charts = Task.Run(() => Charts.WriteRunCharts(directory, outcome.Report, rows ? Charts.ResponseMinutesFromCsv(outcome.IncidentsCsvTexts) : null,
+            outcome.Replications, responseByReplication));
         var maps = Task.Run(() => scenarioJson is null ? new List<(string File, string Caption)>() : ZoneMaps.Write(directory, scenarioJson, outcome.Report));
         try
         {
