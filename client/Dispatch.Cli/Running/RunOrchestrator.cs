@@ -56,7 +56,6 @@ public sealed record RunOutcome(
     }
 
     /// <summary>The header line's length, newline included.</summary>
-    private static readonly int HeaderLength = CsvWriters.IncidentsHeader.Length + 1;
 
     /// <summary>
     /// The run's incidents.csv, piece by piece: the first replication's text, then the rows of
@@ -65,7 +64,7 @@ public sealed record RunOutcome(
     /// rather than from one text copied together at the end of the run.
     /// </summary>
     public IEnumerable<ReadOnlyMemory<char>> IncidentsCsvPieces() =>
-        IncidentsCsvTexts.Select((text, k) => text.AsMemory(k == 0 ? 0 : HeaderLength));
+        IncidentsCsvTexts.Select((text, k) => text.AsMemory(k == 0 ? 0 : text.IndexOf('\n') + 1));
 
     /// <summary>The run's incidents.csv as one text (the pieces joined on first use; one replication's text as it is).</summary>
     public string IncidentsCsv => _incidentsCsv ??= IncidentsCsvTexts.Count == 1

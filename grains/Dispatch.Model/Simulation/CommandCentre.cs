@@ -62,7 +62,13 @@ internal sealed partial class CommandCentre
     }
 
     /// <summary>The call-handling time of an incident is over: it is ready for dispatch.</summary>
-    public void OnCallHandled(IncidentRecord incident) => Assign(incident, _scenario.IncidentTypes[incident.Type]);
+    public void OnCallHandled(IncidentRecord incident)
+    {
+        if (!IsHeld(incident))
+        {
+            Assign(incident, _scenario.IncidentTypes[incident.Type]);
+        }
+    }
 
     /// <summary>Sends the units the incident needs; what is short waits in the queue (or, without a queue and with no unit sent, is diverted).</summary>
     private void Assign(IncidentRecord incident, IncidentType type)
@@ -203,7 +209,7 @@ internal sealed partial class CommandCentre
     /// <summary>A unit that has just become free: the queue first, then its own duty (patrol, post or station).</summary>
     public void ResumeDuty(UnitState unit)
     {
-        if (TryServeQueue(unit))
+        if (TryServeHeld(unit) || TryServeQueue(unit))
         {
             return;
         }
