@@ -21,7 +21,8 @@ public enum ExperimentState
 /// <summary>
 /// What an experiment runs: the key of its stored scenario document (never the text), the run
 /// parameters, how many simulated minutes each replication advances per chunk, and whether the
-/// zone and unit grains are fed (<see cref="Actors"/>; a batch run may opt out to save the time).
+/// zone and unit grains are fed (<see cref="Actors"/>; a batch run may opt out to save the time),
+/// and the command log every replication replays (<see cref="Commands"/>, commands.json text, or null).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.ExperimentRequest")]
 public sealed record ExperimentRequest(
@@ -32,7 +33,8 @@ public sealed record ExperimentRequest(
     [property: Id(4)] int Replications,
     [property: Id(5)] double WarmupDays,
     [property: Id(6)] double ChunkMinutes,
-    [property: Id(7)] bool Actors);
+    [property: Id(7)] bool Actors,
+    [property: Id(8)] string? Commands = null);
 
 /// <summary>An experiment's state and progress (0..1, the mean over its replications).</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.ExperimentStatus")]

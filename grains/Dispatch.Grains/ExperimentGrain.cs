@@ -95,7 +95,7 @@ public sealed partial class ExperimentGrain(
         await Task.WhenAll(Enumerable.Range(0, request.Replications).Select(async k =>
         {
             var replication = grains.GetGrain<IScenarioGrain>(ReplicationKey(RunId, k));
-            var runRequest = new RunRequest(request.ScenarioKey, request.Seed, k, request.Days, request.WarmupDays);
+            var runRequest = new RunRequest(request.ScenarioKey, request.Seed, k, request.Days, request.WarmupDays, request.Commands);
             if (silos.Count > 1)
             {
                 // Only the call that activates the grain needs the hint (the async lambda keeps this

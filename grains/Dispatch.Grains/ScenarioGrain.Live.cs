@@ -125,7 +125,7 @@ public sealed partial class ScenarioGrain
         var target = _pacer.TargetMinute(sim.Now);
         var lag = Math.Max(0, target - sim.Now);
         var behind = lag > _pacer.ToleranceMinutes;
-        sim.RunUntil(target);
+        sim.RunUntil(target, _script!);
         var changes = sim.DrainChanges();
         _incidentRows!.WriteFinished();
         Collect(changes.Incidents);

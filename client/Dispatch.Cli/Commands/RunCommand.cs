@@ -14,7 +14,7 @@ namespace Dispatch.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
-    private const string Usage = "dispatch run <scenario> [--overlay FILE]... [--set PATH=VALUE]... [--seed N] [--days D] [--out DIR] [--replications R] [--warmup-days W] [--overwrite] [--detach] [--no-actors] [--cluster CONNECTION]";
+    private const string Usage = "dispatch run <scenario> [--overlay FILE]... [--set PATH=VALUE]... [--seed N] [--days D] [--out DIR] [--replications R] [--warmup-days W] [--overwrite] [--detach] [--no-actors] [--commands FILE] [--cluster CONNECTION]";
 
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
@@ -28,6 +28,7 @@ public static class RunCommand
             Description = "Submit the run, print its id and return at once; the cluster runs it (needs --cluster or DISPATCH_CLUSTER). Fetch it with 'dispatch result <id>'.",
         };
         var noActors = new Option<bool>("--no-actors") { Description = "Do not feed the run's zone and unit grains (for 'dispatch inspect'); a little faster." };
+        var commands = new Option<string?>("--commands") { Description = "Replay a command log (the commands.json of a live run): the same commands at the same simulated minutes, so the same report." };
         var command = new Command("run", "Run a scenario as fast as possible and write report.json, report.md, incidents.csv, units.csv and charts.")
         {
             scenario,
@@ -38,21 +39,27 @@ public static class RunCommand
         command.Options.Add(speed);
         command.Options.Add(detach);
         command.Options.Add(noActors);
+        command.Options.Add(commands);
         command.SetAction((parse, cancellationToken) => parse.GetValue(live)
             ? WatchCommand.ParseSpeed(parse.GetValue(speed)!) is { } factor
                 ? WatchCommand.StartAsync(console, error, parse, parse.GetValue(scenario)!, factor, options, overlays, interactiveDashboard: false, cancellationToken)
                 : Task.FromResult(CommonOptions.Usage(error, $"--speed {parse.GetValue(speed)}: expected a positive number such as 1, 60 or 600, or max", Usage))
-            : ExecuteAsync(console, error, parse, parse.GetValue(scenario)!, options, overlays, (parse.GetValue(detach), parse.GetValue(noActors)), cancellationToken));
+            : ExecuteAsync(console, error, parse, parse.GetValue(scenario)!, options, overlays, (parse.GetValue(detach), parse.GetValue(noActors), parse.GetValue(commands)), cancellationToken));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
         IAnsiConsole console, TextWriter error, ParseResult parse, string path, CommonOptions options, OverlayOptions overlayOptions,
-        (bool Detach, bool NoActors) flags, CancellationToken cancellationToken)
+        (bool Detach, bool NoActors, string? Commands) flags, CancellationToken cancellationToken)
     {
         if (options.Check(parse) is { } problem)
         {
             return CommonOptions.Usage(error, problem, Usage);
+        }
+        var commandLog = flags.Commands is { } commandsPath ? ReadCommands(error, commandsPath) : null;
+        if (flags.Commands is not null && commandLog is null)
+        {
+            return ExitCodes.InvalidInput;
         }
         var overlays = OverlayOptions.Read(parse, error, overlayOptions);
         var loaded = overlays is null ? null : await ScenarioInput.LoadAsync(path, error, cancellationToken, parse.GetValue(options.Days), parse.GetValue(options.Replications), overlays);
@@ -74,7 +81,7 @@ public static class RunCommand
             return CommonOptions.Usage(error, "--detach needs a cluster (--cluster CONNECTION or DISPATCH_CLUSTER): an embedded silo stops with this process", Usage);
         }
         var settings = new RunSettings(json, parse.GetValue(options.Seed) ?? model.Seed, days, parse.GetValue(options.Replications),
-            RunOrchestrator.NewRunIdPrefix("run"), warmup) { ScenarioName = model.Name, Actors = !flags.NoActors };
+            RunOrchestrator.NewRunIdPrefix("run"), warmup) { ScenarioName = model.Name, Actors = !flags.NoActors, Commands = commandLog };
         if (detach)
         {
             return await SubmitDetachedAsync(console, error, settings, clusterOption, parse.GetValue(options.State)!, cancellationToken);
@@ -118,6 +125,27 @@ public static class RunCommand
         console.WriteLine(runId);
         error.WriteLine($"submitted to the {cluster.Description}; follow with 'dispatch runs', fetch with 'dispatch result {runId} --out DIR', stop with 'dispatch cancel {runId}'");
         return ExitCodes.Success;
+    }
+
+    /// <summary>A command log to replay, checked (null after saying what is wrong with it).</summary>
+    public static string? ReadCommands(TextWriter error, string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: --commands {path}: cannot read it ({e.Message})");
+            return null;
+        }
+        if (Dispatch.Model.Reporting.CommandLogFile.Read(text, path, out var problem) is null)
+        {
+            error.WriteLine($"error: --commands {problem}");
+            return null;
+        }
+        return text;
     }
 
     /// <summary>The summary table and the timing line of a finished run (also for <c>result</c>).</summary>

@@ -19,6 +19,9 @@ public sealed record RunSettings(string ScenarioJson, long Seed, int Days, int R
     /// <summary>Whether the run's zone and unit grains are fed (once at the end of each replication).</summary>
     public bool Actors { get; init; } = true;
 
+    /// <summary>The command log every replication replays (commands.json text; <c>run --commands</c>), or null.</summary>
+    public string? Commands { get; init; }
+
     /// <summary>
     /// How long one grain call is retried after failures of the cluster (a silo dying, a grain
     /// reactivating elsewhere) before the run gives up.
@@ -38,6 +41,9 @@ public sealed record RunOutcome(
     /// <summary>Grain calls that failed (e.g. a silo died) and were retried; 0 in an undisturbed run.</summary>
     public int Retries { get; init; }
 
+    /// <summary>The command log of a run with commands (commands.json text; every replication replays the same log), or null.</summary>
+    public string? CommandLog { get; init; }
+
     /// <summary>The outcome of finished replications: their reports, the aggregate and the CSV files with headers.</summary>
     public static RunOutcome From(IReadOnlyList<RunResult> results, long eventsProcessed, TimeSpan simulationTime)
     {
@@ -52,10 +58,11 @@ public sealed record RunOutcome(
     private static RunOutcome From(IReadOnlyList<RunResult> results, List<Report> reports, Report aggregate, long eventsProcessed, TimeSpan simulationTime)
     {
         var units = string.Concat([CsvWriters.UnitsHeader, "\n", .. results.Select(r => r.UnitsCsvRows)]);
-        return new RunOutcome(reports, aggregate, results.Select(r => r.IncidentsCsv).ToList(), units, eventsProcessed, simulationTime);
+        return new RunOutcome(reports, aggregate, results.Select(r => r.IncidentsCsv).ToList(), units, eventsProcessed, simulationTime)
+        {
+            CommandLog = results.Count > 0 ? results[0].CommandLog : null,
+        };
     }
-
-    /// <summary>The header line's length, newline included.</summary>
 
     /// <summary>
     /// The run's incidents.csv, piece by piece: the first replication's text, then the rows of
@@ -118,7 +125,7 @@ public static class RunOrchestrator
     {
         var key = IScenarioDocumentGrain.KeyOf(settings.ScenarioJson);
         var request = new ExperimentRequest(key, settings.ScenarioName, settings.Seed, settings.Days, settings.Replications,
-            settings.WarmupDays, settings.ChunkMinutes, settings.Actors);
+            settings.WarmupDays, settings.ChunkMinutes, settings.Actors, settings.Commands);
         await RetryAsync(async () =>
         {
             await grains.GetGrain<IScenarioDocumentGrain>(key).StoreAsync(settings.ScenarioJson);
