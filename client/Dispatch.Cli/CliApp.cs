@@ -36,6 +36,7 @@ public static class CliApp
             ResultCommand.Create(console, error),
             CancelCommand.Create(console, error),
             CommandCommand.Create(console, error),
+            ReplayCommand.Create(console, error),
             InspectCommand.Create(console, error),
             ValidateCommand.Create(console, error),
             FitCommand.Create(console, error),

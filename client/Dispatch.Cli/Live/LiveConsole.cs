@@ -13,27 +13,29 @@ public static class LiveConsole
 {
     /// <summary>Watches until the run finishes (true) or the watcher leaves (false).</summary>
     public static async Task<bool> WatchAsync(IAnsiConsole console, IClusterClient client, string runId, bool attached, CancellationToken cancellationToken,
-        bool plain = false, ActorSelection? selection = null)
+        bool plain = false, ActorSelection? selection = null, bool control = false, bool replay = false)
     {
         var (watcher, snapshot) = await LiveWatcher.AttachAsync(client, runId);
         await using (watcher)
         {
             var state = new DashboardState(snapshot);
             var interactive = !plain && console.Profile.Capabilities.Interactive && !Console.IsInputRedirected;
-            var view = new View(client, runId, selection ?? new ActorSelection(null, null));
+            var view = new View(client, runId, selection ?? new ActorSelection(null, null), new ConsolePrompt(client, runId, control, replay));
             return interactive
                 ? await InteractiveAsync(console, watcher, state, attached, view, cancellationToken)
                 : await PlainAsync(console, watcher, state, view, cancellationToken);
         }
     }
 
-    /// <summary>The selected zone and unit of the run being watched.</summary>
-    private sealed record View(IGrainFactory Grains, string RunId, ActorSelection Selection)
+    /// <summary>The selected zone and unit of the run being watched, and the command line.</summary>
+    private sealed record View(IGrainFactory Grains, string RunId, ActorSelection Selection, ConsolePrompt Prompt)
     {
         public Task RefreshAsync(bool now = false) => Selection.RefreshAsync(Grains, RunId, now);
 
         public IRenderable Render(DashboardState state, bool attached) =>
-            Selection.Render() is { } panels ? new Rows(DashboardRenderer.Render(state, attached), panels) : DashboardRenderer.Render(state, attached);
+            Selection.Render() is { } panels
+                ? new Rows(DashboardRenderer.Render(state, attached), Prompt.Render(), panels)
+                : new Rows(DashboardRenderer.Render(state, attached), Prompt.Render());
     }
 
     private static async Task<bool> InteractiveAsync(IAnsiConsole console, LiveWatcher watcher, DashboardState state, bool attached, View view, CancellationToken cancellationToken)
@@ -49,7 +51,12 @@ public static class LiveConsole
                 var leave = false;
                 while (Console.KeyAvailable)
                 {
-                    var key = Console.ReadKey(intercept: true).KeyChar;
+                    var info = Console.ReadKey(intercept: true);
+                    var key = info.KeyChar;
+                    if (await view.Prompt.KeyAsync(info))
+                    {
+                        continue;
+                    }
                     if (key is 'q' or 'Q')
                     {
                         leave = true;
@@ -67,6 +74,10 @@ public static class LiveConsole
                 {
                     renewed = DateTime.UtcNow;
                     await watcher.RenewAsync();
+                    if (view.Prompt.HasControl)
+                    {
+                        view.Prompt.HasControl = (await watcher.Run.TakeControlAsync(CommandRouter.ConsoleName, true)).Granted;
+                    }
                 }
                 await view.RefreshAsync();
                 context.UpdateTarget(view.Render(state, attached));
