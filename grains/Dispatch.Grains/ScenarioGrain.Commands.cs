@@ -18,6 +18,9 @@ public sealed partial class ScenarioGrain
     public static readonly TimeSpan ControlExpiry = TimeSpan.FromMinutes(2);
 
     private string? _controller;
+
+    /// <summary>How many of the kernel's commands the watchers have been shown.</summary>
+    private int _commandsShown;
     private long _controllerSeenAt;
 
     /// <summary>The console holding control now, or null.</summary>
@@ -59,10 +62,22 @@ public sealed partial class ScenarioGrain
         state.State.CommandLog = CommandLogFile.Write(sim.CommandLog);
         state.State.SimulatedMinute = sim.Now;
         await state.WriteStateAsync();
-        var feed = $"{CommandText.Clock(sim.Now)} command {command.Text}: {(outcome.Applied ? outcome.Message : "refused, " + outcome.Message)}";
-        var batch = LiveFeed.Batch(++_sequence, sim, _pacer, 0, false, false, [], []) with { Commands = [feed] };
+        var batch = LiveFeed.Batch(++_sequence, sim, _pacer, 0, false, false, [], []) with { Commands = NewCommandLines(sim) };
         await Observers.Notify(o => o.OnBatchAsync(batch));
         return new CommandReply(outcome.Applied, outcome.Message, sim.Now, command.Text);
+    }
+
+    /// <summary>Feed lines for the commands the kernel took since the last call (given now, or replayed from a log).</summary>
+    private List<string>? NewCommandLines(Simulator sim)
+    {
+        if (sim.CommandLog.Count == _commandsShown)
+        {
+            return null;
+        }
+        var lines = sim.CommandLog.Skip(_commandsShown).Select(r =>
+            $"{CommandText.Clock(r.Command.At)} command {r.Command.Text}: {(r.Outcome.Applied ? r.Outcome.Message : "refused, " + r.Outcome.Message)}").ToList();
+        _commandsShown = sim.CommandLog.Count;
+        return lines;
     }
 
     public Task<ControlReply> TakeControlAsync(string console, bool take)
@@ -106,6 +121,7 @@ public sealed partial class ScenarioGrain
         }
         sim.RunUntil(minute, _script!);
         var changes = sim.DrainChanges();
+        _commandsShown = sim.CommandLog.Count;
         if (sim.IsFinished)
         {
             await FinishLiveAsync(sim, changes);

@@ -134,7 +134,7 @@ public sealed partial class ScenarioGrain
             await FinishLiveAsync(sim, changes);
             return;
         }
-        var batch = LiveFeed.Batch(++_sequence, sim, _pacer, lag, behind, false, changes.Units, changes.Incidents);
+        var batch = LiveFeed.Batch(++_sequence, sim, _pacer, lag, behind, false, changes.Units, changes.Incidents) with { Commands = NewCommandLines(sim) };
         await Observers.Notify(o => o.OnBatchAsync(batch));
         if (sim.Now - _fedAt >= LiveFeedMinutes && Clock.GetElapsedTime(_fedWallAt) >= LiveFeedWallPeriod)
         {
@@ -160,7 +160,7 @@ public sealed partial class ScenarioGrain
         Collect(changes.Incidents);
         await FeedActorsAsync(sim);
         await CheckpointAsync(sim, finish: true);
-        var batch = LiveFeed.Batch(++_sequence, sim, _pacer, 0, false, true, changes.Units, changes.Incidents);
+        var batch = LiveFeed.Batch(++_sequence, sim, _pacer, 0, false, true, changes.Units, changes.Incidents) with { Commands = NewCommandLines(sim) };
         await Observers.Notify(o => o.OnBatchAsync(batch));
     }
 

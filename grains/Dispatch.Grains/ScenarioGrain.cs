@@ -189,6 +189,7 @@ public sealed partial class ScenarioGrain(
         _feedEverything = true;
         _touched.Clear();
         _incidentRows = new IncidentRowsWriter(sim);
+        _commandsShown = sim.CommandLog.Count;
         return _sim = sim;
     }
 
