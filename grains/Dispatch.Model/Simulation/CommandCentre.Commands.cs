@@ -72,6 +72,9 @@ internal sealed partial class CommandCentre
         return $"#{incident.Id} held for {unit.Spec.Id} (now {unit.Status})";
     }
 
+    /// <summary>Units moved up to cover an empty sector so far.</summary>
+    public int MoveUps => _moveUp?.Moves ?? 0;
+
     /// <summary>Whether an incident waits for a chosen unit (then the automatic dispatch leaves it).</summary>
     public bool IsHeld(IncidentRecord incident) => _heldFor.Count > 0 && _heldFor.ContainsKey(incident.Id);
 

@@ -21,6 +21,7 @@ internal sealed partial class CommandCentre
     private readonly IDispatchPolicy _policy;
     private readonly UnitState[] _units;
     private readonly DispatchQueue _queue = new();
+    private readonly MoveUp? _moveUp;
     private double _queueArea;
     private double _queueSince;
 
@@ -37,6 +38,7 @@ internal sealed partial class CommandCentre
         _log = log;
         _policy = policy;
         _units = fleet.Units;
+        _moveUp = scenario.Dispatch.MoveUp ? new MoveUp(scenario, clock, events, fleet) : null;
     }
 
     /// <summary>Incidents waiting for a unit now.</summary>
@@ -160,6 +162,7 @@ internal sealed partial class CommandCentre
         unit.IsMoving = true;
         _fleet.SetStatus(unit, UnitStatus.EnRoute);
         _events.Schedule(departAt + travel, new SimEvent(EventKind.UnitArrives, unit.Spec.Index, incident.Id, unit.Version));
+        _moveUp?.AfterDispatch(unit);
     }
 
     public void OnArrive(UnitState unit, IncidentRecord incident)

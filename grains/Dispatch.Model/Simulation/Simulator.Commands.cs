@@ -1,6 +1,6 @@
 namespace Dispatch.Model.Simulation;
 
-/// <summary>The kernel under a duty officer's commands (<see cref="CommandDesk"/>; docs/live.md, "Commands").</summary>
+/// <summary>The kernel under a duty officer's commands (<see cref="CommandDesk"/>; docs/live.md, "Commands") and its move-ups.</summary>
 public sealed partial class Simulator
 {
     private readonly CommandDesk _desk;
@@ -14,6 +14,9 @@ public sealed partial class Simulator
 
     /// <summary>The commands given so far with their outcomes (the run's command log).</summary>
     public IReadOnlyList<CommandRecord> CommandLog => _desk.Records;
+
+    /// <summary>Units moved up to cover an empty sector so far (<c>dispatch.moveUp</c>).</summary>
+    public int MoveUps => _command.MoveUps;
 
     /// <summary>Incidents handled under a command: incident id to the command words that touched it.</summary>
     public IReadOnlyDictionary<int, string> CommandedIncidents => _desk.Commanded;
