@@ -31,12 +31,16 @@ public sealed class CommonOptions
 
     public Option<string> State { get; } = new("--state") { Description = "SQLite file of grain state for the embedded silo.", DefaultValueFactory = _ => DefaultState };
 
-    public void AddTo(Command command)
+    /// <summary>Adds the shared options to a verb; <paramref name="replications"/> false leaves out <c>--replications</c> (a live run has one).</summary>
+    public void AddTo(Command command, bool replications = true)
     {
         command.Options.Add(Seed);
         command.Options.Add(Days);
         command.Options.Add(Out);
-        command.Options.Add(Replications);
+        if (replications)
+        {
+            command.Options.Add(Replications);
+        }
         command.Options.Add(WarmupDays);
         command.Options.Add(State);
         command.Options.Add(Cluster);
@@ -59,6 +63,22 @@ public sealed class CommonOptions
         if (warmup < 0 || !double.IsFinite(warmup))
         {
             return $"--warmup-days {warmup}: expected 0 or more days";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The first of <paramref name="options"/> given on the command line (not by default), as the message
+    /// "OPTION does not apply WHY"; null when none was given. Options that would be silently ignored are refused.
+    /// </summary>
+    public static string? NotApplicable(ParseResult parse, string why, params Option[] options)
+    {
+        foreach (var option in options)
+        {
+            if (parse.GetResult(option) is { Implicit: false })
+            {
+                return $"{option.Name} does not apply {why}";
+            }
         }
         return null;
     }

@@ -40,7 +40,11 @@ public static class RunCommand
         command.Options.Add(detach);
         command.Options.Add(noActors);
         command.Options.Add(commands);
-        command.SetAction((parse, cancellationToken) => parse.GetValue(live)
+        command.SetAction((parse, cancellationToken) =>
+            CommonOptions.NotApplicable(parse, parse.GetValue(live) ? "to a live run (it is watched, not detached; actors are fed as it goes)" : "without --live (a batch run goes as fast as it can)",
+                parse.GetValue(live) ? [detach, noActors, commands] : [speed]) is { } inapplicable
+            ? Task.FromResult(CommonOptions.Usage(error, inapplicable, Usage))
+            : parse.GetValue(live)
             ? WatchCommand.ParseSpeed(parse.GetValue(speed)!) is { } factor
                 ? WatchCommand.StartAsync(console, error, parse, parse.GetValue(scenario)!, factor, options, overlays, interactiveDashboard: false, cancellationToken)
                 : Task.FromResult(CommonOptions.Usage(error, $"--speed {parse.GetValue(speed)}: expected a positive number such as 1, 60 or 600, or max", Usage))

@@ -30,10 +30,22 @@ public static class WatchCommand
         var options = new CommonOptions();
         var overlays = new OverlayOptions();
         var command = new Command("watch", "Watch a run live: map, units, incidents, dispatch decisions and key figures.") { scenario, speed, attach, list, zone, unit, control };
-        options.AddTo(command);
+        options.AddTo(command, replications: false);
         overlays.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            Option[] startOnly = [speed, options.Seed, options.Days, options.Out, options.WarmupDays, options.Overwrite, overlays.Overlay, overlays.Set];
+            var inapplicable = parse.GetValue(list) ? CommonOptions.NotApplicable(parse, "to --list", [attach, zone, unit, control, .. startOnly])
+                : parse.GetValue(attach) is not null ? CommonOptions.NotApplicable(parse, "to --attach (the run's settings were chosen when it started)", startOnly)
+                : null;
+            if (inapplicable is not null)
+            {
+                return CommonOptions.Usage(error, inapplicable, Usage);
+            }
+            if ((parse.GetValue(list) || parse.GetValue(attach) is not null) && parse.GetValue(scenario) is { } extra)
+            {
+                return CommonOptions.Usage(error, $"{extra}: a scenario does not apply to {(parse.GetValue(list) ? "--list" : "--attach")}", Usage);
+            }
             if (parse.GetValue(list))
             {
                 return await RunsCommand.ListAsync(console, error, parse.GetValue(options.State)!, options.ClusterFor(parse), cancellationToken);
@@ -69,7 +81,7 @@ public static class WatchCommand
         {
             return CommonOptions.Usage(error, problem, Usage);
         }
-        if (parse.GetValue(options.Replications) != 1)
+        if (parse.GetResult(options.Replications) is not null && parse.GetValue(options.Replications) != 1)
         {
             return CommonOptions.Usage(error, "a live run has one replication; use 'run --replications R' for several", Usage);
         }
