@@ -1,6 +1,7 @@
 using Dispatch.Abstractions;
 using Dispatch.Abstractions.Live;
 using Dispatch.Grains.Live;
+using Dispatch.Model.Reporting;
 using Dispatch.Model.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -90,6 +91,12 @@ public sealed partial class ScenarioGrain
                     _pacer.SetSpeed(_pacer.Step(-1), sim.Now);
                     break;
                 case LiveCommand.Stop:
+                    if (sim.CommandLog.Count > 0)
+                    {
+                        // A run with commands logs where it stopped, so that its log replays to the same report.
+                        sim.Apply(new KernelCommand(sim.Now, CommandKind.Stop));
+                        state.State.CommandLog = CommandLogFile.Write(sim.CommandLog);
+                    }
                     await FinishLiveAsync(sim, sim.DrainChanges());
                     break;
             }

@@ -69,6 +69,28 @@ public sealed class CommandRunTests(LiveClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_live_run_stopped_early_logs_the_stop_and_its_log_replays_to_the_same_report()
+    {
+        var request = new RunRequest(await Documents.StoreAsync(Client, Json), 11, 0, 1);
+        var run = Client.GetGrain<IScenarioGrain>("live-stopped");
+        await run.StartLiveAsync(request, 600);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(30)); // 300 simulated minutes
+        await Until(async () => (await run.GetProgressAsync()).SimulatedMinute >= 300);
+        Assert.True((await run.CommandAsync("inject theft district", "officer")).Applied);
+        Assert.True((await run.ControlAsync(LiveCommand.Stop)).Finished);
+        var live = await run.GetResultAsync();
+        var log = CommandLogFile.Read(live.CommandLog!, "log", out _)!;
+        Assert.Equal(["inject theft district", "stop"], log.Select(c => c.Text));
+
+        var batch = Client.GetGrain<IScenarioGrain>("batch-stopped");
+        await batch.StartAsync(request with { Commands = live.CommandLog });
+        Assert.True((await batch.AdvanceAsync(1440)).IsFinished);
+        var replayed = await batch.GetResultAsync();
+        Assert.Equal(live.ReportJson, replayed.ReportJson);
+        Assert.Equal(live.IncidentsCsv, replayed.IncidentsCsv);
+    }
+
+    [Fact]
     public async Task One_console_holds_control_at_a_time_and_a_second_is_refused()
     {
         var run = Client.GetGrain<IScenarioGrain>("live-control");

@@ -26,7 +26,7 @@ public static class CommandRouter
         {
             CommandKind.Alert or CommandKind.Cordon => await grains.GetGrain<IZoneGrain>(GrainKeys.Zone(runId, command.Zone!)).CommandAsync(text, console),
             CommandKind.Inject when command.Zone is { } zone => await grains.GetGrain<IZoneGrain>(GrainKeys.Zone(runId, zone)).CommandAsync(text, console),
-            CommandKind.Inject => await grains.GetGrain<IScenarioGrain>(runId).CommandAsync(text, console),
+            CommandKind.Inject or CommandKind.Stop => await grains.GetGrain<IScenarioGrain>(runId).CommandAsync(text, console),
             _ => await grains.GetGrain<IUnitGrain>(GrainKeys.Unit(runId, command.Unit!)).CommandAsync(text, console),
         };
     }

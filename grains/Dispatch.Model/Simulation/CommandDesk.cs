@@ -27,6 +27,9 @@ internal sealed class CommandDesk(
     /// <summary>The incidents handled under a command, with the command words that touched them (<c>send</c>, <c>inject+send</c>).</summary>
     public IReadOnlyDictionary<int, string> Commanded => _commanded;
 
+    /// <summary>Whether a <see cref="CommandKind.Stop"/> ended the run.</summary>
+    public bool Stopped { get; private set; }
+
     /// <summary>Applies a command now (its time must be the clock's) and logs it with its outcome.</summary>
     public CommandOutcome Apply(KernelCommand c)
     {
@@ -34,7 +37,7 @@ internal sealed class CommandDesk(
         {
             throw new ArgumentException($"command '{c.Text}' is for minute {c.At}, but the run is at minute {clock.Now}", nameof(c));
         }
-        var outcome = clock.Now >= clock.EndTime ? CommandOutcome.Refused("the run has finished") : Carry(c);
+        var outcome = clock.Now >= clock.EndTime || Stopped ? CommandOutcome.Refused("the run has finished") : Carry(c);
         _records.Add(new CommandRecord(c, outcome));
         if (outcome.Applied && outcome.Incident is { } id)
         {
@@ -50,6 +53,9 @@ internal sealed class CommandDesk(
         {
             case CommandKind.Inject:
                 return Inject(c);
+            case CommandKind.Stop:
+                Stopped = true;
+                return new(true, $"the run stops at {CommandText.Clock(clock.Now)}");
             case CommandKind.Alert or CommandKind.Cordon:
                 return Zone(c.Zone, out var z, out var refusal) ? ZoneOrder(c, z) : refusal;
         }

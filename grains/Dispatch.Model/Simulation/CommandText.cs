@@ -10,7 +10,7 @@ namespace Dispatch.Model.Simulation;
 /// post UNIT ZONE [MINUTES]    release UNIT
 /// alert ZONE                  cordon ZONE [MINUTES]
 /// call-in UNIT [HOURS]        stand-down UNIT
-/// inject TYPE ZONE|X,Y [PRIORITY]
+/// inject TYPE ZONE|X,Y [PRIORITY]  stop
 /// </code>
 /// Incidents by number (<c>12</c> or <c>#12</c>); minutes default to 60, a call-in to the unit's shift.
 /// </summary>
@@ -21,13 +21,13 @@ public static class CommandText
 
     /// <summary>The verbs and their arguments, for help texts.</summary>
     public const string Synopsis =
-        "send UNIT INCIDENT | hold INCIDENT UNIT | post UNIT ZONE [MINUTES] | release UNIT | alert ZONE | cordon ZONE [MINUTES] | call-in UNIT [HOURS] | stand-down UNIT | inject TYPE ZONE|X,Y [PRIORITY]";
+        "send UNIT INCIDENT | hold INCIDENT UNIT | post UNIT ZONE [MINUTES] | release UNIT | alert ZONE | cordon ZONE [MINUTES] | call-in UNIT [HOURS] | stand-down UNIT | inject TYPE ZONE|X,Y [PRIORITY] | stop";
 
     private static readonly (string Word, CommandKind Kind)[] Words =
     [
         ("send", CommandKind.Send), ("hold", CommandKind.Hold), ("post", CommandKind.Post), ("release", CommandKind.Release),
         ("alert", CommandKind.Alert), ("cordon", CommandKind.Cordon), ("call-in", CommandKind.CallIn),
-        ("stand-down", CommandKind.StandDown), ("inject", CommandKind.Inject),
+        ("stand-down", CommandKind.StandDown), ("inject", CommandKind.Inject), ("stop", CommandKind.Stop),
     ];
 
     /// <summary>The command word of a kind (<c>call-in</c>).</summary>
@@ -58,6 +58,7 @@ public static class CommandText
             CommandKind.Post => (2, 3),
             CommandKind.Cordon or CommandKind.CallIn => (1, 2),
             CommandKind.Inject => (2, 3),
+            CommandKind.Stop => (0, 0),
             _ => (1, 1),
         };
         if (args.Count < min || args.Count > max)
@@ -87,6 +88,7 @@ public static class CommandText
             CommandKind.CallIn => command with { Unit = args[0], Minutes = Number(1, "hours") * 60 },
             CommandKind.Alert => command with { Zone = args[0] },
             CommandKind.Inject => Inject(command with { Type = args[0] }, args, ref issue),
+            CommandKind.Stop => command,
             _ => command with { Unit = args[0] },
         };
         problem = issue;
@@ -107,6 +109,7 @@ public static class CommandText
             CommandKind.CallIn => c.Minutes is { } m ? $"{word} {c.Unit} {N(m / 60)}" : $"{word} {c.Unit}",
             CommandKind.Alert => $"{word} {c.Zone}",
             CommandKind.Inject => $"{word} {c.Type} {(c.Zone ?? $"{N(c.X ?? 0)},{N(c.Y ?? 0)}")}{(c.Priority is { } p ? $" {p}" : "")}",
+            CommandKind.Stop => word,
             _ => $"{word} {c.Unit}",
         };
     }

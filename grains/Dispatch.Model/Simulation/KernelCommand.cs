@@ -21,6 +21,8 @@ public enum CommandKind
     StandDown,
     /// <summary>Inject an incident of a given type (and priority) at a point or in a zone.</summary>
     Inject,
+    /// <summary>End the run here (the dashboard's key s): its report covers the time simulated so far.</summary>
+    Stop,
 }
 
 /// <summary>

@@ -27,7 +27,7 @@ public sealed partial class Simulator
     /// </summary>
     public void RunUntil(double time, CommandScript script)
     {
-        while (script.Next is { } next && next.At <= Math.Min(time, EndTime))
+        while (!_desk.Stopped && script.Next is { } next && next.At <= Math.Min(time, EndTime))
         {
             RunUntil(next.At);
             Apply(next);

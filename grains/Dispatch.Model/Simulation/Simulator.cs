@@ -89,7 +89,8 @@ public sealed partial class Simulator
 
     public long EventsProcessed => _loop.EventsProcessed;
 
-    public bool IsFinished => Now >= EndTime;
+    /// <summary>At the end time, or stopped by a command (<see cref="CommandKind.Stop"/>).</summary>
+    public bool IsFinished => Now >= EndTime || _desk.Stopped;
 
     public IReadOnlyList<IncidentRecord> Incidents => _log.All;
 
@@ -126,7 +127,13 @@ public sealed partial class Simulator
     public double MeanQueueLength => _command.MeanQueueLength;
 
     /// <summary>Processes every event before <paramref name="time"/> (capped at the end) and moves the clock there.</summary>
-    public void RunUntil(double time) => _loop.RunUntil(time);
+    public void RunUntil(double time)
+    {
+        if (!_desk.Stopped)
+        {
+            _loop.RunUntil(time);
+        }
+    }
 
     public void RunToEnd() => RunUntil(EndTime);
 

@@ -67,6 +67,7 @@ public class CommandRefusalTests
     [InlineData("stand-down b")]
     [InlineData("inject theft market 1")]
     [InlineData("inject fight 1500,-20.5")]
+    [InlineData("stop")]
     public void A_command_line_reads_back_to_the_same_words(string line)
     {
         var command = CommandText.Parse(line.Split(' '), 5, out var problem);

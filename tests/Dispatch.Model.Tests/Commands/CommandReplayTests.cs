@@ -39,6 +39,25 @@ public class CommandReplayTests
     }
 
     [Fact]
+    public void A_stopped_run_replays_to_the_same_minute_and_report()
+    {
+        var scenario = Quiet(days: 2, rate: 1.5);
+        var live = new Simulator(scenario, 3);
+        live.At(100, "alert", "market");
+        var stop = live.At(700.25, "stop");
+        Assert.Equal("the run stops at 11:40", stop.Message);
+        Assert.True(live.IsFinished);
+        live.RunToEnd();
+        Assert.Equal(700.25, live.Now);
+        Assert.Equal("the run has finished", live.Apply(new KernelCommand(700.25, CommandKind.Alert) { Zone = "market" }).Message);
+
+        var replay = new Simulator(scenario, 3);
+        replay.RunUntil(replay.EndTime, new CommandScript(live.CommandLog.Select(r => r.Command)));
+        Assert.Equal(700.25, replay.Now);
+        Assert.Equal(ReportJson.Serialize(ReportBuilder.Build(live)), ReportJson.Serialize(ReportBuilder.Build(replay)));
+    }
+
+    [Fact]
     public void Commands_change_the_run_and_a_run_without_them_is_unchanged()
     {
         var scenario = Quiet(days: 2, rate: 1.5);
