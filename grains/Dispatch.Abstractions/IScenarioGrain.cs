@@ -53,6 +53,12 @@ public interface IScenarioGrain : IGrainWithStringKey
     /// </summary>
     Task<CommandReply> CommandAsync(string line, string console);
 
+    /// <summary>
+    /// Pause, resume, faster, slower or stop from a console: refused while another console holds
+    /// control (then only that one paces the run); the watchers see the change in their next batch.
+    /// </summary>
+    Task<CommandReply> PaceAsync(LiveCommand command, string console);
+
     /// <summary>Takes (<paramref name="take"/>) or gives back control of a live run; one console holds it at a time (renewed by taking it again).</summary>
     Task<ControlReply> TakeControlAsync(string console, bool take);
 

@@ -80,6 +80,16 @@ public sealed partial class ScenarioGrain
         return lines;
     }
 
+    public async Task<CommandReply> PaceAsync(LiveCommand command, string console)
+    {
+        if (Holder is { } holder && holder != console)
+        {
+            return new CommandReply(false, $"console '{holder}' has control of this run", double.NaN, command.ToString().ToLowerInvariant());
+        }
+        var batch = await ControlAsync(command);
+        return new CommandReply(true, batch.Finished ? "finished" : batch.Paused ? "paused" : "running", batch.SimulatedMinute, command.ToString().ToLowerInvariant());
+    }
+
     public Task<ControlReply> TakeControlAsync(string console, bool take)
     {
         var holder = Holder;

@@ -102,6 +102,9 @@ public sealed class CommandRunTests(LiveClusterFixture fixture)
         Assert.False(refused.Applied);
         Assert.Equal("console 'console-a' has control of this run", refused.Message);
         Assert.DoesNotContain("control", (await run.CommandAsync("alert bar-street", "console-a")).Message);
+        var pause = await run.PaceAsync(LiveCommand.Pause, "console-b");
+        Assert.Equal("console 'console-a' has control of this run", pause.Message);
+        Assert.Equal("paused", (await run.PaceAsync(LiveCommand.Pause, "console-a")).Message);
 
         await run.TakeControlAsync("console-a", false);
         Assert.Equal(new ControlReply(true, "console-b"), await run.TakeControlAsync("console-b", true));

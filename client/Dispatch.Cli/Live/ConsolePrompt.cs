@@ -23,6 +23,9 @@ public sealed class ConsolePrompt(IGrainFactory grains, string runId, bool contr
     /// <summary>What the last command or jump gave.</summary>
     public string? LastReply { get; private set; }
 
+    /// <summary>Shows a message (a refused key) where the last reply goes.</summary>
+    public void Say(string message) => LastReply = message;
+
     /// <summary>Whether a line is being typed (then every key is the prompt's).</summary>
     public bool Editing => _mode != default;
 

@@ -21,9 +21,19 @@ public static class LiveConsole
             var state = new DashboardState(snapshot);
             var interactive = !plain && console.Profile.Capabilities.Interactive && !Console.IsInputRedirected;
             var view = new View(client, runId, selection ?? new ActorSelection(null, null), new ConsolePrompt(client, runId, control, replay));
-            return interactive
-                ? await InteractiveAsync(console, watcher, state, attached, view, cancellationToken)
-                : await PlainAsync(console, watcher, state, view, cancellationToken);
+            try
+            {
+                return interactive
+                    ? await InteractiveAsync(console, watcher, state, attached, view, cancellationToken)
+                    : await PlainAsync(console, watcher, state, view, cancellationToken);
+            }
+            finally
+            {
+                if (view.Prompt.HasControl)
+                {
+                    await ReleaseControlAsync(watcher.Run);
+                }
+            }
         }
     }
 
@@ -67,7 +77,11 @@ public static class LiveConsole
                     }
                     else if (Command(key, state.Latest.Paused) is { } command)
                     {
-                        state.Apply(await watcher.Run.ControlAsync(command));
+                        var reply = await watcher.Run.PaceAsync(command, CommandRouter.ConsoleName);
+                        if (!reply.Applied)
+                        {
+                            view.Prompt.Say(reply.Message);
+                        }
                     }
                 }
                 if (DateTime.UtcNow - renewed > LiveWatcher.Resubscribe)
@@ -135,6 +149,19 @@ public static class LiveConsole
             }
         }
         return finished;
+    }
+
+    /// <summary>Gives control back on leaving (a run or silo already gone has nothing to give back).</summary>
+    private static async Task ReleaseControlAsync(Dispatch.Abstractions.IScenarioGrain run)
+    {
+        try
+        {
+            await run.TakeControlAsync(CommandRouter.ConsoleName, false).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException or InvalidOperationException)
+        {
+            // The run or the silo is gone: so is the control.
+        }
     }
 
     private static async Task<(DashboardState, bool)> DrainAsync(LiveWatcher watcher, DashboardState state)
