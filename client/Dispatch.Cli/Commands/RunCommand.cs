@@ -177,6 +177,7 @@ public static class RunCommand
         {
             console.MarkupLine($"{outcome.Retries} grain call(s) failed for a moment and were repeated (a silo stopped, or the state storage was busy); the run resumed from its checkpoints.");
         }
-        console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, incidents.csv, units.csv, charts and scenario.json (the scenario as run)");
+        console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, incidents.csv, units.csv, charts and scenario.json (the scenario as run)"
+            + (outcome.CommandLog is null ? "" : ", and commands.json (the command log replayed)"));
     }
 }
