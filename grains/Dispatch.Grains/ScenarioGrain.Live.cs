@@ -151,6 +151,7 @@ public sealed partial class ScenarioGrain
         if (sim.Now - _checkpointedAt >= 60)
         {
             _checkpointedAt = sim.Now;
+            state.State.SimulatedMinute = sim.Now;
             await state.WriteStateAsync();
         }
         if (Clock.GetElapsedTime(_registryReportedAt) > TimeSpan.FromSeconds(2))
