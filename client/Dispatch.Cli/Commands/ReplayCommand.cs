@@ -52,9 +52,20 @@ public static class ReplayCommand
             var replay = run.Grains.GetGrain<IScenarioGrain>(replayId);
             await replay.StartLiveAsync(source.Request with { Commands = source.CommandLog ?? CommandLogFile.Write([]) }, factor);
             error.WriteLine($"replaying {id} as {replayId} at speed {DashboardRenderer.SpeedText(factor)}; keys: j jump to a time, p pause, + faster, - slower, q quit");
-            var finished = await LiveConsole.WatchAsync(console, run.Client, replayId, attached: false, cancellationToken, replay: true);
-            error.WriteLine(finished ? $"replay of {id} finished" : $"left the replay of {id}");
-            return ExitCodes.Success;
+            if (run.GatewayPort is { } port)
+            {
+                LiveRunFiles.Write(statePath, new LiveRunFiles.Entry(replayId, $"replay of {id}", port, Environment.ProcessId));
+            }
+            try
+            {
+                var finished = await LiveConsole.WatchAsync(console, run.Client, replayId, attached: false, cancellationToken, replay: true);
+                error.WriteLine(finished ? $"replay of {id} finished" : $"left the replay of {id}");
+                return ExitCodes.Success;
+            }
+            finally
+            {
+                LiveRunFiles.Remove(statePath, replayId);
+            }
         });
         return command;
     }

@@ -9,8 +9,11 @@ namespace Dispatch.Cli.Running;
 /// embedded mode, a client of the silo of the process running it live (its <c>live/&lt;run-id&gt;.json</c>),
 /// else an embedded silo of its own on the state database (a finished run is read from there).
 /// </summary>
-public sealed class RunClient(IAsyncDisposable owner, IClusterClient client, string description) : IAsyncDisposable
+public sealed class RunClient(IAsyncDisposable owner, IClusterClient client, string description, int? gatewayPort = null) : IAsyncDisposable
 {
+    /// <summary>The gateway port of this process's own embedded silo, if it started one (others attach through it).</summary>
+    public int? GatewayPort { get; } = gatewayPort;
+
     public IClusterClient Client { get; } = client;
 
     public IGrainFactory Grains => Client;
@@ -31,7 +34,7 @@ public sealed class RunClient(IAsyncDisposable owner, IClusterClient client, str
             return null;
         }
         var cluster = await ClusterConnection.TryConnectAsync(clusterOption, statePath, error, cancellationToken);
-        return cluster is null ? null : new RunClient(cluster, cluster.Client, cluster.Description);
+        return cluster is null ? null : new RunClient(cluster, cluster.Client, cluster.Description, cluster.GatewayPort);
     }
 
     public ValueTask DisposeAsync() => owner.DisposeAsync();
