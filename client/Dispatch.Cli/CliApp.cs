@@ -31,6 +31,8 @@ public static class CliApp
         {
             RunCommand.Create(console, error),
             CompareCommand.Create(console, error),
+            SweepCommand.Create(console, error),
+            PlanCommand.Create(console, error),
             WatchCommand.Create(console, error),
             RunsCommand.Create(console, error),
             ResultCommand.Create(console, error),

@@ -6,4 +6,7 @@ public static class ExitCodes
     public const int Success = 0;
     public const int Failure = 1;
     public const int InvalidInput = 2;
+
+    /// <summary><c>plan</c>: no setting within the ranges meets every target (or the budget); the closest one is reported.</summary>
+    public const int Infeasible = 3;
 }

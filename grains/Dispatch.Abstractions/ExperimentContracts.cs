@@ -21,8 +21,11 @@ public enum ExperimentState
 /// <summary>
 /// What an experiment runs: the key of its stored scenario document (never the text), the run
 /// parameters, how many simulated minutes each replication advances per chunk, and whether the
-/// zone and unit grains are fed (<see cref="Actors"/>; a batch run may opt out to save the time),
-/// and the command log every replication replays (<see cref="Commands"/>, commands.json text, or null).
+/// zone and unit grains are fed (<see cref="Actors"/>; a batch run may opt out to save the time).
+/// A sweep or a plan's batch of candidates is one experiment of several points
+/// (<see cref="PointKeys"/>, one scenario document each): every point runs replications
+/// 0..<see cref="Replications"/>-1 with the same seed, so the points share their random numbers.
+/// <see cref="Commands"/>: the command log every replication replays (commands.json text, or null).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.ExperimentRequest")]
 public sealed record ExperimentRequest(
@@ -34,7 +37,25 @@ public sealed record ExperimentRequest(
     [property: Id(5)] double WarmupDays,
     [property: Id(6)] double ChunkMinutes,
     [property: Id(7)] bool Actors,
-    [property: Id(8)] string? Commands = null);
+    [property: Id(8)] IReadOnlyList<string>? PointKeys = null,
+    [property: Id(9)] string? Commands = null)
+{
+    /// <summary>The number of points: 1 for a run, else one per scenario document of <see cref="PointKeys"/>.</summary>
+    public int Points => PointKeys?.Count ?? 1;
+
+    /// <summary>Replication grains in all: points x replications.</summary>
+    public int Runs => Points * Replications;
+
+    /// <summary>Run <paramref name="j"/> (0..<see cref="Runs"/>-1) is replication <c>j mod R</c> of point <c>j / R</c>.</summary>
+    public (int Point, int Replication) RunOf(int j) => (j / Replications, j % Replications);
+
+    /// <summary>The scenario document of point <paramref name="point"/>.</summary>
+    public string KeyOfPoint(int point) => PointKeys is { } keys ? keys[point] : ScenarioKey;
+
+    /// <summary>The same request (the point list compared by content, not by reference).</summary>
+    public bool SameAs(ExperimentRequest other) =>
+        this with { PointKeys = null } == other with { PointKeys = null } && (PointKeys ?? []).SequenceEqual(other.PointKeys ?? []);
+}
 
 /// <summary>An experiment's state and progress (0..1, the mean over its replications).</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.ExperimentStatus")]
@@ -56,8 +77,10 @@ public sealed record ExperimentStatus(
 }
 
 /// <summary>
-/// The outputs of a finished experiment: every replication's result (in replication order) and the
-/// aggregate report the experiment grain built from them (means and 95% intervals).
+/// The outputs of a finished experiment: every replication's result (in run order: point by point,
+/// replication by replication) and the aggregate report the experiment grain built from them (means
+/// and 95% intervals); with several points, the aggregate of each point (<see cref="PointAggregateJsons"/>)
+/// and <see cref="AggregateJson"/> is the first point's.
 /// </summary>
 /// <remarks>Immutable; like <see cref="RunResult"/>, the aggregate travels as its report.json text and is handed over by reference within a process.</remarks>
 [GenerateSerializer, Immutable, Alias("Dispatch.ExperimentResult")]
@@ -65,12 +88,23 @@ public sealed class ExperimentResult
 {
     /// <summary>The results and their aggregate (its report.json text is written here, once).</summary>
     public ExperimentResult(IReadOnlyList<RunResult> replications, Report aggregate, long eventsProcessed)
+        : this(replications, [aggregate], eventsProcessed)
+    {
+    }
+
+    /// <summary>The results and the aggregate of each point (in point order).</summary>
+    public ExperimentResult(IReadOnlyList<RunResult> replications, IReadOnlyList<Report> pointAggregates, long eventsProcessed)
     {
         Replications = replications;
-        Aggregate = aggregate;
-        AggregateJson = ReportJson.Serialize(aggregate);
+        Aggregate = pointAggregates[0];
+        AggregateJson = ReportJson.Serialize(pointAggregates[0]);
+        PointAggregateJsons = pointAggregates.Count == 1 ? [AggregateJson] : pointAggregates.Select(ReportJson.Serialize).ToList();
         EventsProcessed = eventsProcessed;
     }
+
+    /// <summary>The aggregate report.json text of each point (one entry for a run).</summary>
+    [Id(3)]
+    public IReadOnlyList<string> PointAggregateJsons { get; }
 
     [Id(0)]
     public IReadOnlyList<RunResult> Replications { get; }

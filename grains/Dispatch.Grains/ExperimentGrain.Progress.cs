@@ -51,7 +51,14 @@ public sealed partial class ExperimentGrain
         {
             try
             {
-                Heard(k, await grains.GetGrain<IScenarioGrain>(ReplicationKey(RunId, k)).GetProgressAsync());
+                if (_progress[k] is null)
+                {
+                    await StartOneAsync(state.State.Request, k, []);
+                }
+                else
+                {
+                    Heard(k, await grains.GetGrain<IScenarioGrain>(ReplicationKey(RunId, k)).GetProgressAsync());
+                }
             }
             catch (Exception e) when (e is OrleansException or TimeoutException)
             {
@@ -91,11 +98,11 @@ public sealed partial class ExperimentGrain
         {
             return null;
         }
-        var finished = state.State.State == ExperimentState.Finished ? request.Replications : _progress.Count(p => p is { IsFinished: true });
+        var finished = state.State.State == ExperimentState.Finished ? request.Runs : _progress.Count(p => p is { IsFinished: true });
         var progress = state.State.State == ExperimentState.Finished ? 1
-            : _progress.Sum(p => p is null ? 0 : p.SimulatedMinute / Math.Max(p.EndMinute, 1)) / request.Replications;
+            : _progress.Sum(p => p is null ? 0 : p.SimulatedMinute / Math.Max(p.EndMinute, 1)) / request.Runs;
         var events = state.State.State == ExperimentState.Finished ? state.State.EventsProcessed : _progress.Sum(p => p?.EventsProcessed ?? 0);
-        return new ExperimentStatus(RunId, request.Scenario, state.State.State, request.Replications, finished, progress, events,
+        return new ExperimentStatus(RunId, request.Scenario, state.State.State, request.Runs, finished, progress, events,
             state.State.Error, request.Seed, request.Days, request.ScenarioKey);
     }
 
@@ -113,7 +120,7 @@ public sealed partial class ExperimentGrain
         {
             await grains.GetGrain<IRunRegistryGrain>(0).ReportAsync(new RunListing(RunId, request.Scenario, Live: false,
                 status.Progress * request.Days * 1440, request.Days * 1440, status.IsOver, double.PositiveInfinity,
-                State: Describe(status.State), Replications: request.Replications));
+                State: Describe(status.State), Replications: request.Runs));
         }
         catch (Exception e) when (e is OrleansException or TimeoutException or InconsistentStateException)
         {

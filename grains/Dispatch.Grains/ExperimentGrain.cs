@@ -46,8 +46,8 @@ public sealed partial class ExperimentGrain(
     {
         if (state.State.Request is { } request)
         {
-            _progress = new RunProgress?[request.Replications];
-            _heardAt = new long[request.Replications];
+            _progress = new RunProgress?[request.Runs];
+            _heardAt = new long[request.Runs];
             if (state.State.State == ExperimentState.Running)
             {
                 StartWatchdog();
@@ -60,18 +60,18 @@ public sealed partial class ExperimentGrain(
     {
         if (state.State.Request is { } existing)
         {
-            return existing == request ? Status()!
+            return existing.SameAs(request) ? Status()!
                 : throw new InvalidOperationException($"experiment '{RunId}' already exists with a different request");
         }
-        if (request.Replications < 1 || request.Days < 1 || !(request.ChunkMinutes > 0))
+        if (request.Replications < 1 || request.Days < 1 || !(request.ChunkMinutes > 0) || request.PointKeys is { Count: 0 })
         {
             throw new ArgumentException($"experiment '{RunId}': {request.Replications} replication(s) of {request.Days} day(s) in chunks of {request.ChunkMinutes} min", nameof(request));
         }
         state.State.Request = request;
         state.State.State = ExperimentState.Running;
         await state.WriteStateAsync();
-        _progress = new RunProgress?[request.Replications];
-        _heardAt = new long[request.Replications];
+        _progress = new RunProgress?[request.Runs];
+        _heardAt = new long[request.Runs];
         await this.RegisterOrUpdateReminder(WakeReminder, ScenarioGrain.WakePeriod, ScenarioGrain.WakePeriod);
         try
         {
@@ -88,30 +88,42 @@ public sealed partial class ExperimentGrain(
         return Status()!;
     }
 
-    /// <summary>Starts every replication on its silo and sets it driving itself.</summary>
+    /// <summary>
+    /// Starts every replication of every point on its silo (run j on active silo j mod n) and sets
+    /// it driving itself. Replication k of every point has the seed and replication number k: the
+    /// points of a sweep share their random numbers.
+    /// </summary>
     private async Task StartReplicationsAsync(ExperimentRequest request)
     {
-        var silos = request.Replications > 1 ? await ActiveSilosAsync() : [];
-        await Task.WhenAll(Enumerable.Range(0, request.Replications).Select(async k =>
+        var silos = request.Runs > 1 ? await ActiveSilosAsync() : [];
+        await Task.WhenAll(Enumerable.Range(0, request.Runs).Select(k => StartOneAsync(request, k, silos)));
+    }
+
+    /// <summary>
+    /// Starts run <paramref name="k"/> (idempotent: a started one only reports its progress) and sets it
+    /// driving itself. The watchdog calls it again for a run never heard from, so a start call lost to
+    /// a timeout (many large points starting at once on a busy silo) or a failure is made good.
+    /// </summary>
+    private async Task StartOneAsync(ExperimentRequest request, int k, IReadOnlyList<SiloAddress> silos)
+    {
+        var replication = grains.GetGrain<IScenarioGrain>(ReplicationKey(RunId, k));
+        var (point, number) = request.RunOf(k);
+        var runRequest = new RunRequest(request.KeyOfPoint(point), request.Seed, number, request.Days, request.WarmupDays, request.Commands);
+        if (silos.Count > 1)
         {
-            var replication = grains.GetGrain<IScenarioGrain>(ReplicationKey(RunId, k));
-            var runRequest = new RunRequest(request.ScenarioKey, request.Seed, k, request.Days, request.WarmupDays, request.Commands);
-            if (silos.Count > 1)
-            {
-                // Only the call that activates the grain needs the hint (the async lambda keeps this
-                // RequestContext change from flowing out to the other calls).
-                RequestContext.Set(IPlacementDirector.PlacementHintKey, silos[k % silos.Count]);
-            }
-            try
-            {
-                await replication.StartAsync(runRequest);
-            }
-            finally
-            {
-                RequestContext.Remove(IPlacementDirector.PlacementHintKey);
-            }
-            Heard(k, await replication.DriveAsync(new ReplicationDrive(RunId, k, request.ChunkMinutes, request.Actors)));
-        }));
+            // Only the call that activates the grain needs the hint (the async method keeps this
+            // RequestContext change from flowing out to the other calls).
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, silos[k % silos.Count]);
+        }
+        try
+        {
+            await replication.StartAsync(runRequest);
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        }
+        Heard(k, await replication.DriveAsync(new ReplicationDrive(RunId, k, request.ChunkMinutes, request.Actors)));
     }
 
     /// <summary>The active silos in a stable order (empty if they cannot be listed: no hints then).</summary>
@@ -137,10 +149,12 @@ public sealed partial class ExperimentGrain(
         {
             throw new InvalidOperationException($"run '{RunId}' is {Describe(state.State.State)}, not finished");
         }
-        var results = await Task.WhenAll(Enumerable.Range(0, request.Replications)
+        var results = await Task.WhenAll(Enumerable.Range(0, request.Runs)
             .Select(k => grains.GetGrain<IScenarioGrain>(ReplicationKey(RunId, k)).GetResultAsync()));
-        var aggregate = ReportJson.Aggregate(results.Select(r => r.ReadReport()).ToList());
-        return new ExperimentResult(results, aggregate, state.State.EventsProcessed);
+        var aggregates = Enumerable.Range(0, request.Points)
+            .Select(p => ReportJson.Aggregate(results.Skip(p * request.Replications).Take(request.Replications).Select(r => r.ReadReport()).ToList()))
+            .ToList();
+        return new ExperimentResult(results, aggregates, state.State.EventsProcessed);
     }
 
     public async Task<ExperimentStatus?> CancelAsync()
@@ -148,7 +162,7 @@ public sealed partial class ExperimentGrain(
         if (state.State is { Request: { } request, State: ExperimentState.Running })
         {
             await EndAsync(ExperimentState.Cancelled, null);
-            await Task.WhenAll(Enumerable.Range(0, request.Replications)
+            await Task.WhenAll(Enumerable.Range(0, request.Runs)
                 .Select(k => grains.GetGrain<IScenarioGrain>(ReplicationKey(RunId, k)).CancelAsync()));
         }
         return Status();

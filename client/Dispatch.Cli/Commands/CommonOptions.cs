@@ -50,8 +50,7 @@ public sealed class CommonOptions
     /// <summary>Checks the numbers; returns an error message or null.</summary>
     public string? Check(ParseResult parse)
     {
-        // A verb without --replications (watch: a live run has one) runs one.
-        var replications = parse.GetResult(Replications) is null && !parse.CommandResult.Command.Options.Contains(Replications) ? 1 : parse.GetValue(Replications);
+        var replications = parse.GetResult(Replications) is null ? 1 : parse.GetValue(Replications);
         if (replications is < 1 or > 10_000)
         {
             return $"--replications {replications}: expected a whole number from 1 to 10000";

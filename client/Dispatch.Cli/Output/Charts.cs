@@ -15,23 +15,41 @@ public static class Charts
 
     private static readonly string VisibilityAxis = "risk-weighted " + Visibility.Label.ToLowerInvariant();
 
-    /// <summary>Writes the run charts into <paramref name="directory"/>; returns (file name, caption) pairs.</summary>
-    public static List<(string File, string Caption)> WriteRunCharts(string directory, Report report, IReadOnlyList<double> responseMinutes)
+    /// <summary>
+    /// Writes the run charts into <paramref name="directory"/>; returns (file name, caption) pairs. With two or
+    /// more <paramref name="replications"/> (their reports and response times), the charts carry 95% intervals
+    /// across replications: a band around the response CDF and error bars on the visibility bars.
+    /// </summary>
+    public static List<(string File, string Caption)> WriteRunCharts(string directory, Report report, IReadOnlyList<double> responseMinutes,
+        IReadOnlyList<Report>? replications = null, IReadOnlyList<IReadOnlyList<double>>? responseByReplication = null)
     {
+        var reps = replications is { Count: > 1 } ? replications : [];
         var charts = new List<(string, string)>
         {
-            Save(directory, "response-cdf.png", ResponseCdf(responseMinutes), "Response time distribution (CDF) with the 1, 3 and 5 minute circles"),
-            Save(directory, "visibility-by-hour.png", VisibilityByHour(report), $"{Visibility.Label} by hour of day; the night window {report.NightWindow ?? Dispatch.Model.Scenarios.NightWindow.Default.Label} is shaded"),
-            Save(directory, "visibility-by-zone.png", VisibilityByZone(report), $"{Visibility.Label} of the hotspot zones with the most incidents"),
+            Save(directory, "response-cdf.png", ResponseCdf(responseMinutes, responseByReplication is { Count: > 1 } ? responseByReplication : null),
+                "Response time distribution (CDF) with the 1, 3 and 5 minute circles"),
+            Save(directory, "visibility-by-hour.png", VisibilityByHour(report, reps), $"{Visibility.Label} by hour of day; the night window {report.NightWindow ?? Dispatch.Model.Scenarios.NightWindow.Default.Label} is shaded"),
+            Save(directory, "visibility-by-zone.png", VisibilityByZone(report, reps), $"{Visibility.Label} of the hotspot zones with the most incidents"),
             Save(directory, "unit-time-by-status.png", UnitTime(report), "Unit time by status, per mode"),
         };
         return charts;
     }
 
-    public static Plot ResponseCdf(IReadOnlyList<double> responseMinutes)
+    /// <summary>The empirical CDF of the response times; with <paramref name="byReplication"/>, the pointwise 95% band of the replications' CDFs.</summary>
+    public static Plot ResponseCdf(IReadOnlyList<double> responseMinutes, IReadOnlyList<IReadOnlyList<double>>? byReplication = null)
     {
-        var plot = new Plot();
+        var plot = NewPlot();
         var sorted = responseMinutes.Order().ToArray();
+        var top = sorted.Length > 0 ? Math.Min(sorted[^1], Math.Max(6, sorted[(int)(0.95 * (sorted.Length - 1))] * 1.2)) : 10;
+        if (byReplication is not null && sorted.Length > 0)
+        {
+            var (xs, low, high) = ChartIntervals.CdfBand(byReplication, top);
+            var band = plot.Add.FillY(xs, low, high);
+            band.FillStyle.Color = Colors.SteelBlue.WithAlpha(0.25);
+            band.LineStyle.Width = 0;
+            band.LegendText = $"95% band over {byReplication.Count} replications";
+            plot.ShowLegend(Edge.Bottom);
+        }
         if (sorted.Length > 0)
         {
             var ys = Enumerable.Range(1, sorted.Length).Select(k => k / (double)sorted.Length).ToArray();
@@ -50,12 +68,11 @@ public static class Charts
             label.LabelOffsetX = 4;
             label.LabelFontColor = v.Color;
         }
-        plot.Title("Response time (queue + travel)");
+        plot.Title("Response time (queue + travel), 指令导处");
         plot.XLabel("minutes");
         plot.YLabel("share of attended incidents");
         plot.Axes.SetLimitsY(0, 1.02);
         // Scaled to the data: up to 1.2 x the 95th percentile (the long tail beyond is cut), at least 6 min so the 5-minute circle shows.
-        var top = sorted.Length > 0 ? Math.Min(sorted[^1], Math.Max(6, sorted[(int)(0.95 * (sorted.Length - 1))] * 1.2)) : 10;
         plot.Axes.SetLimitsX(0, top);
         return plot;
     }
@@ -70,9 +87,10 @@ public static class Charts
         return Dispatch.Model.Scenarios.NightWindow.Default.Hours();
     }
 
-    public static Plot VisibilityByHour(Report report)
+    /// <summary>Visibility by hour of day, the night window shaded; error bars (95%) when <paramref name="replications"/> has two or more reports.</summary>
+    public static Plot VisibilityByHour(Report report, IReadOnlyList<Report>? replications = null)
     {
-        var plot = new Plot();
+        var plot = NewPlot();
         var night = NightHours(report);
         for (var h = 0; h < 24; h++)
         {
@@ -83,27 +101,38 @@ public static class Charts
                 span.LineStyle.Width = 0;
             }
         }
-        var bars = report.ByHour.Select(h => new Bar { Position = h.Hour, Value = h.VisibilityRate ?? 0 }).ToList();
+        var bars = report.ByHour.Select(h => new Bar
+        {
+            Position = h.Hour,
+            Value = h.VisibilityRate ?? 0,
+            Error = ChartIntervals.HalfWidth(replications, r => r.ByHour.FirstOrDefault(b => b.Hour == h.Hour)?.VisibilityRate) ?? 0,
+        }).ToList();
         var series = plot.Add.Bars(bars);
         series.Color = Colors.SteelBlue;
-        plot.Title($"{Visibility.Label} by hour of day (night window shaded)");
+        plot.Title($"{Visibility.Label} ({Visibility.Term}) by hour of day (night window shaded){ChartIntervals.Suffix(replications)}");
         plot.XLabel("hour of day");
         plot.YLabel(VisibilityAxis);
         plot.Axes.SetLimits(-0.5, 23.5, 0, 1.05);
         return plot;
     }
 
-    public static Plot VisibilityByZone(Report report)
+    /// <summary>Visibility of the 30 busiest hotspot zones; error bars (95%) when <paramref name="replications"/> has two or more reports.</summary>
+    public static Plot VisibilityByZone(Report report, IReadOnlyList<Report>? replications = null)
     {
-        var plot = new Plot();
+        var plot = NewPlot();
         var zones = report.Zones.Where(z => z.VisibilityRate is not null)
             .OrderByDescending(z => z.Incidents).ThenBy(z => z.Id, StringComparer.Ordinal).Take(30).ToList();
-        plot.Add.Bars(zones.Select((z, i) => new Bar { Position = i, Value = z.VisibilityRate ?? 0 }).ToList()).Color = Colors.SteelBlue;
+        plot.Add.Bars(zones.Select((z, i) => new Bar
+        {
+            Position = i,
+            Value = z.VisibilityRate ?? 0,
+            Error = ChartIntervals.HalfWidth(replications, r => r.Zones.FirstOrDefault(x => x.Id == z.Id)?.VisibilityRate) ?? 0,
+        }).ToList()).Color = Colors.SteelBlue;
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, zones.Count).Select(i => (double)i).ToArray(), zones.Select(z => z.Id).ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = 60;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
         plot.Axes.Bottom.MinimumSize = 140;
-        plot.Title($"{Visibility.Label} per hotspot zone (busiest 30)");
+        plot.Title($"{Visibility.Label} ({Visibility.Term}) per hotspot zone (busiest 30){ChartIntervals.Suffix(replications)}");
         plot.YLabel(VisibilityAxis);
         plot.Axes.SetLimitsY(0, 1.05);
         return plot;
@@ -111,7 +140,7 @@ public static class Charts
 
     public static Plot UnitTime(Report report)
     {
-        var plot = new Plot();
+        var plot = NewPlot();
         var modes = report.Units.Select(u => u.Mode).Distinct().ToList();
         (string Name, Func<UnitMinutes, double> Pick)[] statuses =
         [
@@ -136,17 +165,20 @@ public static class Charts
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = statuses[s].Name, FillColor = palette.GetColor(s) });
         }
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, modes.Count).Select(i => (double)i).ToArray(), modes.ToArray());
-        plot.Title("Unit time by status (share of on-duty minutes)");
+        plot.Title("Unit time by status (share of on-duty minutes), 步巡、车辆巡、单车巡");
         plot.YLabel("share of on-duty time");
         plot.Axes.SetLimitsY(0, 1.02);
         plot.ShowLegend(Edge.Right);
         return plot;
     }
 
+    private static Plot NewPlot() => new();
+
     public static (string File, string Caption) Save(string directory, string file, Plot plot, string caption)
     {
         var path = Path.Combine(directory, file);
         var temporary = path + ".partial.png";
+        ChartFonts.Apply(plot);
         plot.SavePng(temporary, Width, Height);
         File.Move(temporary, path, overwrite: true);
         return (file, caption);

@@ -64,7 +64,7 @@ public static class DifferenceChart
             plot.Add.VerticalLine(0).LineStyle.Width = 1;
             plot.Title($"{group.Key}: B - A in each measure's unit, 95% intervals");
             plot.Axes.Title.Label.FontSize = 14;
-            plot.Font.Automatic(); // a font with the CJK glyphs of the source terms when one is installed
+            ChartFonts.Apply(plot);
             panels.Add(plot);
         }
         return panels;

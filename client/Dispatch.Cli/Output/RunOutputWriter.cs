@@ -63,7 +63,10 @@ public static class RunOutputWriter
             WriteAtomically(Path.Combine(directory, ScenarioFile), JsonTree.Readable(JsonNode.Parse(scenarioJson)));
         }
         WriteAtomically(Path.Combine(directory, "report.json"), ReportJson.Serialize(outcome.Report));
-        var charts = Charts.WriteRunCharts(directory, outcome.Report, Charts.ResponseMinutesFromCsv(outcome.IncidentsCsvTexts));
+        var responseByReplication = outcome.IncidentsCsvTexts.Count > 1
+            ? outcome.IncidentsCsvTexts.Select(text => (IReadOnlyList<double>)Charts.ResponseMinutesFromCsv([text])).ToList() : null;
+        var charts = Charts.WriteRunCharts(directory, outcome.Report, Charts.ResponseMinutesFromCsv(outcome.IncidentsCsvTexts),
+            outcome.Replications, responseByReplication);
         var maps = scenarioJson is null ? [] : ZoneMaps.Write(directory, scenarioJson, outcome.Report);
         WriteAtomically(Path.Combine(directory, "report.md"), ReportMarkdown.Render(outcome.Report, charts, maps));
         WriteAtomically(Path.Combine(directory, "incidents.csv"), outcome.IncidentsCsvPieces());

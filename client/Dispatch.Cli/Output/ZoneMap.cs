@@ -96,13 +96,12 @@ public static class ZoneMap
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = "fixed post", MarkerShape = MarkerShape.FilledTriangleUp, MarkerFillColor = Colors.OrangeRed, MarkerSize = 8 });
         }
         plot.ShowLegend(Alignment.UpperRight);
-        // The source terms (见警率) need a font with CJK glyphs: picked automatically when one is installed.
-        plot.Font.Automatic();
         AddScaleBar(plot, scenario);
         plot.Axes.SquareUnits();
         plot.Title(title);
         plot.XLabel("metres east");
         plot.YLabel("metres north");
+        ChartFonts.Apply(plot);
         return plot;
     }
 

@@ -27,6 +27,12 @@ public sealed record RunSettings(string ScenarioJson, long Seed, int Days, int R
     /// reactivating elsewhere) before the run gives up.
     /// </summary>
     public TimeSpan RetryBudget { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// The points of a sweep or of a plan's batch of candidates (one self-contained scenario JSON
+    /// each), run as one experiment on common random numbers; null for a run of <see cref="ScenarioJson"/>.
+    /// </summary>
+    public IReadOnlyList<string>? PointJsons { get; init; }
 }
 
 /// <summary>The results of all replications of one run (<c>IncidentsCsvTexts</c>: each replication's incidents.csv text, header first; see <see cref="IncidentsCsv"/>).</summary>
@@ -124,11 +130,13 @@ public static class RunOrchestrator
     public static async Task<string> SubmitAsync(IGrainFactory grains, RunSettings settings, RetryCounter? retries, CancellationToken cancellationToken)
     {
         var key = IScenarioDocumentGrain.KeyOf(settings.ScenarioJson);
+        var pointKeys = settings.PointJsons?.Select(IScenarioDocumentGrain.KeyOf).ToList();
         var request = new ExperimentRequest(key, settings.ScenarioName, settings.Seed, settings.Days, settings.Replications,
-            settings.WarmupDays, settings.ChunkMinutes, settings.Actors, settings.Commands);
+            settings.WarmupDays, settings.ChunkMinutes, settings.Actors, pointKeys, settings.Commands);
+        var documents = (settings.PointJsons ?? []).Prepend(settings.ScenarioJson).Distinct().ToList();
         await RetryAsync(async () =>
         {
-            await grains.GetGrain<IScenarioDocumentGrain>(key).StoreAsync(settings.ScenarioJson);
+            await Task.WhenAll(documents.Select(d => grains.GetGrain<IScenarioDocumentGrain>(IScenarioDocumentGrain.KeyOf(d)).StoreAsync(d)));
             return await grains.GetGrain<IExperimentGrain>(settings.RunIdPrefix).SubmitAsync(request);
         }, settings.RetryBudget, retries is null ? null : retries.Add, cancellationToken);
         return settings.RunIdPrefix;
