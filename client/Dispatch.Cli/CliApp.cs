@@ -37,6 +37,8 @@ public static class CliApp
             RunsCommand.Create(console, error),
             ResultCommand.Create(console, error),
             CancelCommand.Create(console, error),
+            CommandCommand.Create(console, error),
+            ReplayCommand.Create(console, error),
             InspectCommand.Create(console, error),
             ValidateCommand.Create(console, error),
             FitCommand.Create(console, error),

@@ -27,6 +27,7 @@ public enum ExperimentState
 /// A sweep or a plan's batch of candidates is one experiment of several points
 /// (<see cref="PointKeys"/>, one scenario document each): every point runs replications
 /// 0..<see cref="Replications"/>-1 with the same seed, so the points share their random numbers.
+/// <see cref="Commands"/>: the command log every replication replays (commands.json text, or null).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.ExperimentRequest")]
 public sealed record ExperimentRequest(
@@ -39,7 +40,8 @@ public sealed record ExperimentRequest(
     [property: Id(6)] double ChunkMinutes,
     [property: Id(7)] bool Actors,
     [property: Id(8)] IReadOnlyList<string>? PointKeys = null,
-    [property: Id(9)] bool SkipIncidentRows = false)
+    [property: Id(9)] bool SkipIncidentRows = false,
+    [property: Id(10)] string? Commands = null)
 {
     /// <summary>The number of points: 1 for a run, else one per scenario document of <see cref="PointKeys"/>.</summary>
     public int Points => PointKeys?.Count ?? 1;

@@ -45,4 +45,26 @@ public interface IScenarioGrain : IGrainWithStringKey
 
     /// <summary>Pause, resume, faster, slower or stop a live run.</summary>
     Task<LiveBatch> ControlAsync(LiveCommand command);
+
+    /// <summary>
+    /// Applies a duty officer's command (its words, <c>send car-1 12</c>) to a live run at its current
+    /// simulated minute, from <paramref name="console"/>, which must hold control if any console does;
+    /// refused with the reason when impossible. Logged with the run either way (docs/live.md).
+    /// </summary>
+    Task<CommandReply> CommandAsync(string line, string console);
+
+    /// <summary>
+    /// Pause, resume, faster, slower or stop from a console: refused while another console holds
+    /// control (then only that one paces the run); the watchers see the change in their next batch.
+    /// </summary>
+    Task<CommandReply> PaceAsync(LiveCommand command, string console);
+
+    /// <summary>Takes (<paramref name="take"/>) or gives back control of a live run; one console holds it at a time (renewed by taking it again).</summary>
+    Task<ControlReply> TakeControlAsync(string console, bool take);
+
+    /// <summary>What the run was started with and its command log, to replay it.</summary>
+    Task<ReplaySource> GetReplaySourceAsync();
+
+    /// <summary>A replay (a live run of a command log) jumps to a simulated minute, backwards too; watchers take a fresh snapshot.</summary>
+    Task<RunProgress> SeekAsync(double minute);
 }

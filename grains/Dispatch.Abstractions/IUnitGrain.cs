@@ -12,4 +12,14 @@ public interface IUnitGrain : IGrainWithStringKey
 
     /// <summary>Takes a batch: the unit as it stands now (a status change extends its timeline).</summary>
     Task FeedAsync(UnitFeed feed);
+
+    /// <summary>
+    /// A duty officer's command concerning this unit (<c>send</c>, <c>hold</c>, <c>post</c>, <c>release</c>,
+    /// <c>call-in</c>, <c>stand-down</c>): refused here if the unit is unknown to the run or the run has
+    /// finished, else applied by the run; kept in the unit's command history either way.
+    /// </summary>
+    Task<CommandReply> CommandAsync(string line, string console);
+
+    /// <summary>The commands that concerned this unit, oldest first.</summary>
+    Task<IReadOnlyList<CommandEntry>> GetCommandsAsync();
 }

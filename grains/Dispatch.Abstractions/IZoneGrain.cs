@@ -13,4 +13,14 @@ public interface IZoneGrain : IGrainWithStringKey
 
     /// <summary>Takes a batch of the zone's changes (idempotent: incidents already counted are not counted again).</summary>
     Task FeedAsync(ZoneFeed feed);
+
+    /// <summary>
+    /// A duty officer's command concerning this zone (<c>alert</c>, <c>cordon</c>, <c>inject</c> in it):
+    /// refused here if the zone is unknown to the run or the run has finished, else applied by the run;
+    /// kept in the zone's command history either way.
+    /// </summary>
+    Task<CommandReply> CommandAsync(string line, string console);
+
+    /// <summary>The commands that concerned this zone, oldest first.</summary>
+    Task<IReadOnlyList<CommandEntry>> GetCommandsAsync();
 }

@@ -5,7 +5,8 @@ namespace Dispatch.Abstractions;
 
 /// <summary>
 /// What one replication runs: the key of its scenario document (stored once by
-/// <see cref="IScenarioDocumentGrain"/>, never sent with the request) and the run parameters.
+/// <see cref="IScenarioDocumentGrain"/>, never sent with the request), the run parameters and the
+/// command log it replays (<see cref="Commands"/>: commands.json text, or null; docs/live.md).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.RunRequest")]
 public sealed record RunRequest(
@@ -13,7 +14,8 @@ public sealed record RunRequest(
     [property: Id(1)] long Seed,
     [property: Id(2)] int Replication,
     [property: Id(3)] int Days,
-    [property: Id(4)] double WarmupDays = 0);
+    [property: Id(4)] double WarmupDays = 0,
+    [property: Id(5)] string? Commands = null);
 
 /// <summary>How a replication drives itself: its experiment, its number there, the chunk size and whether it feeds its zone and unit grains.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.ReplicationDrive")]
@@ -65,6 +67,10 @@ public sealed class RunResult
     /// <summary>This replication's rows of units.csv (no header).</summary>
     [Id(2)]
     public string UnitsCsvRows { get; }
+
+    /// <summary>The run's command log (commands.json text), or null for a run without commands.</summary>
+    [Id(3)]
+    public string? CommandLog { get; init; }
 
     /// <summary>The report object, only in the process that built it (never serialized).</summary>
     [field: NonSerialized]

@@ -108,7 +108,7 @@ public sealed partial class ExperimentGrain(
     {
         var replication = grains.GetGrain<IScenarioGrain>(ReplicationKey(RunId, k));
         var (point, number) = request.RunOf(k);
-        var runRequest = new RunRequest(request.KeyOfPoint(point), request.Seed, number, request.Days, request.WarmupDays);
+        var runRequest = new RunRequest(request.KeyOfPoint(point), request.Seed, number, request.Days, request.WarmupDays, request.Commands);
         if (silos.Count > 1)
         {
             // Only the call that activates the grain needs the hint (the async method keeps this

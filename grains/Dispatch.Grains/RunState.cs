@@ -39,6 +39,8 @@ public sealed class RunState
 
     /// <summary>Its incidents.csv rows are not written (the result's text is the header alone).</summary>
     [Id(12)] public bool SkipIncidentRows { get; set; }
+    /// <summary>The commands given to this live run so far, with their outcomes (commands.json text), or null.</summary>
+    [Id(13)] public string? CommandLog { get; set; }
 }
 
 /// <summary>
@@ -55,16 +57,18 @@ public sealed class RunRequestState
     [Id(2)] public int Replication { get; set; }
     [Id(3)] public int Days { get; set; }
     [Id(4)] public double WarmupDays { get; set; }
+    [Id(5)] public string? Commands { get; set; }
 
     [MemberNotNullWhen(true, nameof(ScenarioKey))]
     public bool IsStarted => ScenarioKey is not null;
 
     public bool Matches(RunRequest request) => ToRequest() == request;
 
-    public RunRequest ToRequest() => new(ScenarioKey!, Seed, Replication, Days, WarmupDays);
+    public RunRequest ToRequest() => new(ScenarioKey!, Seed, Replication, Days, WarmupDays, Commands);
 
     public static RunRequestState Of(RunRequest request) => new()
     {
         ScenarioKey = request.ScenarioKey, Seed = request.Seed, Replication = request.Replication, Days = request.Days, WarmupDays = request.WarmupDays,
+        Commands = request.Commands,
     };
 }

@@ -1,6 +1,7 @@
 using Dispatch.Abstractions;
 using Dispatch.Abstractions.Live;
 using Dispatch.Grains.Live;
+using Dispatch.Model.Reporting;
 using Dispatch.Model.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -90,6 +91,12 @@ public sealed partial class ScenarioGrain
                     _pacer.SetSpeed(_pacer.Step(-1), sim.Now);
                     break;
                 case LiveCommand.Stop:
+                    if (sim.CommandLog.Count > 0)
+                    {
+                        // A run with commands logs where it stopped, so that its log replays to the same report.
+                        sim.Apply(new KernelCommand(sim.Now, CommandKind.Stop));
+                        state.State.CommandLog = CommandLogFile.Write(sim.CommandLog);
+                    }
                     await FinishLiveAsync(sim, sim.DrainChanges());
                     break;
             }
@@ -125,7 +132,7 @@ public sealed partial class ScenarioGrain
         var target = _pacer.TargetMinute(sim.Now);
         var lag = Math.Max(0, target - sim.Now);
         var behind = lag > _pacer.ToleranceMinutes;
-        sim.RunUntil(target);
+        sim.RunUntil(target, _script!);
         var changes = sim.DrainChanges();
         _incidentRows!.WriteFinished();
         Collect(changes.Incidents);
@@ -134,7 +141,7 @@ public sealed partial class ScenarioGrain
             await FinishLiveAsync(sim, changes);
             return;
         }
-        var batch = LiveFeed.Batch(++_sequence, sim, _pacer, lag, behind, false, changes.Units, changes.Incidents);
+        var batch = LiveFeed.Batch(++_sequence, sim, _pacer, lag, behind, false, changes.Units, changes.Incidents) with { Commands = NewCommandLines(sim) };
         await Observers.Notify(o => o.OnBatchAsync(batch));
         if (sim.Now - _fedAt >= LiveFeedMinutes && Clock.GetElapsedTime(_fedWallAt) >= LiveFeedWallPeriod)
         {
@@ -144,6 +151,7 @@ public sealed partial class ScenarioGrain
         if (sim.Now - _checkpointedAt >= 60)
         {
             _checkpointedAt = sim.Now;
+            state.State.SimulatedMinute = sim.Now;
             await state.WriteStateAsync();
         }
         if (Clock.GetElapsedTime(_registryReportedAt) > TimeSpan.FromSeconds(2))
@@ -160,7 +168,7 @@ public sealed partial class ScenarioGrain
         Collect(changes.Incidents);
         await FeedActorsAsync(sim);
         await CheckpointAsync(sim, finish: true);
-        var batch = LiveFeed.Batch(++_sequence, sim, _pacer, 0, false, true, changes.Units, changes.Incidents);
+        var batch = LiveFeed.Batch(++_sequence, sim, _pacer, 0, false, true, changes.Units, changes.Incidents) with { Commands = NewCommandLines(sim) };
         await Observers.Notify(o => o.OnBatchAsync(batch));
     }
 

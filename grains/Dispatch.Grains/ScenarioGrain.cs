@@ -32,6 +32,9 @@ public sealed partial class ScenarioGrain(
     /// <summary>The replication's incidents.csv, written chunk by chunk (set with <see cref="_sim"/>, by <see cref="Adopt"/>).</summary>
     private IncidentRowsWriter? _incidentRows;
 
+    /// <summary>The commands the kernel replays as it reaches their minutes (set with <see cref="_sim"/>).</summary>
+    private CommandScript? _script;
+
     /// <summary>The finished replication's result, made once per activation.</summary>
     private RunResult? _result;
 
@@ -60,7 +63,7 @@ public sealed partial class ScenarioGrain(
         // An invalid scenario fails here, before anything is stored. The replications of a run on
         // one silo share one build of the scenario (the first builds it, the others await it).
         var scenario = await ScenarioOf(request.ScenarioKey);
-        var sim = Adopt(CreateSimulator(scenario, request));
+        var sim = Adopt(CreateSimulator(scenario, request, null));
         _request = request;
         requestState.State = RunRequestState.Of(request);
         await requestState.WriteStateAsync();
@@ -98,7 +101,12 @@ public sealed partial class ScenarioGrain(
         var units = new StringBuilder(sim.Units.Count * 100);
         CsvWriters.AppendUnits(units, sim.Replication, report);
         var incidents = state.State.SkipIncidentRows ? CsvWriters.IncidentsHeader + "\n" : _incidentRows!.Finish();
-        return new RunResult(report, incidents, units.ToString());
+        if (sim.CommandLog.Count == 0)
+        {
+            return new RunResult(report, incidents, units.ToString());
+        }
+        var withCommands = state.State.SkipIncidentRows ? incidents : CommandColumn.Add(incidents, sim.CommandedIncidents);
+        return new RunResult(report, withCommands, units.ToString()) { CommandLog = CommandLogFile.Write(sim.CommandLog) };
     }
 
     /// <summary>
@@ -108,7 +116,7 @@ public sealed partial class ScenarioGrain(
     /// </summary>
     private async Task RunChunkAsync(Simulator sim, double untilMinute, bool feed)
     {
-        sim.RunUntil(untilMinute);
+        sim.RunUntil(untilMinute, _script!);
         var changes = sim.DrainChanges();
         if (!state.State.SkipIncidentRows)
         {
@@ -141,9 +149,24 @@ public sealed partial class ScenarioGrain(
         scenarios.GetAsync(key, async () => await grains.GetGrain<IScenarioDocumentGrain>(key).GetAsync()
             ?? throw new InvalidOperationException($"run '{RunId}': its scenario '{key}' is not stored (store it with IScenarioDocumentGrain first)"));
 
-    /// <summary>The kernel of a run on its (shared, immutable) scenario.</summary>
-    private static Simulator CreateSimulator(Scenario scenario, RunRequest request) =>
-        new(scenario, request.Seed, request.Replication, request.Days, warmupDays: request.WarmupDays);
+    /// <summary>
+    /// The kernel of a run on its (shared, immutable) scenario, with the commands it replays: those of
+    /// its request (a batch run or a replay) and <paramref name="given"/> (those given to a live run so far).
+    /// </summary>
+    private Simulator CreateSimulator(Scenario scenario, RunRequest request, string? given)
+    {
+        var commands = new List<KernelCommand>();
+        foreach (var log in new[] { request.Commands, given })
+        {
+            if (log is not null)
+            {
+                commands.AddRange(CommandLogFile.Read(log, $"run '{RunId}' command log", out var problem)
+                    ?? throw new ArgumentException(problem, nameof(request)));
+            }
+        }
+        _script = new CommandScript(commands);
+        return new(scenario, request.Seed, request.Replication, request.Days, warmupDays: request.WarmupDays);
+    }
 
     /// <summary>The kernel, rebuilt and replayed to the stored minute after a reactivation.</summary>
     private async ValueTask<Simulator> EnsureSimulatorAsync()
@@ -158,8 +181,8 @@ public sealed partial class ScenarioGrain(
         {
             return _sim; // rebuilt by an interleaved turn meanwhile
         }
-        var sim = CreateSimulator(scenario, request);
-        sim.RunUntil(state.State.SimulatedMinute);
+        var sim = CreateSimulator(scenario, request, state.State.CommandLog);
+        sim.RunUntil(state.State.SimulatedMinute, _script!);
         return Adopt(sim);
     }
 
@@ -170,6 +193,7 @@ public sealed partial class ScenarioGrain(
         _feedEverything = true;
         _touched.Clear();
         _incidentRows = new IncidentRowsWriter(sim);
+        _commandsShown = sim.CommandLog.Count;
         return _sim = sim;
     }
 

@@ -24,6 +24,12 @@ public sealed class UnitGrain(
             f.Minutes, f.Utilisation, f.TravelledKm, [.. state.State.Timeline], f.Final));
     }
 
+    public Task<CommandReply> CommandAsync(string line, string console) =>
+        ActorCommands.TakeAsync(GrainFactory, this.GetPrimaryKeyString(), "unit", state.State.Last is not null, state.State.Last?.Final ?? false,
+            line, console, state.State.Commands, () => state.WriteStateAsync());
+
+    public Task<IReadOnlyList<CommandEntry>> GetCommandsAsync() => Task.FromResult<IReadOnlyList<CommandEntry>>([.. state.State.Commands]);
+
     public async Task FeedAsync(UnitFeed feed)
     {
         var s = state.State;
@@ -50,4 +56,5 @@ public sealed class UnitGrainState
 {
     [Id(0)] public UnitFeed? Last { get; set; }
     [Id(1)] public List<StatusChange> Timeline { get; set; } = [];
+    [Id(2)] public List<CommandEntry> Commands { get; set; } = [];
 }

@@ -28,6 +28,12 @@ public sealed class ZoneGrain(
             new Dictionary<string, int>(s.IncidentsByType), s.VisibilityRate, s.CoveredMinutes, [.. s.PresenceMinutesByHour], s.CurrentRisk, s.Final));
     }
 
+    public Task<CommandReply> CommandAsync(string line, string console) =>
+        ActorCommands.TakeAsync(GrainFactory, this.GetPrimaryKeyString(), "zone", state.State.Kind is not null, state.State.Final,
+            line, console, state.State.Commands, () => state.WriteStateAsync());
+
+    public Task<IReadOnlyList<CommandEntry>> GetCommandsAsync() => Task.FromResult<IReadOnlyList<CommandEntry>>([.. state.State.Commands]);
+
     public async Task FeedAsync(ZoneFeed feed)
     {
         var s = state.State;
@@ -111,4 +117,5 @@ public sealed class ZoneGrainState
     [Id(12)] public double[] PresenceMinutesByHour { get; set; } = new double[24];
     [Id(13)] public double CurrentRisk { get; set; }
     [Id(14)] public bool Final { get; set; }
+    [Id(15)] public List<CommandEntry> Commands { get; set; } = [];
 }

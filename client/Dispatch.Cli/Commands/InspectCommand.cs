@@ -48,16 +48,28 @@ public static class InspectCommand
         if (kind == "zone" && await cluster.Grains.GetGrain<IZoneGrain>(GrainKeys.Zone(key, id)).GetAsync() is { } zone)
         {
             console.Write(ActorPanels.Zone(zone, recent: 20));
+            WriteCommands(console, await cluster.Grains.GetGrain<IZoneGrain>(GrainKeys.Zone(key, id)).GetCommandsAsync());
             return ExitCodes.Success;
         }
         if (kind == "unit" && await cluster.Grains.GetGrain<IUnitGrain>(GrainKeys.Unit(key, id)).GetAsync() is { } unit)
         {
             console.Write(ActorPanels.Unit(unit, timeline: 20));
+            WriteCommands(console, await cluster.Grains.GetGrain<IUnitGrain>(GrainKeys.Unit(key, id)).GetCommandsAsync());
             return ExitCodes.Success;
         }
         error.WriteLine($"error: no {kind} '{id}' in run '{key}' in the {cluster.Description}: unknown, or the run has not fed its zone and unit grains yet " +
             "(a batch run feeds them when it finishes, unless it was run with --no-actors)");
         return ExitCodes.InvalidInput;
+    }
+
+    /// <summary>The duty officer's commands that concerned the zone or unit, if any.</summary>
+    private static void WriteCommands(IAnsiConsole console, IReadOnlyList<CommandEntry> commands)
+    {
+        foreach (var c in commands)
+        {
+            var at = double.IsNaN(c.AtMinute) ? "" : Dispatch.Model.Simulation.CommandText.Clock(c.AtMinute) + " ";
+            console.WriteLine($"command {at}{c.Command}: {(c.Applied ? c.Outcome : "refused, " + c.Outcome)}");
+        }
     }
 
     /// <summary>The replication's run id: <c>{runId}-r{k}</c> for a batch run (null if out of range), the run id itself for a live run.</summary>

@@ -14,7 +14,7 @@ namespace Dispatch.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
-    private const string Usage = "dispatch run <scenario> [--overlay FILE]... [--set PATH=VALUE]... [--seed N] [--days D] [--out DIR] [--replications R] [--warmup-days W] [--overwrite] [--detach] [--no-actors] [--no-incidents] [--cluster CONNECTION]";
+    private const string Usage = "dispatch run <scenario> [--overlay FILE]... [--set PATH=VALUE]... [--seed N] [--days D] [--out DIR] [--replications R] [--warmup-days W] [--overwrite] [--detach] [--no-actors] [--no-incidents] [--commands FILE] [--cluster CONNECTION]";
 
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
@@ -29,6 +29,7 @@ public static class RunCommand
         };
         var noIncidents = new Option<bool>("--no-incidents") { Description = "Leave out incidents.csv (a row per incident, the largest output of a long run, in time and memory) and the response distribution chart drawn from it." };
         var noActors = new Option<bool>("--no-actors") { Description = "Do not feed the run's zone and unit grains (for 'dispatch inspect'); a little faster." };
+        var commands = new Option<string?>("--commands") { Description = "Replay a command log (the commands.json of a live run): the same commands at the same simulated minutes, so the same report." };
         var command = new Command("run", "Run a scenario as fast as possible and write report.json, report.md, incidents.csv, units.csv and charts.")
         {
             scenario,
@@ -40,25 +41,31 @@ public static class RunCommand
         command.Options.Add(detach);
         command.Options.Add(noActors);
         command.Options.Add(noIncidents);
+        command.Options.Add(commands);
         command.SetAction((parse, cancellationToken) =>
             CommonOptions.NotApplicable(parse, parse.GetValue(live) ? "to a live run (it is watched, not detached; actors are fed as it goes)" : "without --live (a batch run goes as fast as it can)",
-                parse.GetValue(live) ? [detach, noActors, noIncidents] : [speed]) is { } inapplicable
+                parse.GetValue(live) ? [detach, noActors, noIncidents, commands] : [speed]) is { } inapplicable
             ? Task.FromResult(CommonOptions.Usage(error, inapplicable, Usage))
             : parse.GetValue(live)
             ? WatchCommand.ParseSpeed(parse.GetValue(speed)!) is { } factor
                 ? WatchCommand.StartAsync(console, error, parse, parse.GetValue(scenario)!, factor, options, overlays, interactiveDashboard: false, cancellationToken)
                 : Task.FromResult(CommonOptions.Usage(error, $"--speed {parse.GetValue(speed)}: expected a positive number such as 1, 60 or 600, or max", Usage))
-            : ExecuteAsync(console, error, parse, parse.GetValue(scenario)!, options, overlays, (parse.GetValue(detach), parse.GetValue(noActors), parse.GetValue(noIncidents)), cancellationToken));
+            : ExecuteAsync(console, error, parse, parse.GetValue(scenario)!, options, overlays, (parse.GetValue(detach), parse.GetValue(noActors), parse.GetValue(noIncidents), parse.GetValue(commands)), cancellationToken));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
         IAnsiConsole console, TextWriter error, ParseResult parse, string path, CommonOptions options, OverlayOptions overlayOptions,
-        (bool Detach, bool NoActors, bool NoIncidents) flags, CancellationToken cancellationToken)
+        (bool Detach, bool NoActors, bool NoIncidents, string? Commands) flags, CancellationToken cancellationToken)
     {
         if (options.Check(parse) is { } problem)
         {
             return CommonOptions.Usage(error, problem, Usage);
+        }
+        var commandLog = flags.Commands is { } commandsPath ? ReadCommands(error, commandsPath) : null;
+        if (flags.Commands is not null && commandLog is null)
+        {
+            return ExitCodes.InvalidInput;
         }
         var overlays = OverlayOptions.Read(parse, error, overlayOptions);
         var clusterOption = options.ClusterFor(parse);
@@ -82,7 +89,7 @@ public static class RunCommand
             return CommonOptions.Usage(error, "--detach needs a cluster (--cluster CONNECTION or DISPATCH_CLUSTER): an embedded silo stops with this process", Usage);
         }
         var settings = new RunSettings(json, parse.GetValue(options.Seed) ?? model.Seed, days, parse.GetValue(options.Replications),
-            RunOrchestrator.NewRunIdPrefix("run"), warmup) { ScenarioName = model.Name, Actors = !flags.NoActors, SkipIncidentRows = flags.NoIncidents };
+            RunOrchestrator.NewRunIdPrefix("run"), warmup) { ScenarioName = model.Name, Actors = !flags.NoActors, SkipIncidentRows = flags.NoIncidents, Commands = commandLog };
         if (detach)
         {
             return await SubmitDetachedAsync(console, error, settings, clusterOption, parse.GetValue(options.State)!, cancellationToken);
@@ -134,6 +141,27 @@ public static class RunCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>A command log to replay, checked (null after saying what is wrong with it).</summary>
+    public static string? ReadCommands(TextWriter error, string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: --commands {path}: cannot read it ({e.Message})");
+            return null;
+        }
+        if (Dispatch.Model.Reporting.CommandLogFile.Read(text, path, out var problem) is null)
+        {
+            error.WriteLine($"error: --commands {problem}");
+            return null;
+        }
+        return text;
+    }
+
     /// <summary>The summary table and the timing line of a finished run (also for <c>result</c>).</summary>
     public static void PrintSummary(IAnsiConsole console, RunOutcome outcome, string outDir)
     {
@@ -159,6 +187,7 @@ public static class RunCommand
         {
             console.MarkupLine($"{outcome.Retries} grain call(s) failed for a moment and were repeated (a silo stopped, or the state storage was busy); the run resumed from its checkpoints.");
         }
-        console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, {(outcome.IncidentRowsLeftOut ? "" : "incidents.csv, ")}units.csv, charts and scenario.json (the scenario as run)");
+        console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, {(outcome.IncidentRowsLeftOut ? "" : "incidents.csv, ")}units.csv, charts and scenario.json (the scenario as run)"
+            + (outcome.CommandLog is null ? "" : ", and commands.json (the command log replayed)"));
     }
 }

@@ -16,7 +16,7 @@ namespace Dispatch.Cli.Commands;
 /// </summary>
 public static class WatchCommand
 {
-    private const string Usage = "dispatch watch <scenario> [--overlay FILE]... [--set PATH=VALUE]... [--speed S|max] [--seed N] [--days D] [--out DIR] [--zone ID] [--unit ID] | dispatch watch --attach <run-id> [--zone ID] [--unit ID] | dispatch watch --list";
+    private const string Usage = "dispatch watch <scenario> [--overlay FILE]... [--set PATH=VALUE]... [--speed S|max] [--seed N] [--days D] [--out DIR] [--zone ID] [--unit ID] [--control] | dispatch watch --attach <run-id> [--zone ID] [--unit ID] [--control] | dispatch watch --list";
 
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
@@ -26,15 +26,16 @@ public static class WatchCommand
         var list = new Option<bool>("--list") { Description = "List the runs that can be watched." };
         var zone = new Option<string?>("--zone") { Description = "Show this zone's panel (from its zone grain) under the dashboard; key z steps to the next hotspot." };
         var unit = new Option<string?>("--unit") { Description = "Show this unit's panel (from its unit grain) under the dashboard; key u steps to the next unit." };
+        var control = new Option<bool>("--control") { Description = "Take control of the run (one console at a time): the ':' key opens a command line for a duty officer's commands." };
         var options = new CommonOptions();
         var overlays = new OverlayOptions();
-        var command = new Command("watch", "Watch a run live: map, units, incidents, dispatch decisions and key figures.") { scenario, speed, attach, list, zone, unit };
+        var command = new Command("watch", "Watch a run live: map, units, incidents, dispatch decisions and key figures.") { scenario, speed, attach, list, zone, unit, control };
         options.AddTo(command, replications: false);
         overlays.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             Option[] startOnly = [speed, options.Seed, options.Days, options.Out, options.WarmupDays, options.Overwrite, overlays.Overlay, overlays.Set];
-            var inapplicable = parse.GetValue(list) ? CommonOptions.NotApplicable(parse, "to --list", [attach, zone, unit, .. startOnly])
+            var inapplicable = parse.GetValue(list) ? CommonOptions.NotApplicable(parse, "to --list", [attach, zone, unit, control, .. startOnly])
                 : parse.GetValue(attach) is not null ? CommonOptions.NotApplicable(parse, "to --attach (the run's settings were chosen when it started)", startOnly)
                 : null;
             if (inapplicable is not null)
@@ -50,9 +51,10 @@ public static class WatchCommand
                 return await RunsCommand.ListAsync(console, error, parse.GetValue(options.State)!, options.ClusterFor(parse), cancellationToken);
             }
             var selection = new ActorSelection(parse.GetValue(zone), parse.GetValue(unit));
+            var takeControl = parse.GetValue(control);
             if (parse.GetValue(attach) is { } runId)
             {
-                return await AttachAsync(console, error, runId, parse.GetValue(options.State)!, options.ClusterFor(parse), selection, cancellationToken);
+                return await AttachAsync(console, error, runId, parse.GetValue(options.State)!, options.ClusterFor(parse), selection, takeControl, cancellationToken);
             }
             if (parse.GetValue(scenario) is not { } path)
             {
@@ -62,7 +64,7 @@ public static class WatchCommand
             {
                 return CommonOptions.Usage(error, $"--speed {parse.GetValue(speed)}: expected a positive number such as 1, 60 or 600, or max", Usage);
             }
-            return await StartAsync(console, error, parse, path, factor, options, overlays, interactiveDashboard: true, cancellationToken, selection);
+            return await StartAsync(console, error, parse, path, factor, options, overlays, interactiveDashboard: true, cancellationToken, selection, takeControl);
         });
         return command;
     }
@@ -73,7 +75,7 @@ public static class WatchCommand
 
     /// <summary>Starts a live run in this process, shows it (dashboard or plain lines), writes the outputs when it finishes.</summary>
     public static async Task<int> StartAsync(IAnsiConsole console, TextWriter error, ParseResult parse, string path, double speed,
-        CommonOptions options, OverlayOptions overlayOptions, bool interactiveDashboard, CancellationToken cancellationToken, ActorSelection? selection = null)
+        CommonOptions options, OverlayOptions overlayOptions, bool interactiveDashboard, CancellationToken cancellationToken, ActorSelection? selection = null, bool takeControl = false)
     {
         if (options.Check(parse) is { } problem)
         {
@@ -117,7 +119,8 @@ public static class WatchCommand
         try
         {
             var finished = interactiveDashboard
-                ? await LiveConsole.WatchAsync(console, cluster.Client, runId, attached: false, cancellationToken, selection: selection)
+                ? await LiveConsole.WatchAsync(console, cluster.Client, runId, attached: false, cancellationToken, selection: selection,
+                    control: await TakeControlAsync(cluster.Client, runId, takeControl, error))
                 : await WaitAsync(console, cluster.Client, runId, cancellationToken);
             if (!finished)
             {
@@ -129,7 +132,8 @@ public static class WatchCommand
             var progress = await run.GetProgressAsync();
             var outcome = RunOutcome.From([await run.GetResultAsync()], progress.EventsProcessed, TimeSpan.Zero);
             RunOutputWriter.Write(heldOutput!.Path, outcome, json, cancellationToken);
-            console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, incidents.csv, units.csv, charts and scenario.json");
+            console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, incidents.csv, units.csv, charts and scenario.json"
+                + (outcome.CommandLog is null ? "" : $", and commands.json (its command log: dispatch run ... --commands {Markup.Escape(Path.Combine(outDir, "commands.json"))} repeats it)"));
             return ExitCodes.Success;
         }
         finally
@@ -138,12 +142,27 @@ public static class WatchCommand
         }
     }
 
+    /// <summary>With <c>--control</c>: takes control of the run for this console; false (and why) when another console holds it.</summary>
+    private static async Task<bool> TakeControlAsync(IGrainFactory grains, string runId, bool take, TextWriter error)
+    {
+        if (!take)
+        {
+            return false;
+        }
+        var reply = await grains.GetGrain<IScenarioGrain>(runId).TakeControlAsync(CommandRouter.ConsoleName, true);
+        if (!reply.Granted)
+        {
+            error.WriteLine($"control refused: console '{reply.Holder}' has control of run {runId}; watching only");
+        }
+        return reply.Granted;
+    }
+
     /// <summary>For <c>run --live</c>: plain lines until the run finishes (others may attach meanwhile).</summary>
     private static Task<bool> WaitAsync(IAnsiConsole console, IClusterClient client, string runId, CancellationToken cancellationToken) =>
         LiveConsole.WatchAsync(console, client, runId, attached: false, cancellationToken, plain: true);
 
     private static async Task<int> AttachAsync(IAnsiConsole console, TextWriter error, string runId, string statePath, string? clusterOption,
-        ActorSelection selection, CancellationToken cancellationToken)
+        ActorSelection selection, bool takeControl, CancellationToken cancellationToken)
     {
         if (ClusterConnection.Resolve(clusterOption) is not null)
         {
@@ -159,7 +178,8 @@ public static class WatchCommand
                 error.WriteLine($"error: no run '{runId}' in the {cluster.Description} (see 'dispatch runs --cluster <connection>')");
                 return ExitCodes.InvalidInput;
             }
-            var done = await LiveConsole.WatchAsync(console, cluster.Client, runId, attached: true, cancellationToken, selection: selection);
+            var done = await LiveConsole.WatchAsync(console, cluster.Client, runId, attached: true, cancellationToken, selection: selection,
+                control: await TakeControlAsync(cluster.Client, runId, takeControl, error));
             error.WriteLine(done ? $"run {runId} finished" : $"left run {runId}; it goes on");
             return ExitCodes.Success;
         }
@@ -170,7 +190,8 @@ public static class WatchCommand
             return ExitCodes.InvalidInput;
         }
         await using var gateway = await GatewayClient.ConnectAsync(entry.GatewayPort, cancellationToken);
-        var finished = await LiveConsole.WatchAsync(console, gateway.Client, runId, attached: true, cancellationToken, selection: selection);
+        var finished = await LiveConsole.WatchAsync(console, gateway.Client, runId, attached: true, cancellationToken, selection: selection,
+            control: await TakeControlAsync(gateway.Client, runId, takeControl, error));
         error.WriteLine(finished ? $"run {runId} finished" : $"left run {runId}; it goes on");
         return ExitCodes.Success;
     }

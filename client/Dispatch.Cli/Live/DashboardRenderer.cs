@@ -16,7 +16,7 @@ public static class DashboardRenderer
     [
         ("Patrol", "patrol", "green"), ("Available", "available", "green3"), ("SchoolPost", "school post", "deepskyblue1"),
         ("Check", "check", "deepskyblue1"), ("EnRoute", "en route", "yellow"), ("OnScene", "on scene", "red"),
-        ("Returning", "returning", "grey70"), ("OffShift", "off shift", "grey39"),
+        ("Returning", "returning", "grey70"), ("CommandPost", "command post", "magenta"), ("OffShift", "off shift", "grey39"),
     ];
 
     public static IRenderable Render(DashboardState state, bool attached)

@@ -65,6 +65,7 @@ public sealed class DashboardState
             }
         }
         LastLines.AddRange(lines.OrderBy(l => l.At).Select(l => l.Text));
+        LastLines.AddRange(batch.Commands ?? []);
         foreach (var line in LastLines)
         {
             _feed.Add(line);

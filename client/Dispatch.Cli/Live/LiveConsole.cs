@@ -13,27 +13,39 @@ public static class LiveConsole
 {
     /// <summary>Watches until the run finishes (true) or the watcher leaves (false).</summary>
     public static async Task<bool> WatchAsync(IAnsiConsole console, IClusterClient client, string runId, bool attached, CancellationToken cancellationToken,
-        bool plain = false, ActorSelection? selection = null)
+        bool plain = false, ActorSelection? selection = null, bool control = false, bool replay = false)
     {
         var (watcher, snapshot) = await LiveWatcher.AttachAsync(client, runId);
         await using (watcher)
         {
             var state = new DashboardState(snapshot);
             var interactive = !plain && console.Profile.Capabilities.Interactive && !Console.IsInputRedirected;
-            var view = new View(client, runId, selection ?? new ActorSelection(null, null));
-            return interactive
-                ? await InteractiveAsync(console, watcher, state, attached, view, cancellationToken)
-                : await PlainAsync(console, watcher, state, view, cancellationToken);
+            var view = new View(client, runId, selection ?? new ActorSelection(null, null), new ConsolePrompt(client, runId, control, replay));
+            try
+            {
+                return interactive
+                    ? await InteractiveAsync(console, watcher, state, attached, view, cancellationToken)
+                    : await PlainAsync(console, watcher, state, view, cancellationToken);
+            }
+            finally
+            {
+                if (view.Prompt.HasControl)
+                {
+                    await ReleaseControlAsync(watcher.Run);
+                }
+            }
         }
     }
 
-    /// <summary>The selected zone and unit of the run being watched.</summary>
-    private sealed record View(IGrainFactory Grains, string RunId, ActorSelection Selection)
+    /// <summary>The selected zone and unit of the run being watched, and the command line.</summary>
+    private sealed record View(IGrainFactory Grains, string RunId, ActorSelection Selection, ConsolePrompt Prompt)
     {
         public Task RefreshAsync(bool now = false) => Selection.RefreshAsync(Grains, RunId, now);
 
         public IRenderable Render(DashboardState state, bool attached) =>
-            Selection.Render() is { } panels ? new Rows(DashboardRenderer.Render(state, attached), panels) : DashboardRenderer.Render(state, attached);
+            Selection.Render() is { } panels
+                ? new Rows(DashboardRenderer.Render(state, attached), Prompt.Render(), panels)
+                : new Rows(DashboardRenderer.Render(state, attached), Prompt.Render());
     }
 
     private static async Task<bool> InteractiveAsync(IAnsiConsole console, LiveWatcher watcher, DashboardState state, bool attached, View view, CancellationToken cancellationToken)
@@ -49,7 +61,12 @@ public static class LiveConsole
                 var leave = false;
                 while (Console.KeyAvailable)
                 {
-                    var key = Console.ReadKey(intercept: true).KeyChar;
+                    var info = Console.ReadKey(intercept: true);
+                    var key = info.KeyChar;
+                    if (await view.Prompt.KeyAsync(info))
+                    {
+                        continue;
+                    }
                     if (key is 'q' or 'Q')
                     {
                         leave = true;
@@ -60,13 +77,21 @@ public static class LiveConsole
                     }
                     else if (Command(key, state.Latest.Paused) is { } command)
                     {
-                        state.Apply(await watcher.Run.ControlAsync(command));
+                        var reply = await watcher.Run.PaceAsync(command, CommandRouter.ConsoleName);
+                        if (!reply.Applied)
+                        {
+                            view.Prompt.Say(reply.Message);
+                        }
                     }
                 }
                 if (DateTime.UtcNow - renewed > LiveWatcher.Resubscribe)
                 {
                     renewed = DateTime.UtcNow;
                     await watcher.RenewAsync();
+                    if (view.Prompt.HasControl)
+                    {
+                        view.Prompt.HasControl = (await watcher.Run.TakeControlAsync(CommandRouter.ConsoleName, true)).Granted;
+                    }
                 }
                 await view.RefreshAsync();
                 context.UpdateTarget(view.Render(state, attached));
@@ -124,6 +149,19 @@ public static class LiveConsole
             }
         }
         return finished;
+    }
+
+    /// <summary>Gives control back on leaving (a run or silo already gone has nothing to give back).</summary>
+    private static async Task ReleaseControlAsync(Dispatch.Abstractions.IScenarioGrain run)
+    {
+        try
+        {
+            await run.TakeControlAsync(CommandRouter.ConsoleName, false).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException or InvalidOperationException)
+        {
+            // The run or the silo is gone: so is the control.
+        }
     }
 
     private static async Task<(DashboardState, bool)> DrainAsync(LiveWatcher watcher, DashboardState state)

@@ -27,7 +27,7 @@ public static class RunOutputWriter
 
     /// <summary>What <c>run</c> and <c>watch</c> write: the report files and the charts.</summary>
     public static readonly OutputLayout RunLayout = new(
-        [.. FileNames, ScenarioFile, "response-cdf.png", "visibility-by-hour.png", "visibility-by-zone.png", "unit-time-by-status.png",
+        [.. FileNames, ScenarioFile, CommandLogFile.FileName, "response-cdf.png", "visibility-by-hour.png", "visibility-by-zone.png", "unit-time-by-status.png",
             ZoneMaps.ResponseFile, ZoneMaps.VisibilityFile], "report.json");
 
     /// <summary>What <c>compare</c> writes: its own files and each side's report in <c>a/</c> and <c>b/</c>.</summary>
@@ -78,6 +78,10 @@ public static class RunOutputWriter
                 WriteAtomically(Path.Combine(directory, "incidents.csv"), outcome.IncidentsCsvPieces());
             }
             WriteAtomically(Path.Combine(directory, "units.csv"), outcome.UnitsCsv);
+            if (outcome.CommandLog is not null)
+            {
+                WriteAtomically(Path.Combine(directory, CommandLogFile.FileName), outcome.CommandLog);
+            }
         }
         catch
         {

@@ -21,6 +21,8 @@ public sealed record RunSettings(string ScenarioJson, long Seed, int Days, int R
 
     /// <summary>Whether incidents.csv's rows are left out (<c>--no-incidents</c>): neither formatted during the run nor written.</summary>
     public bool SkipIncidentRows { get; init; }
+    /// <summary>The command log every replication replays (commands.json text; <c>run --commands</c>), or null.</summary>
+    public string? Commands { get; init; }
 
     /// <summary>
     /// How long one grain call is retried after failures of the cluster (a silo dying, a grain
@@ -47,6 +49,9 @@ public sealed record RunOutcome(
     /// <summary>Grain calls that failed (e.g. a silo died) and were retried; 0 in an undisturbed run.</summary>
     public int Retries { get; init; }
 
+    /// <summary>The command log of a run with commands (commands.json text; every replication replays the same log), or null.</summary>
+    public string? CommandLog { get; init; }
+
     /// <summary>The outcome of finished replications: their reports, the aggregate and the CSV files with headers.</summary>
     public static RunOutcome From(IReadOnlyList<RunResult> results, long eventsProcessed, TimeSpan simulationTime)
     {
@@ -61,7 +66,10 @@ public sealed record RunOutcome(
     private static RunOutcome From(IReadOnlyList<RunResult> results, List<Report> reports, Report aggregate, long eventsProcessed, TimeSpan simulationTime)
     {
         var units = string.Concat([CsvWriters.UnitsHeader, "\n", .. results.Select(r => r.UnitsCsvRows)]);
-        return new RunOutcome(reports, aggregate, results.Select(r => r.IncidentsCsv).ToList(), units, eventsProcessed, simulationTime);
+        return new RunOutcome(reports, aggregate, results.Select(r => r.IncidentsCsv).ToList(), units, eventsProcessed, simulationTime)
+        {
+            CommandLog = results.Count > 0 ? results[0].CommandLog : null,
+        };
     }
 
     /// <summary>
@@ -81,7 +89,7 @@ public sealed record RunOutcome(
     /// rather than from one text copied together at the end of the run.
     /// </summary>
     public IEnumerable<ReadOnlyMemory<char>> IncidentsCsvPieces() =>
-        IncidentsCsvTexts.Select((text, k) => text.AsMemory(k == 0 ? 0 : HeaderLength));
+        IncidentsCsvTexts.Select((text, k) => text.AsMemory(k == 0 ? 0 : text.IndexOf('\n') + 1));
 
     /// <summary>The run's incidents.csv as one text (the pieces joined on first use; one replication's text as it is).</summary>
     public string IncidentsCsv => _incidentsCsv ??= IncidentsCsvTexts.Count == 1
@@ -136,7 +144,7 @@ public static class RunOrchestrator
         var key = IScenarioDocumentGrain.KeyOf(settings.ScenarioJson);
         var pointKeys = settings.PointJsons?.Select(IScenarioDocumentGrain.KeyOf).ToList();
         var request = new ExperimentRequest(key, settings.ScenarioName, settings.Seed, settings.Days, settings.Replications,
-            settings.WarmupDays, settings.ChunkMinutes, settings.Actors, pointKeys, settings.SkipIncidentRows);
+            settings.WarmupDays, settings.ChunkMinutes, settings.Actors, pointKeys, settings.SkipIncidentRows, settings.Commands);
         var documents = (settings.PointJsons ?? []).Prepend(settings.ScenarioJson).Distinct().ToList();
         await RetryAsync(async () =>
         {

@@ -74,8 +74,9 @@ public sealed record LiveKpis(
     [property: Id(6)] int QueueLength);
 
 /// <summary>
-/// One push to the watchers: everything that changed since the previous batch. Sequence numbers are
-/// contiguous per run, so a watcher can tell it missed nothing.
+/// One push to the watchers: everything that changed since the previous batch, and the commands
+/// given since (feed lines). Sequence numbers are contiguous per run, so a watcher can tell it
+/// missed nothing (a replay that seeks leaves a gap on purpose: its watchers take a fresh snapshot).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.LiveBatch")]
 public sealed record LiveBatch(
@@ -89,7 +90,8 @@ public sealed record LiveBatch(
     [property: Id(7)] IReadOnlyList<LiveUnit> Units,
     [property: Id(8)] IReadOnlyList<LiveIncident> Incidents,
     [property: Id(9)] IReadOnlyList<double> ZoneRisk,
-    [property: Id(10)] LiveKpis Kpis);
+    [property: Id(10)] LiveKpis Kpis,
+    [property: Id(11)] IReadOnlyList<string>? Commands = null);
 
 /// <summary>The full current state for a watcher that attaches: the static info, every unit, the open and recent incidents.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.LiveSnapshot")]

@@ -35,6 +35,7 @@ internal sealed class DispatchSection(ProblemSink sink) : SectionBuilder(sink)
             CallHandling = ByPriority(d.CallHandling, "dispatch.callHandling"),
             Turnout = ByPriority(d.Turnout, "dispatch.turnout"),
             Divert = BuildDivert(d.Divert),
+            MoveUp = d.MoveUp ?? false,
         };
     }
 

@@ -251,7 +251,7 @@ public static partial class ReportBuilder
             Minutes = new UnitMinutes
             {
                 Patrol = Round(u.MinutesIn(UnitStatus.Patrol, now)),
-                Post = Round((u.Spec.HasPost ? available : 0) + u.MinutesIn(UnitStatus.SchoolPost, now)),
+                Post = Round((u.Spec.HasPost ? available : 0) + u.MinutesIn(UnitStatus.SchoolPost, now) + u.MinutesIn(UnitStatus.CommandPost, now)),
                 Check = Round(u.MinutesIn(UnitStatus.Check, now)),
                 Idle = Round(u.Spec.HasPost ? 0 : available),
                 EnRoute = Round(enRoute),

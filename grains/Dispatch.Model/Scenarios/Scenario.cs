@@ -178,6 +178,9 @@ public sealed record DispatchOptions(bool Queue)
     /// <summary>Pre-emption of units busy on less urgent incidents (null: off).</summary>
     public DivertOptions? Divert { get; init; }
 
+    /// <summary>Move-up (动态调警): a station's sector left without a free unit is covered by the nearest idle unit of another station (Simulation/MoveUp.cs).</summary>
+    public bool MoveUp { get; init; }
+
     /// <summary>Whether any call-handling or turnout time is configured (the kernel then draws them).</summary>
     public bool HasTimings => CallHandling.Count > 0 || Turnout.Count > 0;
 }

@@ -153,6 +153,7 @@ public sealed class DispatchDocument
     public Dictionary<string, DurationDocument>? CallHandling { get; set; }
     public Dictionary<string, DurationDocument>? Turnout { get; set; }
     public DivertDocument? Divert { get; set; }
+    public bool? MoveUp { get; set; }
 }
 
 public sealed class DivertDocument

@@ -21,6 +21,7 @@ internal sealed partial class CommandCentre
     private readonly IDispatchPolicy _policy;
     private readonly UnitState[] _units;
     private readonly DispatchQueue _queue = new();
+    private readonly MoveUp? _moveUp;
     private double _queueArea;
     private double _queueSince;
 
@@ -37,6 +38,7 @@ internal sealed partial class CommandCentre
         _log = log;
         _policy = policy;
         _units = fleet.Units;
+        _moveUp = scenario.Dispatch.MoveUp ? new MoveUp(scenario, clock, events, fleet) : null;
     }
 
     /// <summary>Incidents waiting for a unit now.</summary>
@@ -62,7 +64,13 @@ internal sealed partial class CommandCentre
     }
 
     /// <summary>The call-handling time of an incident is over: it is ready for dispatch.</summary>
-    public void OnCallHandled(IncidentRecord incident) => Assign(incident, _scenario.IncidentTypes[incident.Type]);
+    public void OnCallHandled(IncidentRecord incident)
+    {
+        if (!IsHeld(incident))
+        {
+            Assign(incident, _scenario.IncidentTypes[incident.Type]);
+        }
+    }
 
     /// <summary>Sends the units the incident needs; what is short waits in the queue (or, without a queue and with no unit sent, is diverted).</summary>
     private void Assign(IncidentRecord incident, IncidentType type)
@@ -154,6 +162,7 @@ internal sealed partial class CommandCentre
         unit.IsMoving = true;
         _fleet.SetStatus(unit, UnitStatus.EnRoute);
         _events.Schedule(departAt + travel, new SimEvent(EventKind.UnitArrives, unit.Spec.Index, incident.Id, unit.Version));
+        _moveUp?.AfterDispatch(unit);
     }
 
     public void OnArrive(UnitState unit, IncidentRecord incident)
@@ -203,7 +212,7 @@ internal sealed partial class CommandCentre
     /// <summary>A unit that has just become free: the queue first, then its own duty (patrol, post or station).</summary>
     public void ResumeDuty(UnitState unit)
     {
-        if (TryServeQueue(unit))
+        if (TryServeHeld(unit) || TryServeQueue(unit))
         {
             return;
         }

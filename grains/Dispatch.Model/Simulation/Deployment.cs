@@ -59,6 +59,9 @@ internal sealed class Deployment(SimClock clock, EventQueue events, Fleet fleet,
             case UnitStatus.SchoolPost when unit.IsMoving:
                 fleet.Dwell(unit, UnitStatus.SchoolPost, double.PositiveInfinity);
                 return false;
+            case UnitStatus.CommandPost when unit.IsMoving:
+                fleet.Dwell(unit, UnitStatus.CommandPost, fleet.PostMinutes(unit));
+                return false;
             case UnitStatus.Patrol:
                 // A dwell block done stays committed for the rest of the period (only a unit pulled
                 // away releases its block), so the next choice moves on when another zone of the

@@ -100,6 +100,11 @@ internal sealed class EventLoop
                 break;
             case EventKind.ShiftEnds:
                 _fleet.OnShiftEnd(_units[e.Subject]);
+                _command.ReleaseHeldOf(_units[e.Subject]);
+                break;
+            case EventKind.CallInEnds:
+                _fleet.OnCallInEnds(_units[e.Subject], e.Version);
+                _command.ReleaseHeldOf(_units[e.Subject]);
                 break;
             case EventKind.ZoneEnter when _units[e.Subject].PresenceVersion == e.Version:
                 _presence.Enter(_units[e.Subject], e.Incident);

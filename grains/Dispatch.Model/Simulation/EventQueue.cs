@@ -24,6 +24,8 @@ public enum EventKind : byte
     StatisticsStart,
     /// <summary>An incident's call handling is done: it is ready for dispatch (Incident holds its id).</summary>
     CallHandled,
+    /// <summary>A unit's call-in ends (Version holds which call-in of the unit).</summary>
+    CallInEnds,
 }
 
 /// <summary>A scheduled event. <see cref="Version"/> lets a unit's superseded events be ignored.</summary>

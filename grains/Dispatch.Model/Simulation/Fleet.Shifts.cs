@@ -51,6 +51,12 @@ internal sealed partial class Fleet
             return false;
         }
         _events.Schedule(_clock.Now + Duration(unit), new SimEvent(EventKind.ShiftEnds, unit.Spec.Index, -1, 0));
+        if (IsCalledIn(unit))
+        {
+            // On duty by a call-in: the regular shift takes over where it is.
+            EndCallIn(unit);
+            return false;
+        }
         if (unit.OffAfterJob)
         {
             // Still busy from the previous shift: the new shift simply carries on with the job.
@@ -73,6 +79,7 @@ internal sealed partial class Fleet
     public void OnShiftEnd(UnitState unit)
     {
         _events.Schedule(_clock.Now + 1440.0 - Duration(unit), new SimEvent(EventKind.ShiftStarts, unit.Spec.Index, -1, 0));
+        EndCallIn(unit);
         if (unit.Status is UnitStatus.EnRoute or UnitStatus.OnScene)
         {
             unit.OffAfterJob = true;

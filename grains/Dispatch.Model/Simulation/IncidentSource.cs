@@ -132,6 +132,9 @@ internal sealed class IncidentSource
         return (handling, turnout);
     }
 
+    /// <summary>An incident injected by a command: created now, as if it had arisen.</summary>
+    public void Inject(IncidentRecord incident) => Create(incident);
+
     private void Create(IncidentRecord incident)
     {
         var type = _scenario.IncidentTypes[incident.Type];

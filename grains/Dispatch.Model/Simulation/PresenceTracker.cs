@@ -116,7 +116,7 @@ internal sealed class PresenceTracker
     private static bool IsVisiblyStanding(UnitState unit) => unit.Status switch
     {
         UnitStatus.OnScene => true,
-        UnitStatus.Patrol or UnitStatus.Check or UnitStatus.SchoolPost => !unit.IsMoving,
+        UnitStatus.Patrol or UnitStatus.Check or UnitStatus.SchoolPost or UnitStatus.CommandPost => !unit.IsMoving,
         UnitStatus.Available => unit.Spec.HasPost,
         _ => false,
     };

@@ -18,7 +18,7 @@ namespace Dispatch.Model.Simulation;
 /// <see cref="PresenceTracker"/> with its <see cref="PresenceLedger"/>, the <see cref="Scheduling.Scheduler"/>
 /// (carried out by the <see cref="Deployment"/>) and the <see cref="CommandCentre"/>.
 /// </summary>
-public sealed class Simulator
+public sealed partial class Simulator
 {
     private readonly IDispatchPolicy _policy;
     private readonly SimClock _clock;
@@ -62,6 +62,7 @@ public sealed class Simulator
         _command = new CommandCentre(scenario, _clock, events, _fleet, deployment, _presence, _log, _policy);
         _source = new IncidentSource(scenario, _clock, events, streams, shapes, _presence, _log, _command, deployment);
         _loop = new EventLoop(_clock, events, _log, _source, _fleet, _presence, deployment, _command);
+        _desk = new CommandDesk(scenario, _clock, _fleet, _command, _source, _log, streams);
         _loop.Start();
     }
 
@@ -88,7 +89,8 @@ public sealed class Simulator
 
     public long EventsProcessed => _loop.EventsProcessed;
 
-    public bool IsFinished => Now >= EndTime;
+    /// <summary>At the end time, or stopped by a command (<see cref="CommandKind.Stop"/>).</summary>
+    public bool IsFinished => Now >= EndTime || _desk.Stopped;
 
     public IReadOnlyList<IncidentRecord> Incidents => _log.All;
 
@@ -125,7 +127,13 @@ public sealed class Simulator
     public double MeanQueueLength => _command.MeanQueueLength;
 
     /// <summary>Processes every event before <paramref name="time"/> (capped at the end) and moves the clock there.</summary>
-    public void RunUntil(double time) => _loop.RunUntil(time);
+    public void RunUntil(double time)
+    {
+        if (!_desk.Stopped)
+        {
+            _loop.RunUntil(time);
+        }
+    }
 
     public void RunToEnd() => RunUntil(EndTime);
 

@@ -21,6 +21,8 @@ public enum UnitStatus
     SchoolPost,
     /// <summary>Going to or making an alert-guided check of a zone.</summary>
     Check,
+    /// <summary>Going to or holding a command post (a duty officer's order): visible, not dispatched automatically.</summary>
+    CommandPost,
 }
 
 /// <summary>A unit's live state in the kernel, with exact time accounting per status.</summary>
