@@ -12,6 +12,11 @@ public static class CliRunner
     public static string TempDir()
     {
         var dir = Path.Combine(Path.GetTempPath(), "dispatch-cli-tests", $"{Environment.ProcessId}-{Interlocked.Increment(ref _counter)}");
+        // A folder left by an earlier test process with the same id would hold its outputs: start empty.
+        if (Directory.Exists(dir))
+        {
+            Directory.Delete(dir, recursive: true);
+        }
         Directory.CreateDirectory(dir);
         return dir;
     }
