@@ -103,6 +103,8 @@ public sealed partial class ScenarioGrain
             state.State.Speed = _pacer.Speed;
             state.State.Paused = _pacer.Paused;
             await state.WriteStateAsync();
+            // `runs` shows a paused run as paused, not running.
+            await ReportToRegistryAsync(sim);
         }
         var batch = LiveFeed.Batch(++_sequence, sim, _pacer, 0, false, state.State.IsFinished, [], []);
         await Observers.Notify(o => o.OnBatchAsync(batch));

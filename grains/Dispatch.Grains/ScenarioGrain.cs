@@ -203,5 +203,6 @@ public sealed partial class ScenarioGrain(
     /// <summary>Live runs are listed one by one; batch replications are listed through their experiment.</summary>
     private Task ReportToRegistryAsync(Simulator sim) => !state.State.Live ? Task.CompletedTask :
         grains.GetGrain<IRunRegistryGrain>(0).ReportAsync(new RunListing(RunId, sim.Scenario.Name, state.State.Live, sim.Now, sim.EndTime,
-            state.State.IsFinished, state.State.Live ? state.State.Speed : double.PositiveInfinity));
+            state.State.IsFinished, state.State.Live ? state.State.Speed : double.PositiveInfinity,
+            State: !state.State.IsFinished && state.State.Paused ? "paused" : null));
 }

@@ -133,6 +133,8 @@ public sealed class LiveRunTests(LiveClusterFixture fixture)
         await run.StartLiveAsync(new RunRequest(await Documents.StoreAsync(Client, Json), 8, 0, 1), 60);
         var paused = await run.ControlAsync(LiveCommand.Pause);
         Assert.True(paused.Paused);
+        async Task<string?> Listed() => (await Client.GetGrain<IRunRegistryGrain>(0).ListAsync()).Single(r => r.RunId == "live-pause").State;
+        Assert.Equal("paused", await Listed());
         var at = (await run.GetProgressAsync()).SimulatedMinute;
         fixture.Clock.Advance(TimeSpan.FromSeconds(600));
         await Task.Delay(ScenarioGrain.TickPeriod * 5);
@@ -141,6 +143,7 @@ public sealed class LiveRunTests(LiveClusterFixture fixture)
         Assert.Equal(300, faster.Speed);
         var resumed = await run.ControlAsync(LiveCommand.Resume);
         Assert.False(resumed.Paused);
+        Assert.Null(await Listed());
         Assert.True((await run.ControlAsync(LiveCommand.Stop)).Finished);
     }
 
