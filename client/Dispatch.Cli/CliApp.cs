@@ -40,6 +40,7 @@ public static class CliApp
             CommandCommand.Create(console, error),
             ReplayCommand.Create(console, error),
             InspectCommand.Create(console, error),
+            MapCommand.Create(console, error),
             ValidateCommand.Create(console, error),
             FitCommand.Create(console, error),
             DbCommand.Create(console, error),

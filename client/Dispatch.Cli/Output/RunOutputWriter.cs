@@ -28,7 +28,7 @@ public static class RunOutputWriter
     /// <summary>What <c>run</c> and <c>watch</c> write: the report files and the charts.</summary>
     public static readonly OutputLayout RunLayout = new(
         [.. FileNames, ScenarioFile, CommandLogFile.FileName, "response-cdf.png", "visibility-by-hour.png", "visibility-by-zone.png", "unit-time-by-status.png",
-            ZoneMaps.ResponseFile, ZoneMaps.VisibilityFile], "report.json");
+            ZoneMaps.ResponseFile, ZoneMaps.VisibilityFile, .. Commands.MapCommand.Names.Keys.Select(m => $"map-by-{m}.png")], "report.json");
 
     /// <summary>What <c>compare</c> writes: its own files and each side's report in <c>a/</c> and <c>b/</c>.</summary>
     public static readonly OutputLayout CompareLayout = new(["compare.json", "compare.md", "differences.png", ZoneMaps.DifferenceFile, "a", "b"], "compare.json");

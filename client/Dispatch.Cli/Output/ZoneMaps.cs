@@ -53,7 +53,8 @@ public static class ZoneMaps
     /// <summary>compare's difference map.</summary>
     public const string DifferenceFile = "map-difference.png";
 
-    private static (string File, string Caption) Save(string directory, string file, ScottPlot.Plot plot, string caption)
+    /// <summary>Saves a map as a PNG in <paramref name="directory"/> (through a temporary file); returns (file, caption).</summary>
+    public static (string File, string Caption) Save(string directory, string file, ScottPlot.Plot plot, string caption)
     {
         var path = Path.Combine(directory, file);
         var temporary = path + ".partial.png";
