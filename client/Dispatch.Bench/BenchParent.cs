@@ -204,12 +204,7 @@ public static class BenchParent
             prefix = [.. launcher[1..], file, .. prefix];
             file = launcher[0];
         }
-        var info = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var info = new ProcessStartInfo(file);
         if (launcher is not null)
         {
             info.Environment["DOTNET_PROCESSOR_COUNT"] = Num(Environment.ProcessorCount);
@@ -218,25 +213,10 @@ public static class BenchParent
         {
             info.ArgumentList.Add(a);
         }
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
-        using var kill = cancellationToken.Register(() =>
+        var (exitCode, output, errors) = await ChildProcess.RunAsync(info, cancellationToken);
+        if (exitCode != 0 || BenchJson.ParseLine<T>(output) is not { } result)
         {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-            }
-        });
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        var output = await stdout;
-        var errors = await stderr;
-        if (process.ExitCode != 0 || BenchJson.ParseLine<T>(output) is not { } result)
-        {
-            throw new InvalidOperationException($"bench child '{string.Join(' ', args)}' failed with exit code {process.ExitCode}: {Tail(errors + output)}");
+            throw new InvalidOperationException($"bench child '{string.Join(' ', args)}' failed with exit code {exitCode}: {Tail(errors + output)}");
         }
         return result;
     }

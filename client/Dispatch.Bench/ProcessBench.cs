@@ -146,41 +146,23 @@ public static partial class ProcessBench
         var (file, prefix) = BenchParent.Self();
         var timeFile = Path.Combine(work, "time.txt");
         var measured = File.Exists(TimeTool);
-        var info = new ProcessStartInfo(measured ? TimeTool : file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var info = new ProcessStartInfo(measured ? TimeTool : file);
         foreach (var a in (measured ? ["-f", "%e %U %S %M", "-o", timeFile, file] : Array.Empty<string>()).Concat(prefix).Concat(arguments))
         {
             info.ArgumentList.Add(a);
         }
         info.Environment["NO_COLOR"] = "1";
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {info.FileName}");
-        using var kill = cancellationToken.Register(() =>
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-            }
-        });
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        var (exitCode, stdout, stderr) = await ChildProcess.RunAsync(info, cancellationToken);
         var wall = clock.Elapsed.TotalSeconds;
-        var output = await stdout + await stderr;
+        var output = stdout + stderr;
         var simulation = SimulatedLine().Match(output) is { Success: true } m ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : (double?)null;
         if (measured && File.Exists(timeFile) && File.ReadAllLines(timeFile).LastOrDefault(l => l.Split(' ').Length == 4) is { } line)
         {
             var f = line.Split(' ').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
-            return new Sample(f[0], f[1] + f[2], f[3] / 1024, simulation, process.ExitCode, Tail(output));
+            return new Sample(f[0], f[1] + f[2], f[3] / 1024, simulation, exitCode, Tail(output));
         }
-        return new Sample(wall, null, null, simulation, process.ExitCode, Tail(output));
+        return new Sample(wall, null, null, simulation, exitCode, Tail(output));
     }
 
     private static string Tail(string text) => string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(4)).Trim();

@@ -83,6 +83,17 @@ public sealed class CommonOptions
         return null;
     }
 
+    /// <summary>
+    /// The run's length: <c>--days</c> or the scenario's, and <c>--warmup-days</c>; a problem message
+    /// when the warm-up is not shorter than the run.
+    /// </summary>
+    public (int Days, double Warmup, string? Problem) RunLength(ParseResult parse, int scenarioDays)
+    {
+        var days = parse.GetValue(Days) ?? scenarioDays;
+        var warmup = parse.GetValue(WarmupDays);
+        return (days, warmup, warmup >= days ? $"--warmup-days {warmup}: must be shorter than the run ({days} days)" : null);
+    }
+
     public static int Usage(TextWriter error, string message, string usage)
     {
         error.WriteLine($"error: {message}");

@@ -77,11 +77,10 @@ public static class CompareCommand
             return CommonOptions.Usage(error, outProblem, Usage);
         }
         using var heldOutput = outTarget;
-        var days = parse.GetValue(options.Days) ?? modelA.Days;
-        var warmup = parse.GetValue(options.WarmupDays);
-        if (warmup >= days)
+        var (days, warmup, lengthProblem) = options.RunLength(parse, modelA.Days);
+        if (lengthProblem is not null)
         {
-            return CommonOptions.Usage(error, $"--warmup-days {warmup}: must be shorter than the run ({days} days)", Usage);
+            return CommonOptions.Usage(error, lengthProblem, Usage);
         }
         var seed = parse.GetValue(options.Seed) ?? modelA.Seed;
         var replications = parse.GetValue(options.Replications);

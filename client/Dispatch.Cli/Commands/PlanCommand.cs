@@ -134,11 +134,10 @@ public static class PlanCommand
             }
             variables.Add(variable);
         }
-        var days = parse.GetValue(options.Days) ?? model.Days;
-        var warmup = parse.GetValue(options.WarmupDays);
-        if (warmup >= days)
+        var (days, warmup, lengthProblem) = options.RunLength(parse, model.Days);
+        if (lengthProblem is not null)
         {
-            return CommonOptions.Usage(error, $"--warmup-days {warmup}: must be shorter than the run ({days} days)", Usage);
+            return CommonOptions.Usage(error, lengthProblem, Usage);
         }
         var seed = parse.GetValue(options.Seed) ?? model.Seed;
         var outDir = parse.GetValue(options.Out) ?? Path.Combine("out", $"plan-{OverlayOptions.Label(path, overlays!)}");

@@ -77,11 +77,10 @@ public static class RunCommand
         }
         var (model, json) = loaded.Value;
         PhaseTrace.Mark("scenario loaded");
-        var days = parse.GetValue(options.Days) ?? model.Days;
-        var warmup = parse.GetValue(options.WarmupDays);
-        if (warmup >= days)
+        var (days, warmup, lengthProblem) = options.RunLength(parse, model.Days);
+        if (lengthProblem is not null)
         {
-            return CommonOptions.Usage(error, $"--warmup-days {warmup}: must be shorter than the run ({days} days)", Usage);
+            return CommonOptions.Usage(error, lengthProblem, Usage);
         }
         var detach = flags.Detach;
         if (detach && ClusterConnection.Resolve(clusterOption) is null)

@@ -85,11 +85,10 @@ public static class SweepCommand
             return ExitCodes.InvalidInput;
         }
         var (model, json) = loaded.Value;
-        var days = parse.GetValue(options.Days) ?? model.Days;
-        var warmup = parse.GetValue(options.WarmupDays);
-        if (warmup >= days)
+        var (days, warmup, lengthProblem) = options.RunLength(parse, model.Days);
+        if (lengthProblem is not null)
         {
-            return CommonOptions.Usage(error, $"--warmup-days {warmup}: must be shorter than the run ({days} days)", Usage);
+            return CommonOptions.Usage(error, lengthProblem, Usage);
         }
         var seed = parse.GetValue(options.Seed) ?? model.Seed;
         var outDir = parse.GetValue(options.Out) ?? Path.Combine("out", $"sweep-{OverlayOptions.Label(path, overlays!)}");

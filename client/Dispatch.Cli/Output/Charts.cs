@@ -42,7 +42,7 @@ public static class Charts
     /// <summary>The empirical CDF of the response times; with <paramref name="byReplication"/>, the pointwise 95% band of the replications' CDFs.</summary>
     public static Plot ResponseCdf(IReadOnlyList<double> responseMinutes, IReadOnlyList<IReadOnlyList<double>>? byReplication = null)
     {
-        var plot = NewPlot();
+        var plot = new Plot();
         var sorted = responseMinutes.Order().ToArray();
         var top = sorted.Length > 0 ? Math.Min(sorted[^1], Math.Max(6, sorted[(int)(0.95 * (sorted.Length - 1))] * 1.2)) : 10;
         if (byReplication is not null && sorted.Length > 0)
@@ -94,7 +94,7 @@ public static class Charts
     /// <summary>Visibility by hour of day, the night window shaded; error bars (95%) when <paramref name="replications"/> has two or more reports.</summary>
     public static Plot VisibilityByHour(Report report, IReadOnlyList<Report>? replications = null)
     {
-        var plot = NewPlot();
+        var plot = new Plot();
         var night = NightHours(report);
         for (var h = 0; h < 24; h++)
         {
@@ -123,7 +123,7 @@ public static class Charts
     /// <summary>Visibility of the 30 busiest hotspot zones; error bars (95%) when <paramref name="replications"/> has two or more reports.</summary>
     public static Plot VisibilityByZone(Report report, IReadOnlyList<Report>? replications = null)
     {
-        var plot = NewPlot();
+        var plot = new Plot();
         var zones = report.Zones.Where(z => z.VisibilityRate is not null)
             .OrderByDescending(z => z.Incidents).ThenBy(z => z.Id, StringComparer.Ordinal).Take(30).ToList();
         plot.Add.Bars(zones.Select((z, i) => new Bar
@@ -144,7 +144,7 @@ public static class Charts
 
     public static Plot UnitTime(Report report)
     {
-        var plot = NewPlot();
+        var plot = new Plot();
         var modes = report.Units.Select(u => u.Mode).Distinct().ToList();
         (string Name, Func<UnitMinutes, double> Pick)[] statuses =
         [
@@ -176,7 +176,6 @@ public static class Charts
         return plot;
     }
 
-    private static Plot NewPlot() => new();
 
     public static (string File, string Caption) Save(string directory, string file, Plot plot, string caption)
     {
