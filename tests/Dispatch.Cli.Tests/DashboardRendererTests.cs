@@ -28,8 +28,8 @@ public sealed class DashboardRendererTests
 
     private static string Render(DashboardState state, bool attached = false)
     {
-        var console = new TestConsole().Width(160);
-        console.Write(DashboardRenderer.Render(state, attached));
+        var console = new TestConsole().Width(160).Height(50);
+        console.Write(DashboardRenderer.Render(state, attached, 160, 50));
         return console.Output;
     }
 
@@ -66,7 +66,8 @@ public sealed class DashboardRendererTests
     {
         Assert.Contains("PAUSED", Render(new DashboardState(Snapshot(paused: true))));
         Assert.Contains("BEHIND", Render(new DashboardState(Snapshot(behind: true))));
-        Assert.Contains("FINISHED", Render(new DashboardState(Snapshot(finished: true))));
+        // Finished before its end time: stopped.
+        Assert.Contains("STOPPED", Render(new DashboardState(Snapshot(finished: true))));
     }
 
     [Fact]
@@ -83,16 +84,18 @@ public sealed class DashboardRendererTests
     }
 
     [Fact]
-    public void The_map_draws_hotspots_stations_and_units()
+    public void The_map_draws_hotspots_stations_units_and_incidents()
     {
-        var console = new TestConsole().Width(100);
-        console.Write(DashboardRenderer.Map(new DashboardState(Snapshot())));
-        var lines = console.Output.Split('\n');
-        Assert.Equal(DashboardRenderer.MapHeight + 1, lines.Count(l => l.Length > 0));
-        Assert.Contains(lines, l => l.Contains('S'));
-        Assert.Contains(lines, l => l.Contains('▓'));
-        Assert.Contains(lines, l => l.Contains('c'));
-        Assert.Contains(lines, l => l.Contains('f'));
+        var lines = DashboardMap.Lines(new DashboardState(Snapshot()), 64, 23, compact: false).Select(l => l.Plain).ToList();
+        Assert.Equal(23, lines.Count);
+        Assert.All(lines, l => Assert.True(l.Length <= 64 || l == lines[^1], l));
+        var map = string.Join("\n", lines.Take(22));
+        Assert.Contains('S', map);
+        Assert.Contains('▓', map);
+        Assert.Contains('c', map);
+        // Incident 7 is P1 and under way: a "!" at its zone, drawn over the foot unit standing there.
+        Assert.DoesNotContain('f', map);
+        Assert.Contains('!', map);
     }
 
     [Theory]

@@ -92,7 +92,7 @@ public sealed class MeasureOutputTests
         var info = new LiveScenarioInfo("live-1", "town", new DateTime(2023, 6, 5), 1440, [], [], [], []);
         var batch = new LiveBatch(1, 60, 60, false, 0, false, false, [], [], [], new LiveKpis(0.42, 0.8, 0.9, 3.2, 7.9, 31, 0));
         var console = new TestConsole().Width(160);
-        console.Write(DashboardRenderer.Render(new DashboardState(new LiveSnapshot(info, batch)), attached: false));
+        console.Write(DashboardRenderer.Render(new DashboardState(new LiveSnapshot(info, batch)), attached: false, 160, 50));
         foreach (var m in Measures.Live)
         {
             Assert.Contains(m.LiveTitle!, console.Output);

@@ -1,152 +1,118 @@
 using System.Globalization;
-using System.Text;
-using Dispatch.Abstractions.Live;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace Dispatch.Cli.Live;
 
-/// <summary>The live dashboard as a pure function of the state: header, map, units, figures, feed and keys.</summary>
+/// <summary>
+/// The live dashboard as a pure function of (state, width, height): a header, the map, the units,
+/// the figures, the queue and the feed, sized to the terminal so that the whole frame fits from
+/// 80x24 up, and larger terminals get a larger map, more feed lines and more panels.
+/// </summary>
 public static class DashboardRenderer
 {
-    public const int MapWidth = 64;
-    public const int MapHeight = 22;
+    /// <summary>The smallest frame laid out; a smaller terminal gets this size (and its own cropping).</summary>
+    public const int MinWidth = 60;
 
-    private static readonly (string Status, string Label, string Color)[] Statuses =
-    [
-        ("Patrol", "patrol", "green"), ("Available", "available", "green3"), ("SchoolPost", "school post", "deepskyblue1"),
-        ("Check", "check", "deepskyblue1"), ("EnRoute", "en route", "yellow"), ("OnScene", "on scene", "red"),
-        ("Returning", "returning", "grey70"), ("CommandPost", "command post", "magenta"), ("OffShift", "off shift", "grey39"),
-    ];
+    /// <inheritdoc cref="MinWidth"/>
+    public const int MinHeight = 16;
 
-    public static IRenderable Render(DashboardState state, bool attached)
+    /// <summary>The dashboard for a terminal of <paramref name="width"/> x <paramref name="height"/> cells.</summary>
+    public static IRenderable Render(DashboardState state, bool attached, int width, int height) =>
+        new Markup(FrameText.Markup(Lines(state, attached, width, height)));
+
+    /// <summary>The frame's lines: exactly <paramref name="width"/> cells wide, at most <paramref name="height"/> lines.</summary>
+    public static List<FrameLine> Lines(DashboardState state, bool attached, int width, int height)
     {
-        var b = state.Latest;
-        var header = new Markup(string.Create(CultureInfo.InvariantCulture,
-            $"[bold]Dispatch live[/] · {Markup.Escape(state.Info.Scenario)} · run {Markup.Escape(state.Info.RunId)} · [bold]{state.Clock(b.SimulatedMinute)}[/] · speed {SpeedText(b.Speed)}")
-            + (b.Paused ? " · [black on yellow] PAUSED [/]" : "")
-            + (b.Behind ? string.Create(CultureInfo.InvariantCulture, $" · [white on red] BEHIND by {b.LagMinutes * 60 / Math.Max(b.Speed, 1e-9):0.0} s: the machine cannot keep up [/]") : "")
-            + (b.Finished ? " · [black on green] FINISHED [/]" : "")
-            + (state.InSync ? "" : " · [red]resyncing[/]"));
-
-        var right = new Rows(UnitsTable(state), KpiTable(b.Kpis, b.SimulatedMinute, state.Info.EndMinute));
-        var middle = new Columns(new Panel(Map(state)).Header("map").Border(BoxBorder.Rounded), right);
-        var feed = new Panel(new Markup(state.Feed.Count == 0 ? "[grey]waiting for the first incident…[/]" : string.Join("\n", state.Feed.Select(Markup.Escape))))
-            .Header("incidents and dispatch decisions").Border(BoxBorder.Rounded).Expand();
-        var keys = new Markup(attached
-            ? "[grey]keys:[/] [bold]p[/] pause/resume · [bold]+[/] faster · [bold]-[/] slower · [bold]s[/] stop the run · [bold]q[/] leave (the run goes on)"
-            : "[grey]keys:[/] [bold]p[/] pause/resume · [bold]+[/] faster · [bold]-[/] slower · [bold]s[/] stop the run · [bold]q[/] quit (stops the run: it lives in this process)");
-        return new Rows(header, middle, feed, keys);
+        var w = Math.Max(width, MinWidth);
+        var h = Math.Max(height, MinHeight);
+        var compact = w < 100 || h < 30;
+        var body = h - 2;
+        var feedHeight = body < 30 ? 6 : Math.Clamp(body * 3 / 10, 8, 20);
+        var middle = body - feedHeight;
+        var side = w < 100 ? 30 : w < 160 ? 36 : 38;
+        var secondSide = w >= 160;
+        var mapWidth = w - side;
+        if (secondSide)
+        {
+            // The map keeps the district's shape; the rest of the width goes to the queue and the unit list.
+            var ideal = DashboardMap.IdealColumns(state.Info, middle - 3) + 2;
+            mapWidth = Math.Clamp(ideal, (w - side) / 2, w - side - 36);
+        }
+        var map = FrameText.Box("map", DashboardMap.Lines(state, mapWidth - 2, middle - 2, compact), mapWidth, middle);
+        var right = SidePanels.Column(state, side, middle, compact, withQueue: !secondSide);
+        var middleLines = secondSide
+            ? FrameText.Beside((map, mapWidth), (right, side), (SidePanels.QueueAndUnits(state, w - mapWidth - side, middle), w - mapWidth - side))
+            : FrameText.Beside((map, mapWidth), (right, side));
+        var feed = FrameText.Box(FeedTitle(state), FeedLines(state, feedHeight - 2, w - 2), w, feedHeight);
+        var lines = new List<FrameLine> { Header(state, compact) };
+        lines.AddRange(middleLines);
+        lines.AddRange(feed);
+        lines.Add(Keys(attached, compact));
+        return lines.Select(l => l.Fit(w)).Take(h).ToList();
     }
 
+    /// <summary>A speed as the dashboard shows it: 60x, 0.5x or max.</summary>
     public static string SpeedText(double speed) =>
         double.IsPositiveInfinity(speed) ? "max" : speed.ToString("0.##", CultureInfo.InvariantCulture) + "x";
 
-    private static Table UnitsTable(DashboardState state)
+    private static FrameLine Header(DashboardState state, bool compact)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("units");
-        table.AddColumn("status");
-        table.AddColumn(new TableColumn("units").RightAligned());
-        foreach (var (status, label, color) in Statuses)
+        var b = state.Latest;
+        var line = new FrameLine().Add(compact ? "Dispatch" : "Dispatch live", "bold").Add(" · ").Add(state.Info.Scenario);
+        if (!compact)
         {
-            var count = state.Units.Count(u => u?.Status == status);
-            table.AddRow($"[{color}]{label}[/]", count.ToString(CultureInfo.InvariantCulture));
+            line.Add(" · run ").Add(state.Info.RunId);
         }
-        return table;
+        line.Add(" · ").Add(state.Clock(b.SimulatedMinute), "bold").Add(" · speed ").Add(SpeedText(b.Speed), "bold")
+            .Add(string.Create(CultureInfo.InvariantCulture, $" · {100 * b.SimulatedMinute / Math.Max(state.Info.EndMinute, 1):0}%"));
+        if (b.Paused && !b.Finished)
+        {
+            line.Add(" ").Add(" PAUSED ", "black on yellow");
+        }
+        if (b.Behind && !b.Finished)
+        {
+            var seconds = b.LagMinutes * 60 / Math.Max(b.Speed, 1e-9);
+            var behind = compact
+                ? string.Create(CultureInfo.InvariantCulture, $" BEHIND {seconds:0.0} s ")
+                : string.Create(CultureInfo.InvariantCulture, $" BEHIND by {seconds:0.0} s: the machine cannot keep up ");
+            line.Add(" ").Add(behind, "white on red");
+        }
+        if (b.Finished)
+        {
+            line.Add(" ").Add(b.SimulatedMinute < state.Info.EndMinute - 1e-6 ? " STOPPED " : " FINISHED ", "black on green");
+        }
+        if (!state.InSync)
+        {
+            line.Add(" · ").Add("resyncing", "red");
+        }
+        return line;
     }
 
-    private static Table KpiTable(LiveKpis k, double minute, double end)
+    private static FrameLine Keys(bool attached, bool compact)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("so far");
-        table.AddColumn("measure");
-        table.AddColumn(new TableColumn("value").RightAligned());
-        foreach (var (label, value) in LiveFigureValues.Rows(k))
+        var line = new FrameLine().Add("keys: ", "grey");
+        void Key(string key, string what, bool last = false)
         {
-            table.AddRow(label, value);
+            line.Add(key, "bold").Add(" " + what + (last ? "" : " · "));
         }
-        table.AddRow("progress", string.Create(CultureInfo.InvariantCulture, $"{100 * minute / Math.Max(end, 1):0}%"));
-        return table;
+        Key("p", compact ? "pause" : "pause/resume");
+        Key("+", compact ? "faster" : "faster");
+        Key("-", compact ? "slower" : "slower");
+        Key("s", compact ? "stop" : "stop the run");
+        Key("q", attached ? (compact ? "leave" : "leave (the run goes on)") : compact ? "quit (stops it)" : "quit (stops the run: it lives in this process)", last: true);
+        return line;
     }
 
-    /// <summary>Zones as their bounding boxes shaded by current risk, stations as S, units by mode letter and status colour.</summary>
-    public static IRenderable Map(DashboardState state)
+    private static string FeedTitle(DashboardState state) =>
+        state.Feed.Count == 0 ? "incidents and dispatch decisions" : "incidents and dispatch decisions";
+
+    private static IEnumerable<FrameLine> FeedLines(DashboardState state, int count, int width)
     {
-        var zones = state.Info.Zones;
-        var hotspots = zones.Where(z => z.IsHotspot).ToList();
-        var all = zones.Count > 0 ? zones : [new LiveZone("", "", 0, 0, 1, 1, false)];
-        double minX = all.Min(z => z.MinX), maxX = all.Max(z => z.MaxX), minY = all.Min(z => z.MinY), maxY = all.Max(z => z.MaxY);
-        var w = Math.Max(maxX - minX, 1);
-        var h = Math.Max(maxY - minY, 1);
-        var cells = new (char Glyph, string Color)[MapHeight, MapWidth];
-        for (var r = 0; r < MapHeight; r++)
+        if (state.Feed.Count == 0)
         {
-            for (var c = 0; c < MapWidth; c++)
-            {
-                cells[r, c] = (' ', "grey");
-            }
+            return [FrameLine.Of(state.Latest.Finished ? "no incident in this run" : "waiting for the first incident…", "grey")];
         }
-        (int Row, int Col) Cell(double x, double y) =>
-            (Math.Clamp((int)((maxY - y) / h * (MapHeight - 1) + 0.5), 0, MapHeight - 1), Math.Clamp((int)((x - minX) / w * (MapWidth - 1) + 0.5), 0, MapWidth - 1));
-        var risk = state.Latest.ZoneRisk;
-        var top = risk.Count > 0 ? Math.Max(risk.Max(), 1e-9) : 1;
-        for (var i = 0; i < zones.Count; i++)
-        {
-            if (!zones[i].IsHotspot)
-            {
-                continue;
-            }
-            var level = i < risk.Count ? risk[i] / top : 0;
-            var (glyph, color) = level switch
-            {
-                > 0.66 => ('▓', "red3"),
-                > 0.33 => ('▒', "orange3"),
-                > 0.05 => ('░', "yellow3"),
-                _ => ('·', "grey50"),
-            };
-            var (r0, c0) = Cell(zones[i].MinX, zones[i].MaxY);
-            var (r1, c1) = Cell(zones[i].MaxX, zones[i].MinY);
-            for (var r = r0; r <= r1; r++)
-            {
-                for (var c = c0; c <= c1; c++)
-                {
-                    cells[r, c] = (glyph, color);
-                }
-            }
-        }
-        foreach (var station in state.Info.Stations)
-        {
-            var (r, c) = Cell(station.X, station.Y);
-            cells[r, c] = ('S', "bold white");
-        }
-        foreach (var unit in state.Units)
-        {
-            if (unit is null || unit.Status == "OffShift")
-            {
-                continue;
-            }
-            var (r, c) = Cell(unit.X, unit.Y);
-            var mode = state.Info.UnitModes[unit.Index];
-            var color = Statuses.FirstOrDefault(s => s.Status == unit.Status).Color ?? "white";
-            cells[r, c] = (char.ToUpperInvariant(mode[0]) == 'T' ? 'T' : mode[0], "bold " + color);
-        }
-        var text = new StringBuilder();
-        for (var r = 0; r < MapHeight; r++)
-        {
-            var c = 0;
-            while (c < MapWidth)
-            {
-                var color = cells[r, c].Color;
-                var run = new StringBuilder();
-                while (c < MapWidth && cells[r, c].Color == color)
-                {
-                    run.Append(cells[r, c].Glyph);
-                    c++;
-                }
-                text.Append('[').Append(color).Append(']').Append(Markup.Escape(run.ToString())).Append("[/]");
-            }
-            text.Append('\n');
-        }
-        text.Append("[grey]f foot · b bicycle · c car · T tactical · S station · ░▒▓ risk[/]");
-        return new Markup(text.ToString());
+        return state.Feed.TakeLast(count).Select(l => FrameLine.Of(l).Fit(width));
     }
 }

@@ -42,10 +42,19 @@ public static class LiveConsole
     {
         public Task RefreshAsync(bool now = false) => Selection.RefreshAsync(Grains, RunId, now);
 
-        public IRenderable Render(DashboardState state, bool attached) =>
-            Selection.Render() is { } panels
-                ? new Rows(DashboardRenderer.Render(state, attached), Prompt.Render(), panels)
-                : new Rows(DashboardRenderer.Render(state, attached), Prompt.Render());
+        /// <summary>The dashboard sized to the terminal, less the lines of the prompt and the selected panels under it (and one spare line).</summary>
+        public IRenderable Render(DashboardState state, bool attached, IAnsiConsole console)
+        {
+            var (width, height) = (console.Profile.Width, console.Profile.Height);
+            var prompt = Prompt.Render();
+            var panels = Selection.Render();
+            var under = LinesOf(console, prompt, width) + (panels is null ? 0 : LinesOf(console, panels, width)) + 1;
+            var dashboard = DashboardRenderer.Render(state, attached, width, Math.Max(height - under, DashboardRenderer.MinHeight));
+            return panels is null ? new Rows(dashboard, prompt) : new Rows(dashboard, prompt, panels);
+        }
+
+        private static int LinesOf(IAnsiConsole console, IRenderable renderable, int width) =>
+            renderable.Render(new RenderOptions(console.Profile.Capabilities, new Size(width, console.Profile.Height)), width).Count(s => s.IsLineBreak) + 1;
     }
 
     private static async Task<bool> InteractiveAsync(IAnsiConsole console, LiveWatcher watcher, DashboardState state, bool attached, View view, CancellationToken cancellationToken)
@@ -53,7 +62,7 @@ public static class LiveConsole
         var finished = state.Latest.Finished;
         var renewed = DateTime.UtcNow;
         await view.RefreshAsync(now: true);
-        await console.Live(view.Render(state, attached)).AutoClear(false).StartAsync(async context =>
+        await console.Live(view.Render(state, attached, console)).AutoClear(false).StartAsync(async context =>
         {
             while (!finished && !cancellationToken.IsCancellationRequested)
             {
@@ -94,7 +103,7 @@ public static class LiveConsole
                     }
                 }
                 await view.RefreshAsync();
-                context.UpdateTarget(view.Render(state, attached));
+                context.UpdateTarget(view.Render(state, attached, console));
                 if (leave)
                 {
                     return;
@@ -102,7 +111,7 @@ public static class LiveConsole
                 await WaitForBatchAsync(watcher, cancellationToken);
             }
             await view.RefreshAsync(now: true);
-            context.UpdateTarget(view.Render(state, attached));
+            context.UpdateTarget(view.Render(state, attached, console));
         });
         return finished;
     }

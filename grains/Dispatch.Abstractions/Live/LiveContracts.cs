@@ -44,7 +44,7 @@ public sealed record LiveUnit(
     [property: Id(2)] double X,
     [property: Id(3)] double Y);
 
-/// <summary>An incident as it stands; NaN times have not happened yet.</summary>
+/// <summary>An incident as it stands; NaN times have not happened yet. <c>InQueue</c>: waiting in the dispatch queue for a free unit.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.LiveIncident")]
 public sealed record LiveIncident(
     [property: Id(0)] int Id,
@@ -60,7 +60,8 @@ public sealed record LiveIncident(
     [property: Id(10)] double FromY,
     [property: Id(11)] double EtaAt,
     [property: Id(12)] bool DiscoveredOnView,
-    [property: Id(13)] string Outcome);
+    [property: Id(13)] string Outcome,
+    [property: Id(14)] bool InQueue = false);
 
 /// <summary>Key figures so far (fractions 0..1, minutes); null when not yet defined.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.LiveKpis")]

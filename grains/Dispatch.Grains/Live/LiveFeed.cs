@@ -53,5 +53,5 @@ public static class LiveFeed
     /// <summary>An incident as it stands (also what a zone grain shows of its recent incidents).</summary>
     public static LiveIncident Incident(IncidentRecord i, Scenario s) =>
         new(i.Id, s.Zones[i.Zone].Id, s.IncidentTypes[i.Type].Id, i.Priority, i.CreatedAt, i.DispatchedAt, i.ArrivedAt, i.ClearedAt,
-            i.Unit >= 0 ? s.Units[i.Unit].Id : null, i.DispatchOrigin.X, i.DispatchOrigin.Y, i.EtaAt, i.DiscoveredOnView, i.Outcome.ToString());
+            i.Unit >= 0 ? s.Units[i.Unit].Id : null, i.DispatchOrigin.X, i.DispatchOrigin.Y, i.EtaAt, i.DiscoveredOnView, i.Outcome.ToString(), i.InQueue);
 }

@@ -86,7 +86,7 @@ public sealed class IncidentRecord
     public int Preemptions { get; internal set; }
 
     /// <summary>Waiting in the dispatch queue now.</summary>
-    internal bool InQueue { get; set; }
+    public bool InQueue { get; internal set; }
 
     /// <summary>Set when changed since the last <see cref="Simulator.DrainChanges"/>.</summary>
     internal bool Touched { get; set; }
