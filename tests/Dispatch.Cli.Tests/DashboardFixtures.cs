@@ -41,7 +41,10 @@ public static class DashboardFixtures
                 double.IsNaN(sent) ? null : ids[k * 3 % 24], 2000, 6500, created + 5, k == 5, arrived > 0 ? "OnScene" : double.IsNaN(sent) ? "Queued" : "EnRoute",
                 InQueue: double.IsNaN(sent)));
         }
-        state.Apply(start with { Sequence = 41, SimulatedMinute = 1331, Units = [], Incidents = incidents });
+        for (var k = 0; k < incidents.Count; k++)
+        {
+            state.Apply(start with { Sequence = 41 + k, SimulatedMinute = k == incidents.Count - 1 ? 1331 : 1321 + k, Units = [], Incidents = [incidents[k]] });
+        }
         return state;
     }
 

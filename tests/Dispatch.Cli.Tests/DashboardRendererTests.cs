@@ -77,7 +77,7 @@ public sealed class DashboardRendererTests
         state.Apply(new LiveBatch(11, 620, 60, false, 0, false, false, [],
             [new LiveIncident(8, "market", "theft", 2, 610, 612, double.NaN, double.NaN, "foot-2", 50, 25, 618.3, true, "EnRoute")],
             [2.5, 0.5, 0], new LiveKpis(0.42, 0.8, 0.9, 3.2, 7.9, 32, 1)));
-        Assert.Equal(["10:10 new #8 theft P2 in market (found on view)", "10:12 foot-2 sent to #8 from (50, 25), ETA 10:18 (6.3 min)"], state.LastLines);
+        Assert.Equal(["10:10 new #8 theft P2 in market (found on view)", "10:12 foot-2 sent to #8 from [bar] (was on patrol), ETA 10:18 (6.3 min)"], state.LastLines);
         // A gap in the sequence means a missed batch: the watcher must resynchronise.
         state.Apply(new LiveBatch(13, 630, 60, false, 0, false, false, [], [], [0, 0, 0], new LiveKpis(null, null, null, null, null, 32, 0)));
         Assert.False(state.InSync);

@@ -104,15 +104,31 @@ public static class DashboardRenderer
         return line;
     }
 
-    private static string FeedTitle(DashboardState state) =>
-        state.Feed.Count == 0 ? "incidents and dispatch decisions" : "incidents and dispatch decisions";
+    private static string FeedTitle(DashboardState state)
+    {
+        var b = state.Latest;
+        return state.Log.Aggregating(b.Speed, b.SimulatedMinute)
+            ? string.Create(CultureInfo.InvariantCulture, $"events per {FeedLog.IntervalMinutes(b.Speed)} simulated minutes (too fast to list at {SpeedText(b.Speed)})")
+            : "incidents and dispatch decisions";
+    }
 
     private static IEnumerable<FrameLine> FeedLines(DashboardState state, int count, int width)
     {
-        if (state.Feed.Count == 0)
+        var b = state.Latest;
+        if (state.Log.Entries.Count == 0)
         {
-            return [FrameLine.Of(state.Latest.Finished ? "no incident in this run" : "waiting for the first incident…", "grey")];
+            return [FrameLine.Of(b.Finished ? "no incident in this run" : "waiting for the first incident…", "grey")];
         }
-        return state.Feed.TakeLast(count).Select(l => FrameLine.Of(l).Fit(width));
+        var lines = state.Log.Aggregating(b.Speed, b.SimulatedMinute)
+            ? state.Log.Aggregated(FeedLog.IntervalMinutes(b.Speed), count, b.SimulatedMinute, state.Info.Start).ToList()
+            : state.Log.Entries.TakeLast(count).Select(e => e.Text).ToList();
+        return lines.Select(l => FeedLine(l).Fit(width));
+    }
+
+    /// <summary>A feed line with its time in grey and its first number of units or incident in bold.</summary>
+    private static FrameLine FeedLine(string text)
+    {
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? FrameLine.Of(text) : new FrameLine().Add(text[..space], "grey").Add(text[space..]);
     }
 }

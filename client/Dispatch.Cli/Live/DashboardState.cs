@@ -5,21 +5,27 @@ namespace Dispatch.Cli.Live;
 
 /// <summary>
 /// What a watcher knows about a live run: the static district, every unit, open incidents, the
-/// rolling feed of events and the latest figures. Built from a snapshot, then updated batch by batch.
+/// feed of events and the latest figures. Built from a snapshot (whose recent incidents start the
+/// feed), then updated batch by batch; a resynchronised state keeps the feed it had.
 /// </summary>
 public sealed class DashboardState
 {
-    public const int FeedLength = 12;
-
     private readonly Dictionary<int, LiveIncident> _incidents = [];
-    private readonly List<string> _feed = [];
+    private readonly FeedText _text;
 
     public DashboardState(LiveSnapshot snapshot)
+        : this(snapshot, null)
+    {
+    }
+
+    private DashboardState(LiveSnapshot snapshot, FeedLog? log)
     {
         Info = snapshot.Info;
+        _text = new FeedText(Info);
         Units = new LiveUnit[Info.UnitIds.Count];
         Latest = snapshot.State;
-        Apply(snapshot.State, initial: true);
+        Log = log ?? new FeedLog();
+        Apply(snapshot.State, initial: true, feed: log is null);
     }
 
     public LiveScenarioInfo Info { get; }
@@ -31,14 +37,26 @@ public sealed class DashboardState
     /// <summary>False when a batch was missed (sequence gap): the watcher should re-subscribe for a fresh snapshot.</summary>
     public bool InSync { get; private set; } = true;
 
-    public IReadOnlyList<string> Feed => _feed;
+    /// <summary>The feed: lines and counts per interval.</summary>
+    public FeedLog Log { get; }
+
+    /// <summary>The latest feed lines' text, oldest first.</summary>
+    public IReadOnlyList<string> Feed => Log.Entries.Select(e => e.Text).ToList();
 
     public IEnumerable<LiveIncident> OpenIncidents => _incidents.Values.Where(i => double.IsNaN(i.ClearedAt) && i.Outcome != "Diverted");
 
     /// <summary>Lines for the feed produced by the last batch (for plain output).</summary>
     public List<string> LastLines { get; } = [];
 
-    public void Apply(LiveBatch batch, bool initial = false)
+    /// <summary>A state from a fresh snapshot (after a missed batch) that keeps this state's feed.</summary>
+    public DashboardState Resync(LiveSnapshot snapshot) => new(snapshot, Log.Copy());
+
+    public void Apply(LiveBatch batch) => Apply(batch, initial: false, feed: true);
+
+    /// <summary>The simulated date and time of a minute of the run.</summary>
+    public string Clock(double minute) => Info.Start.AddMinutes(minute).ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private void Apply(LiveBatch batch, bool initial, bool feed)
     {
         LastLines.Clear();
         if (!initial && batch.Sequence != Latest.Sequence + 1 && batch.Sequence > Latest.Sequence)
@@ -50,64 +68,51 @@ public sealed class DashboardState
             return;
         }
         Latest = batch;
+        var entries = new List<FeedEntry>();
+        var counts = new List<(double, FeedKind, int)>();
+        var was = Units.Select(u => u?.Status).ToArray();
+        var on = new List<int>();
+        var off = new List<int>();
         foreach (var unit in batch.Units)
         {
+            var before = Units[unit.Index];
             Units[unit.Index] = unit;
+            if (initial || before is null)
+            {
+                continue;
+            }
+            if (_text.Unit(before, unit, batch.SimulatedMinute) is { } entry)
+            {
+                entries.Add(entry);
+            }
+            if ((before.Status == "OffShift") != (unit.Status == "OffShift"))
+            {
+                (unit.Status == "OffShift" ? off : on).Add(unit.Index);
+            }
         }
-        var lines = new List<(double At, string Text)>();
+        foreach (var (list, isOn) in new[] { (on, true), (off, false) }.Where(p => p.Item1.Count > 0))
+        {
+            entries.Add(_text.Shift(list, isOn, batch.SimulatedMinute));
+            counts.Add((batch.SimulatedMinute, isOn ? FeedKind.OnDuty : FeedKind.OffDuty, list.Count));
+        }
+        var index = Info.UnitIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
         foreach (var incident in batch.Incidents)
         {
             _incidents.TryGetValue(incident.Id, out var before);
             _incidents[incident.Id] = incident;
-            if (!initial)
-            {
-                lines.AddRange(Transitions(before, incident));
-            }
+            var unitWas = incident.Unit is { } u && index.TryGetValue(u, out var k) ? was[k] : null;
+            entries.AddRange(_text.Incident(before, incident, unitWas, batch.Kpis.QueueLength, batch.SimulatedMinute));
         }
-        LastLines.AddRange(lines.OrderBy(l => l.At).Select(l => l.Text));
-        LastLines.AddRange(batch.Commands ?? []);
-        foreach (var line in LastLines)
+        var ordered = entries.OrderBy(e => e.At).ToList();
+        ordered.AddRange((batch.Commands ?? []).Select(c => new FeedEntry(batch.SimulatedMinute, FeedKind.Command, c)));
+        if (feed)
         {
-            _feed.Add(line);
-        }
-        if (_feed.Count > FeedLength)
-        {
-            _feed.RemoveRange(0, _feed.Count - FeedLength);
+            Log.Add(ordered, counts, history: initial);
+            LastLines.AddRange(initial ? [] : ordered.Select(e => e.Text));
         }
         foreach (var closed in _incidents.Values.Where(i => !double.IsNaN(i.ClearedAt) || i.Outcome == "Diverted").Select(i => i.Id).ToList())
         {
             _incidents.Remove(closed);
         }
     }
-
-    /// <summary>The simulated date and time of a minute of the run.</summary>
-    public string Clock(double minute) => Info.Start.AddMinutes(minute).ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    private IEnumerable<(double At, string Text)> Transitions(LiveIncident? before, LiveIncident now)
-    {
-        var what = $"#{now.Id} {now.Type} P{now.Priority} in {now.Zone}";
-        if (before is null)
-        {
-            yield return (now.CreatedAt, $"{Time(now.CreatedAt)} new {what}" + (now.DiscoveredOnView ? " (found on view)" : ""));
-        }
-        if (!double.IsNaN(now.DispatchedAt) && (before is null || double.IsNaN(before.DispatchedAt)))
-        {
-            yield return (now.DispatchedAt, string.Create(CultureInfo.InvariantCulture,
-                $"{Time(now.DispatchedAt)} {now.Unit} sent to #{now.Id} from ({now.FromX:0}, {now.FromY:0}), ETA {Time(now.EtaAt)} ({now.EtaAt - now.DispatchedAt:0.0} min)"));
-        }
-        if (!double.IsNaN(now.ArrivedAt) && (before is null || double.IsNaN(before.ArrivedAt)))
-        {
-            yield return (now.ArrivedAt, string.Create(CultureInfo.InvariantCulture, $"{Time(now.ArrivedAt)} {now.Unit} on scene at #{now.Id} after {now.ArrivedAt - now.CreatedAt:0.0} min"));
-        }
-        if (!double.IsNaN(now.ClearedAt) && (before is null || double.IsNaN(before.ClearedAt)))
-        {
-            yield return (now.ClearedAt, $"{Time(now.ClearedAt)} #{now.Id} cleared by {now.Unit}");
-        }
-        if (now.Outcome == "Diverted" && before?.Outcome != "Diverted")
-        {
-            yield return (now.CreatedAt, $"{Time(now.CreatedAt)} #{now.Id} diverted: no unit free");
-        }
-    }
-
-    private string Time(double minute) => Info.Start.AddMinutes(minute).ToString("HH:mm", CultureInfo.InvariantCulture);
 }

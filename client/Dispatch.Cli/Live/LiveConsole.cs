@@ -149,7 +149,7 @@ public static class LiveConsole
             }
             if (!state.InSync)
             {
-                state = new DashboardState(await watcher.RenewAsync());
+                state = state.Resync(await watcher.RenewAsync());
             }
             if (DateTime.UtcNow - renewed > LiveWatcher.Resubscribe)
             {
@@ -183,7 +183,7 @@ public static class LiveConsole
         }
         if (!state.InSync)
         {
-            state = new DashboardState(await watcher.RenewAsync());
+            state = state.Resync(await watcher.RenewAsync());
         }
         return (state, finished);
     }
