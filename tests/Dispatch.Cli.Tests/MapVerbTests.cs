@@ -9,7 +9,7 @@ public sealed class MapVerbTests
         var outDir = Path.Combine(CliRunner.TempDir(), "run");
         var (exit, _, error) = await CliRunner.RunAsync("run", CliRunner.Scenario("small-town.json"), "--days", "1", "--out", outDir, "--no-actors");
         Assert.True(exit == 0, error);
-        foreach (var measure in new[] { "response", "visibility", "incidents", "handling" })
+        foreach (var measure in new[] { "response", "p90", "visibility", "incidents", "handling" })
         {
             (exit, var output, error) = await CliRunner.RunAsync("map", outDir, "--measure", measure);
             Assert.True(exit == 0, error);
@@ -31,7 +31,7 @@ public sealed class MapVerbTests
     {
         var (exit, _, error) = await CliRunner.RunAsync("map", CliRunner.TempDir(), "--measure", "speed");
         Assert.Equal(2, exit);
-        Assert.Contains("--measure speed: expected one of response, visibility, incidents, handling", error);
+        Assert.Contains("--measure speed: expected one of response, p90, visibility, incidents, handling", error);
         var empty = CliRunner.TempDir();
         (exit, _, error) = await CliRunner.RunAsync("map", empty);
         Assert.Equal(2, exit);

@@ -14,6 +14,21 @@ namespace Dispatch.Model.Tests;
 public sealed class ReportAggregateTests
 {
     [Fact]
+    public void A_zone_s_p90_is_the_90th_percentile_of_its_attended_responses()
+    {
+        var sim = Run(Build(SyntheticCity.Create(300, 30, 2, 5)), seed: 5, replication: 0, days: 2);
+        var report = ReportBuilder.Build(sim);
+        var checkedZones = 0;
+        for (var z = 0; z < report.Zones.Count; z++)
+        {
+            var responses = sim.Incidents.Where(i => i.Zone == z && i.IsAttended).Select(i => i.ResponseMinutes).Order().ToList();
+            Assert.Equal(ReportBuilder.Round(Statistics.Percentile(responses, 0.9)), report.Zones[z].ResponseMinutesP90);
+            checkedZones += responses.Count >= 5 ? 1 : 0;
+        }
+        Assert.True(checkedZones >= 3, $"{checkedZones} zones with 5 or more responses");
+    }
+
+    [Fact]
     public void The_mean_of_a_city_s_replications_is_the_mean_of_their_json_trees()
     {
         var document = SyntheticCity.Create(300, 30, 2, 5);

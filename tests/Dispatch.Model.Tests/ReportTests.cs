@@ -86,6 +86,10 @@ public class ReportTests
         Assert.Equal((nB, 0.0), (zoneB.Incidents, zoneB.HandlingRate!.Value));
         Assert.Equal(2.8, zoneA.ResponseMinutesMean!.Value, 1e-5);
         Assert.Equal(8.4, zoneB.ResponseMinutesMean!.Value, 1e-5);
+        // Every response of a zone is the same here, so is its P90.
+        Assert.Equal(2.8, zoneA.ResponseMinutesP90!.Value, 1e-5);
+        Assert.Equal(8.4, zoneB.ResponseMinutesP90!.Value, 1e-5);
+        Assert.All(report.ByHour, h => Assert.Null(h.ResponseMinutesP90));
         var priority = report.ByPriority.Single();
         Assert.Equal((2, n, 5.0), (priority.Priority, priority.Incidents, priority.TargetMinutes!.Value));
         Assert.Equal(n, report.ByHour.Sum(h => h.Incidents));

@@ -7,17 +7,18 @@ using Spectre.Console;
 namespace Dispatch.Cli.Commands;
 
 /// <summary>
-/// <c>map &lt;run-folder&gt; --measure response|visibility|incidents|handling</c>: draws the map of a finished
+/// <c>map &lt;run-folder&gt; --measure response|p90|visibility|incidents|handling</c>: draws the map of a finished
 /// run's zones coloured by the chosen measure, from the folder's <c>report.json</c> and <c>scenario.json</c>.
 /// </summary>
 public static class MapCommand
 {
-    private const string Usage = "dispatch map <run-folder> [--measure response|visibility|incidents|handling] [--overwrite]";
+    private const string Usage = "dispatch map <run-folder> [--measure response|p90|visibility|incidents|handling] [--overwrite]";
 
     /// <summary>The measures a map can show, by the name the option takes.</summary>
     public static readonly IReadOnlyDictionary<string, MapMeasure> Names = new Dictionary<string, MapMeasure>(StringComparer.OrdinalIgnoreCase)
     {
         ["response"] = MapMeasure.ResponseMean,
+        ["p90"] = MapMeasure.ResponseP90,
         ["visibility"] = MapMeasure.Visibility,
         ["incidents"] = MapMeasure.Incidents,
         ["handling"] = MapMeasure.HandlingRate,
@@ -26,7 +27,7 @@ public static class MapCommand
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var folder = new Argument<string>("run-folder") { Description = "A run's output folder (with report.json and scenario.json)." };
-        var measure = new Option<string>("--measure") { Description = "The zones' colour: response (mean), visibility, incidents or handling (rate).", DefaultValueFactory = _ => "response" };
+        var measure = new Option<string>("--measure") { Description = "The zones' colour: response (mean), p90 (response), visibility, incidents or handling (rate).", DefaultValueFactory = _ => "response" };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace an earlier map of the same measure in the folder." };
         var command = new Command("map", "Draw a finished run's map with the zones coloured by a chosen measure (map-by-<measure>.png in the run's folder).")
         {

@@ -8,8 +8,11 @@ namespace Dispatch.Cli.Output;
 /// <summary>What a map colours the zones by (figures of report.json <c>zones[]</c>).</summary>
 public enum MapMeasure
 {
-    /// <summary>Mean response of the zone's attended incidents (zones[] has no per-zone P90).</summary>
+    /// <summary>Mean response of the zone's attended incidents.</summary>
     ResponseMean,
+
+    /// <summary>90th percentile response of the zone's attended incidents (<c>zones[].responseMinutesP90</c>).</summary>
+    ResponseP90,
 
     /// <summary>Risk-weighted visibility rate (见警率), hotspots only.</summary>
     Visibility,
@@ -35,6 +38,7 @@ public static class ZoneMap
         MapMeasure.Visibility => ("Visibility rate (见警率)", z => z.VisibilityRate, v => Headline.Pct(v)),
         MapMeasure.Incidents => ("Incidents", z => z.Incidents, v => v.ToString("0", CultureInfo.InvariantCulture)),
         MapMeasure.HandlingRate => ("Handling rate (管事率)", z => z.HandlingRate, v => Headline.Pct(v)),
+        MapMeasure.ResponseP90 => ("Response P90 (min)", z => z.ResponseMinutesP90, v => v.ToString("0.0", CultureInfo.InvariantCulture)),
         _ => ("Response mean (min)", z => z.ResponseMinutesMean, v => v.ToString("0.0", CultureInfo.InvariantCulture)),
     };
 

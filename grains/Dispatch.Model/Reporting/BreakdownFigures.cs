@@ -23,6 +23,9 @@ public record BreakdownFigures
     /// <summary>Mean response of the group's attended incidents.</summary>
     public double? ResponseMinutesMean { get; init; }
 
+    /// <summary>90th percentile response of the group's attended incidents (zones only).</summary>
+    public double? ResponseMinutesP90 { get; init; }
+
     /// <summary>Handling rate of the group's incidents.</summary>
     public double? HandlingRate { get; init; }
 }
