@@ -4,6 +4,7 @@ using Dispatch.Cli.Live;
 using Dispatch.Grains.Live;
 using Dispatch.Model.Loading;
 using Dispatch.Model.Simulation;
+using Spectre.Console;
 using Spectre.Console.Testing;
 
 namespace Dispatch.Cli.Tests;
@@ -67,11 +68,11 @@ public static class DashboardFixtures
         return state;
     }
 
-    /// <summary>The frame as a terminal of that size shows it, line by line (trailing spaces kept).</summary>
+    /// <summary>The screen as a terminal of that size shows it, the command line under the dashboard, line by line (trailing spaces kept).</summary>
     public static List<string> Screen(DashboardState state, int width, int height, bool attached = false)
     {
         var console = new TestConsole().Width(width).Height(height);
-        console.Write(DashboardRenderer.Render(state, attached, width, height));
+        console.Write(DashboardRenderer.Frame(console, state, attached, new Markup("[grey]watching (no control)[/]"), null));
         return console.Output.Replace("\r\n", "\n").TrimEnd('\n').Split('\n').ToList();
     }
 

@@ -21,6 +21,22 @@ public static class DashboardRenderer
     public static IRenderable Render(DashboardState state, bool attached, int width, int height) =>
         new Markup(FrameText.Markup(Lines(state, attached, width, height)));
 
+    /// <summary>
+    /// The whole screen for <paramref name="console"/>'s size: the dashboard, then the command line and
+    /// the selected panels, whose lines (and one spare, so that the live display never scrolls) are
+    /// taken off the dashboard's height.
+    /// </summary>
+    public static IRenderable Frame(IAnsiConsole console, DashboardState state, bool attached, IRenderable prompt, IRenderable? panels)
+    {
+        var (width, height) = (console.Profile.Width, console.Profile.Height);
+        var under = LinesOf(console, prompt, width) + (panels is null ? 0 : LinesOf(console, panels, width)) + 1;
+        var dashboard = Render(state, attached, width, Math.Max(height - under, MinHeight));
+        return panels is null ? new Rows(dashboard, prompt) : new Rows(dashboard, prompt, panels);
+    }
+
+    private static int LinesOf(IAnsiConsole console, IRenderable renderable, int width) =>
+        renderable.Render(new RenderOptions(console.Profile.Capabilities, new Size(width, console.Profile.Height)), width).Count(s => s.IsLineBreak) + 1;
+
     /// <summary>The frame's lines: exactly <paramref name="width"/> cells wide, at most <paramref name="height"/> lines.</summary>
     public static List<FrameLine> Lines(DashboardState state, bool attached, int width, int height)
     {

@@ -42,19 +42,8 @@ public static class LiveConsole
     {
         public Task RefreshAsync(bool now = false) => Selection.RefreshAsync(Grains, RunId, now);
 
-        /// <summary>The dashboard sized to the terminal, less the lines of the prompt and the selected panels under it (and one spare line).</summary>
-        public IRenderable Render(DashboardState state, bool attached, IAnsiConsole console)
-        {
-            var (width, height) = (console.Profile.Width, console.Profile.Height);
-            var prompt = Prompt.Render();
-            var panels = Selection.Render();
-            var under = LinesOf(console, prompt, width) + (panels is null ? 0 : LinesOf(console, panels, width)) + 1;
-            var dashboard = DashboardRenderer.Render(state, attached, width, Math.Max(height - under, DashboardRenderer.MinHeight));
-            return panels is null ? new Rows(dashboard, prompt) : new Rows(dashboard, prompt, panels);
-        }
-
-        private static int LinesOf(IAnsiConsole console, IRenderable renderable, int width) =>
-            renderable.Render(new RenderOptions(console.Profile.Capabilities, new Size(width, console.Profile.Height)), width).Count(s => s.IsLineBreak) + 1;
+        public IRenderable Render(DashboardState state, bool attached, IAnsiConsole console) =>
+            DashboardRenderer.Frame(console, state, attached, Prompt.Render(), Selection.Render());
     }
 
     private static async Task<bool> InteractiveAsync(IAnsiConsole console, LiveWatcher watcher, DashboardState state, bool attached, View view, CancellationToken cancellationToken)

@@ -14,6 +14,11 @@ public static class SidePanels
     {
         var full = height - MeasuresHeight >= UnitStatuses.All.Count + 2;
         var units = full ? UnitStatuses.All.Count + 2 : (UnitStatuses.All.Count + 1) / 2 + 2;
+        if (units + MeasuresHeight > height)
+        {
+            // Too short for two boxes (80x24 less the command line): units and figures share one.
+            return FrameText.Box("units · so far", StatusLines(state, width - 2, full: false).Concat(MeasureLines(state.Latest.Kpis, width - 2, compact: true)), width, height);
+        }
         var rest = height - units - MeasuresHeight;
         var below = rest >= 4 ? rest : 0;
         return FrameText.Stack(
