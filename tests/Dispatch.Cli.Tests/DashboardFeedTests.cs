@@ -95,6 +95,17 @@ public sealed class DashboardFeedTests
     }
 
     [Fact]
+    public void A_replay_that_jumps_back_starts_its_feed_again()
+    {
+        var state = Start();
+        state.Apply(Batch(2, 600, [], [Incident(1, 2, 601, "car-1", 2500, 4000)]));
+        var back = state.Resync(new LiveSnapshot(Info(), Batch(1, 595, [], [])));
+        Assert.Empty(back.Feed);
+        var forward = state.Resync(new LiveSnapshot(Info(), Batch(9, 700, [], [])));
+        Assert.Contains(forward.Feed, l => l.Contains("car-1 sent to #1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_watcher_attaching_to_a_finished_run_sees_its_last_incidents()
     {
         var end = Batch(9, 1440, [new LiveUnit(0, "Available", 2500, 4000)],

@@ -48,8 +48,12 @@ public sealed class DashboardState
     /// <summary>Lines for the feed produced by the last batch (for plain output).</summary>
     public List<string> LastLines { get; } = [];
 
-    /// <summary>A state from a fresh snapshot (after a missed batch) that keeps this state's feed.</summary>
-    public DashboardState Resync(LiveSnapshot snapshot) => new(snapshot, Log.Copy());
+    /// <summary>
+    /// A state from a fresh snapshot (after a missed batch) that keeps this state's feed; a snapshot
+    /// from earlier in the run (a replay that jumped back) starts the feed again from its own incidents.
+    /// </summary>
+    public DashboardState Resync(LiveSnapshot snapshot) =>
+        snapshot.State.SimulatedMinute < Latest.SimulatedMinute ? new(snapshot) : new(snapshot, Log.Copy());
 
     public void Apply(LiveBatch batch) => Apply(batch, initial: false, feed: true);
 
