@@ -67,6 +67,11 @@ public sealed class DashboardFeedTests
         Assert.Contains(screen, l => l.Contains("10:00-11:00 (so far): 30 new incidents, 30 dispatches", StringComparison.Ordinal));
         Assert.DoesNotContain(screen, l => l.Contains("sent to #39", StringComparison.Ordinal));
         Assert.Contains(DashboardFixtures.Screen(slow, 80, 24), l => l.Contains("sent to #39", StringComparison.Ordinal));
+        // Once the run has ended the last interval is no longer "so far".
+        fast.Apply(Batch(32, 660, [], [], speed: 600, finished: true));
+        var end = string.Join("\n", DashboardFixtures.Screen(fast, 80, 24));
+        Assert.Contains("10:00-11:00: 30 new incidents, 30 dispatches", end);
+        Assert.DoesNotContain("so far)", end);
     }
 
     [Fact]

@@ -136,7 +136,8 @@ public static class DashboardRenderer
             return [FrameLine.Of(b.Finished ? "no incident in this run" : "waiting for the first incident…", "grey")];
         }
         var lines = state.Log.Aggregating(b.Speed, b.SimulatedMinute)
-            ? state.Log.Aggregated(FeedLog.IntervalMinutes(b.Speed), count, b.SimulatedMinute, state.Info.Start).ToList()
+            ? state.Log.Aggregated(FeedLog.IntervalMinutes(b.Speed), count,
+                b.Finished ? Math.Min(b.SimulatedMinute, state.Info.EndMinute) - 1e-6 : b.SimulatedMinute, state.Info.Start, open: !b.Finished).ToList()
             : state.Log.Entries.TakeLast(count).Select(e => e.Text).ToList();
         return lines.Select(l => FeedLine(l).Fit(width));
     }

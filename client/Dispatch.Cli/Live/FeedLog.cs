@@ -104,7 +104,8 @@ public sealed class FeedLog
     }
 
     /// <summary>The counts of the last <paramref name="count"/> intervals up to <paramref name="now"/>: "14:00-14:10: 23 dispatches, 4 queued".</summary>
-    public IEnumerable<string> Aggregated(int interval, int count, double now, DateTime start)
+    /// <remarks>The last interval is marked "(so far)" unless <paramref name="open"/> is false (the run has ended).</remarks>
+    public IEnumerable<string> Aggregated(int interval, int count, double now, DateTime start, bool open = true)
     {
         var last = (long)Math.Floor(now / interval);
         var lines = new List<string>();
@@ -124,7 +125,7 @@ public sealed class FeedLog
             var parts = totals.Select((n, i) => (n, i)).Where(p => p.n > 0).Select(p => $"{p.n} {Labels[p.i][p.n == 1 ? 0 : 1]}").ToList();
             var from = start.AddMinutes(k * interval).ToString("HH:mm", CultureInfo.InvariantCulture);
             var to = start.AddMinutes((k + 1) * interval).ToString("HH:mm", CultureInfo.InvariantCulture);
-            lines.Add($"{from}-{to}{(k == last ? " (so far)" : "")}: " + (parts.Count == 0 ? "nothing" : string.Join(", ", parts)));
+            lines.Add($"{from}-{to}{(k == last && open ? " (so far)" : "")}: " + (parts.Count == 0 ? "nothing" : string.Join(", ", parts)));
         }
         lines.Reverse();
         // Quiet intervals before the first event are left out.
