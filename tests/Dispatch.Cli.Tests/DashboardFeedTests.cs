@@ -46,6 +46,16 @@ public sealed class DashboardFeedTests
     }
 
     [Fact]
+    public void With_the_policy_known_a_dispatch_says_its_rule()
+    {
+        var info = Info() with { UnitModes = ["tactical", "foot", "foot", "foot"], DispatchPolicy = "nearest-available" };
+        var state = new DashboardState(new LiveSnapshot(info, Batch(1, 590, [new LiveUnit(0, "Patrol", 2500, 4000), new LiveUnit(1, "Patrol", 1200, 1100)], [])));
+        state.Apply(Batch(2, 601, [], [Incident(1, 1, 601, "car-1", 2500, 4000), Incident(2, 2, 601, "foot-1", 1200, 1100) with { Id = 2 }]));
+        Assert.Contains("10:01 car-1 sent to #1 from north station (tactical preferred for P1, was on patrol), ETA 10:05 (4.0 min)", state.LastLines);
+        Assert.Contains("10:01 foot-1 sent to #2 from bar-street (nearest free, was on patrol), ETA 10:05 (4.0 min)", state.LastLines);
+    }
+
+    [Fact]
     public void At_high_speed_the_feed_is_counted_per_interval_instead_of_listed()
     {
         var slow = Start(speed: 10);

@@ -13,6 +13,8 @@ public sealed class FeedText(LiveScenarioInfo info)
     /// <summary>A unit this close to a station (metres) is at the station.</summary>
     public const double AtStation = 60;
 
+    private Dictionary<string, int>? _unitIndex;
+
     /// <summary>A point by name: "baisha station", the smallest hotspot around it, or "near baisha station (1.2 km)".</summary>
     public string Place(double x, double y)
     {
@@ -52,7 +54,7 @@ public sealed class FeedText(LiveScenarioInfo info)
         if (!double.IsNaN(now.DispatchedAt) && (before is null || double.IsNaN(before.DispatchedAt)))
         {
             yield return new(now.DispatchedAt, FeedKind.Dispatch, string.Create(CultureInfo.InvariantCulture,
-                $"{Time(now.DispatchedAt)} {now.Unit} sent to #{now.Id} from {Place(now.FromX, now.FromY)}{Reason(unitWas, before)}, ETA {Time(now.EtaAt)} ({now.EtaAt - now.DispatchedAt:0.0} min)"));
+                $"{Time(now.DispatchedAt)} {now.Unit} sent to #{now.Id} from {Place(now.FromX, now.FromY)}{Reason(unitWas, now, before)}, ETA {Time(now.EtaAt)} ({now.EtaAt - now.DispatchedAt:0.0} min)"));
         }
         if (!double.IsNaN(now.ArrivedAt) && (before is null || double.IsNaN(before.ArrivedAt)))
         {
@@ -94,18 +96,41 @@ public sealed class FeedText(LiveScenarioInfo info)
             $"{Time(at)} {units.Count} unit{(units.Count == 1 ? "" : "s")} {(on, units.Count == 1) switch { (true, true) => "starts its shift", (true, false) => "start their shift", (false, true) => "goes off shift", _ => "go off shift" }}{surge}: {names}"));
     }
 
-    /// <summary>Why this unit, as far as the watcher can tell: what it was doing when it was chosen.</summary>
-    private static string Reason(string? unitWas, LiveIncident? before) => unitWas switch
+    /// <summary>
+    /// Why this unit, as far as the watcher can tell: the policy's rule (nearest free; a tactical unit
+    /// preferred for P1; the own-sector rule) and what the unit was doing when it was chosen.
+    /// </summary>
+    private string Reason(string? unitWas, LiveIncident now, LiveIncident? before)
     {
-        "Patrol" => " (was on patrol)",
-        "Available" => " (was free)",
-        "Returning" => " (was returning)",
-        "Check" => " (left a check)",
-        "SchoolPost" => " (school post pre-empted)",
-        "CommandPost" => " (command post pre-empted)",
-        "EnRoute" or "OnScene" => " (taken from a less urgent incident)",
-        _ => before is { InQueue: true } ? " (first free unit for the queue)" : "",
-    };
+        var index = now.Unit is null ? -1 : IndexOf(now.Unit);
+        var tactical = index >= 0 && info.UnitModes[index] == "tactical";
+        var rule = unitWas is "EnRoute" or "OnScene" ? null : info.DispatchPolicy switch
+        {
+            "nearest-available" when tactical && now.Priority <= 1 => "tactical preferred for P1",
+            "nearest-available" => "nearest free",
+            "own-sector-first" => "own sector first",
+            _ => null,
+        };
+        var was = unitWas switch
+        {
+            "Patrol" => "was on patrol",
+            "Available" => "was free",
+            "Returning" => "was returning",
+            "Check" => "left a check",
+            "SchoolPost" => "school post pre-empted",
+            "CommandPost" => "command post pre-empted",
+            "EnRoute" or "OnScene" => "taken from a less urgent incident",
+            _ => before is { InQueue: true } ? "first free unit for the queue" : null,
+        };
+        var parts = new[] { rule, was }.OfType<string>().ToList();
+        return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
+    }
+
+    private int IndexOf(string unitId)
+    {
+        _unitIndex ??= info.UnitIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
+        return _unitIndex.GetValueOrDefault(unitId, -1);
+    }
 
     private static double Distance(LiveStation s, double x, double y) => Math.Sqrt((s.X - x) * (s.X - x) + (s.Y - y) * (s.Y - y));
 

@@ -10,7 +10,7 @@ public enum LiveCommand
     Stop,
 }
 
-/// <summary>The static picture of a live run's district, sent once to each watcher.</summary>
+/// <summary>The static picture of a live run's district, sent once to each watcher (with the dispatch policy's name, for the feed's reasons).</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.LiveScenarioInfo")]
 public sealed record LiveScenarioInfo(
     [property: Id(0)] string RunId,
@@ -20,7 +20,8 @@ public sealed record LiveScenarioInfo(
     [property: Id(4)] IReadOnlyList<LiveZone> Zones,
     [property: Id(5)] IReadOnlyList<LiveStation> Stations,
     [property: Id(6)] IReadOnlyList<string> UnitIds,
-    [property: Id(7)] IReadOnlyList<string> UnitModes);
+    [property: Id(7)] IReadOnlyList<string> UnitModes,
+    [property: Id(8)] string? DispatchPolicy = null);
 
 /// <summary>A zone's bounding box and kind, for the map.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.LiveZone")]

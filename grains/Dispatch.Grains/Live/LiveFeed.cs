@@ -22,7 +22,8 @@ public static class LiveFeed
             }).ToList(),
             s.Stations.Select(st => new LiveStation(st.Id, st.Location.X, st.Location.Y)).ToList(),
             s.Units.Select(u => u.Id).ToList(),
-            s.Units.Select(u => ReportBuilder.ModeName(u.Mode)).ToList());
+            s.Units.Select(u => ReportBuilder.ModeName(u.Mode)).ToList(),
+            s.Dispatch.Policy);
     }
 
     public static LiveBatch Batch(long sequence, Simulator sim, Pacer? pacer, double lag, bool behind, bool finished,
