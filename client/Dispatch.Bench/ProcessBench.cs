@@ -23,7 +23,7 @@ public static partial class ProcessBench
     private const string TimeTool = "/usr/bin/time";
 
     /// <summary>The names of the cases, for <c>bench --commands</c>.</summary>
-    public static readonly string[] Names = ["help", "validate", "trivial-run", "medium-week", "compare", "medium-year", "small-town-year", "small-town-decade"];
+    public static readonly string[] Names = ["help", "validate", "trivial-run", "medium-week", "medium-roads-week", "compare", "medium-year", "small-town-year", "small-town-decade"];
 
     /// <summary>The long cases, run with <c>--long</c> (or when named in <c>--commands</c>).</summary>
     public static readonly string[] LongNames = ["medium-year", "small-town-year", "small-town-decade"];
@@ -34,6 +34,9 @@ public static partial class ProcessBench
         var medium = SyntheticCity.Sizes.First(s => s.Name == "medium");
         var mediumFile = Path.Combine(work, "medium-city.json");
         File.WriteAllText(mediumFile, ScenarioJson.Serialize(SyntheticCity.Create(medium, 7, seed)));
+        // The same city travelling on its street grid (SyntheticRoads): the roads target is a ratio to medium-week.
+        var roadsFile = Path.Combine(work, "medium-roads-city.json");
+        File.WriteAllText(roadsFile, ScenarioJson.Serialize(SyntheticCity.Create(SyntheticCity.Sizes.First(s => s.Name == "medium-roads"), 7, seed)));
         string Scenario(string name) => Path.Combine(scenarios, name);
         string[] Out(string name) => ["--out", Path.Combine(work, "out-" + name), "--overwrite", "--state", Path.Combine(work, name + ".db")];
         var cases = new List<ProcessCase>
@@ -42,6 +45,7 @@ public static partial class ProcessBench
             new("validate", "validate scenarios/pengjiang.json", ["validate", Scenario("pengjiang.json")], runs, 1),
             new("trivial-run", "run scenarios/small-town.json --days 1", ["run", Scenario("small-town.json"), "--days", "1", .. Out("trivial")], runs, 1),
             new("medium-week", "run medium-city.json (2,500 zones / 300 units, 7 days)", ["run", mediumFile, .. Out("medium")], runs, 1),
+            new("medium-roads-week", "run medium-roads-city.json (the same city on a street grid, 7 days)", ["run", roadsFile, .. Out("medium-roads")], runs, 1),
             new("compare", "compare scenarios/pengjiang-no-surge.json scenarios/pengjiang.json --replications 10",
                 ["compare", Scenario("pengjiang-no-surge.json"), Scenario("pengjiang.json"), "--replications", "10", .. Out("compare")], runs, 1),
         };

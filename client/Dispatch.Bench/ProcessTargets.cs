@@ -15,6 +15,8 @@ public static class ProcessTargets
     /// <summary>The 2,500-zone / 300-unit week from a scenario file, seconds (and its stretch goal).</summary>
     public const double MediumWeekSeconds = 1.0;
     public const double MediumWeekStretchSeconds = 0.6;
+    /// <summary>The medium city on roads against the same city in straight lines, whole process, ratio of the medians (issue 22).</summary>
+    public const double RoadsOverStraight = 4.0;
     /// <summary>compare of the Pengjiang pair with 10 replications, seconds.</summary>
     public const double CompareSeconds = 4.0;
     /// <summary>The medium city for 365 days: whole process over simulation time, simulated days per second, peak MiB.</summary>
@@ -42,6 +44,12 @@ public static class ProcessTargets
         if (byName.TryGetValue("medium-week", out var week))
         {
             targets.Add(new("medium-week, stretch", $"the same at most {F($"{MediumWeekStretchSeconds:0.0}")} s", Range(week.WallSeconds, "s"), week.WallSeconds.Median <= MediumWeekStretchSeconds));
+        }
+        if (byName.TryGetValue("medium-week", out var straight) && byName.TryGetValue("medium-roads-week", out var roads))
+        {
+            var ratio = roads.WallSeconds.Median / straight.WallSeconds.Median;
+            targets.Add(new("medium-roads-week, ratio", $"the 2,500-zone week on a street grid: whole process at most {F($"{RoadsOverStraight:0}")} x the straight-line week",
+                F($"{ratio:0.00} x ({roads.WallSeconds.Median:0.00} s against {straight.WallSeconds.Median:0.00} s)"), ratio <= RoadsOverStraight));
         }
         Wall("compare", "compare of the Pengjiang pair (no surge, surge) with 10 replications", CompareSeconds);
         if (byName.TryGetValue("medium-year", out var year) && year.SimulationSeconds is { } simulation)

@@ -1,68 +1,66 @@
 namespace Dispatch.Model.Roads;
 
-/// <summary>A binary min-heap of (key, node) pairs in flat arrays, with lazy deletion left to the caller (a node may be in it more than once).</summary>
+/// <summary>A binary min-heap of (key, node) pairs in one flat array, with lazy deletion left to the caller (a node may be in it more than once).</summary>
 internal sealed class MinHeap
 {
-    private double[] _keys = new double[64];
-    private int[] _nodes = new int[64];
+    private Entry[] _entries = new Entry[64];
 
     public int Count { get; private set; }
 
-    public double MinKey => _keys[0];
+    public double MinKey => _entries[0].Key;
 
     public void Clear() => Count = 0;
 
     public void Push(double key, int node)
     {
-        if (Count == _keys.Length)
+        if (Count == _entries.Length)
         {
-            Array.Resize(ref _keys, Count * 2);
-            Array.Resize(ref _nodes, Count * 2);
+            Array.Resize(ref _entries, Count * 2);
         }
+        var entries = _entries;
         var i = Count++;
         while (i > 0)
         {
             var parent = (i - 1) >> 1;
-            if (_keys[parent] <= key)
+            if (entries[parent].Key <= key)
             {
                 break;
             }
-            _keys[i] = _keys[parent];
-            _nodes[i] = _nodes[parent];
+            entries[i] = entries[parent];
             i = parent;
         }
-        _keys[i] = key;
-        _nodes[i] = node;
+        entries[i] = new Entry(key, node);
     }
 
     public int Pop(out double key)
     {
-        key = _keys[0];
-        var top = _nodes[0];
-        var lastKey = _keys[--Count];
-        var lastNode = _nodes[Count];
+        var entries = _entries;
+        key = entries[0].Key;
+        var top = entries[0].Node;
+        var last = entries[--Count];
+        var count = Count;
         var i = 0;
         while (true)
         {
             var child = 2 * i + 1;
-            if (child >= Count)
+            if (child >= count)
             {
                 break;
             }
-            if (child + 1 < Count && _keys[child + 1] < _keys[child])
+            if (child + 1 < count && entries[child + 1].Key < entries[child].Key)
             {
                 child++;
             }
-            if (_keys[child] >= lastKey)
+            if (entries[child].Key >= last.Key)
             {
                 break;
             }
-            _keys[i] = _keys[child];
-            _nodes[i] = _nodes[child];
+            entries[i] = entries[child];
             i = child;
         }
-        _keys[i] = lastKey;
-        _nodes[i] = lastNode;
+        entries[i] = last;
         return top;
     }
+
+    private readonly record struct Entry(double Key, int Node);
 }

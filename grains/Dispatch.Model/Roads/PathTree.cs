@@ -12,13 +12,10 @@ namespace Dispatch.Model.Roads;
 public sealed class PathTree
 {
     private ModeArcs _arcs;
-    private readonly double[] _minutes;
-    private readonly int[] _next;
-    private readonly int[] _via;
-    // Stamps instead of clearing: a node's time is valid when _seen[node] == _generation, and it is
-    // settled when _settled[node] == _generation, so starting a new target costs nothing per node.
-    private readonly int[] _seen;
-    private readonly int[] _settled;
+    // One record a node, side by side (a relaxation touches one cache line, not five arrays).
+    // Stamps instead of clearing: a node's time is valid when Seen == _generation, and it is
+    // settled when Settled == _generation, so starting a new target costs nothing per node.
+    private readonly NodeState[] _state;
     private int _generation;
     // A* towards one source (RoadTravel's routes): the heap is keyed by time + straight distance to
     // the source at the top speed, a lower bound, so the search heads for the source. Unused (0) in
@@ -32,11 +29,7 @@ public sealed class PathTree
     {
         _arcs = arcs;
         Mode = -1;
-        _minutes = new double[nodeCount];
-        _next = new int[nodeCount];
-        _via = new int[nodeCount];
-        _seen = new int[nodeCount];
-        _settled = new int[nodeCount];
+        _state = new NodeState[nodeCount];
         Target = -1;
     }
 
@@ -69,17 +62,13 @@ public sealed class PathTree
         Mode = mode;
         if (++_generation == int.MaxValue)
         {
-            Array.Clear(_seen);
-            Array.Clear(_settled);
+            Array.Clear(_state);
             _generation = 1;
         }
         _heap.Clear();
         Target = target;
         Settled = 0;
-        _minutes[target] = 0;
-        _seen[target] = _generation;
-        _next[target] = -1;
-        _via[target] = -1;
+        _state[target] = new NodeState { Minutes = 0, Seen = _generation, Next = -1, Via = -1 };
         _heap.Push(0, target);
     }
 
@@ -90,7 +79,7 @@ public sealed class PathTree
     public double MinutesFrom(int node, double limit, out bool unreachable)
     {
         unreachable = false;
-        while (_settled[node] != _generation)
+        while (_state[node].Settled != _generation)
         {
             if (_heap.Count == 0)
             {
@@ -103,44 +92,59 @@ public sealed class PathTree
             }
             SettleNext();
         }
-        return _minutes[node] <= limit ? _minutes[node] : double.PositiveInfinity;
+        var minutes = _state[node].Minutes;
+        return minutes <= limit ? minutes : double.PositiveInfinity;
     }
 
     /// <summary>Minutes from a settled <paramref name="node"/> to the target.</summary>
-    public double MinutesAt(int node) => _minutes[node];
+    public double MinutesAt(int node) => _state[node].Minutes;
 
     /// <summary>The node after <paramref name="node"/> on its shortest path to the target (-1 at the target); <paramref name="node"/> must be settled.</summary>
     public int Next(int node, out int via)
     {
-        via = _via[node];
-        return _next[node];
+        via = _state[node].Via;
+        return _state[node].Next;
     }
 
     private void SettleNext()
     {
         var v = _heap.Pop(out _);
-        if (_settled[v] == _generation)
+        var state = _state;
+        ref var settled = ref state[v];
+        if (settled.Settled == _generation)
         {
             return; // a stale entry (the node's first entry out of the heap had its least time)
         }
-        var key = _minutes[v];
-        _settled[v] = _generation;
+        var key = settled.Minutes;
+        settled.Settled = _generation;
         Settled++;
         var start = _arcs.InStart;
-        var from = _arcs.InFrom;
-        var minutes = _arcs.InMinutes;
+        var arcs = _arcs.In;
+        var generation = _generation;
         for (var a = start[v]; a < start[v + 1]; a++)
         {
-            var u = from[a];
-            var t = key + minutes[a];
-            if (_seen[u] != _generation || t < _minutes[u])
+            ref readonly var arc = ref arcs[a];
+            var u = arc.From;
+            var t = key + arc.Minutes;
+            ref var s = ref state[u];
+            if (s.Seen != generation || t < s.Minutes)
             {
-                _seen[u] = _generation;
-                _minutes[u] = t;
-                _next[u] = v;
-                _via[u] = _arcs.InEdge[a];
+                s.Seen = generation;
+                s.Minutes = t;
+                s.Next = v;
+                s.Via = arc.Edge;
                 _heap.Push(_slowness > 0 ? t + _nodes[u].DistanceTo(_goal) * _slowness : t, u);
             }
         }
+    }
+
+    /// <summary>What a search knows of one node.</summary>
+    private struct NodeState
+    {
+        public double Minutes;
+        public int Seen;
+        public int Settled;
+        public int Next;
+        public int Via;
     }
 }

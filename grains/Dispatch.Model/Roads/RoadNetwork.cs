@@ -10,12 +10,17 @@ namespace Dispatch.Model.Roads;
 public sealed class RoadNetwork
 {
     private readonly NodeGrid?[] _grids;
+    private readonly Lazy<Landmarks> _landmarks;
 
     public RoadNetwork(RoadGraph graph)
     {
         Graph = graph;
         _grids = graph.Modes.Select(m => m is null ? null : new NodeGrid(graph.Nodes, m.HasArc)).ToArray();
+        _landmarks = new(() => new Landmarks(graph), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>The landmark times for lower bounds (worked out on first use, then shared by every run).</summary>
+    public Landmarks Landmarks => _landmarks.Value;
 
     public RoadGraph Graph { get; }
 

@@ -67,7 +67,12 @@ public sealed partial class DispatchScan
                 }
                 continue;
             }
-            var minutes = travel.Minutes(fleet[i].Spec, fleet[i].PositionAt(now), location, Math.BitIncrement(limit));
+            var position = fleet[i].PositionAt(now);
+            if (travel.SharpLowerBound(fleet[i].Spec, position, location) > limit)
+            {
+                continue; // surely slower than the limit: a search would only confirm it
+            }
+            var minutes = travel.Minutes(fleet[i].Spec, position, location, Math.BitIncrement(limit));
             if (minutes < bestMinutes || (minutes == bestMinutes && i < best))
             {
                 (best, bestMinutes) = (i, minutes);

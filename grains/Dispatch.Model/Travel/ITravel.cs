@@ -24,6 +24,13 @@ public interface ITravel
     /// <summary>A lower bound of <see cref="Minutes"/> that costs no search (straight lines: the minutes themselves).</summary>
     double LowerBound(UnitSpec unit, Point2 from, Point2 to);
 
+    /// <summary>
+    /// A lower bound of <see cref="Minutes"/> at least as high as <see cref="LowerBound"/>, that costs no
+    /// search but more than it (on roads: landmark times, <see cref="Roads.Landmarks"/>); asked only
+    /// for the units a scan is about to search for.
+    /// </summary>
+    double SharpLowerBound(UnitSpec unit, Point2 from, Point2 to) => LowerBound(unit, from, to);
+
     /// <summary>The way the trip follows with the minute at each point; null for a straight line.</summary>
     TravelRoute? Route(UnitSpec unit, Point2 from, Point2 to);
 }

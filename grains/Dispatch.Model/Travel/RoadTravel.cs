@@ -18,6 +18,9 @@ public sealed class RoadTravel(RoadNetwork network, long budgetBytes = PathTreeC
     private readonly RoadGraph _graph = network.Graph;
     private readonly PathTreeCache _trees = new(network.Graph, budgetBytes);
     private PathTree? _search;
+    // Scratch lists of the route being built (reused: only the route's own arrays are allocated).
+    private readonly List<Point2> _points = [];
+    private readonly List<double> _minutes = [];
 
     public bool OnRoads => true;
 
@@ -62,6 +65,31 @@ public sealed class RoadTravel(RoadNetwork network, long budgetBytes = PathTreeC
         return from.DistanceTo(to) / top;
     }
 
+    /// <summary>
+    /// The higher of <see cref="LowerBound"/> and the landmark bound of the road part, with the walks
+    /// to and from the road as in <see cref="Minutes"/> (exact where the trip is straight off road).
+    /// </summary>
+    public double SharpLowerBound(UnitSpec unit, Point2 from, Point2 to)
+    {
+        var mode = (int)unit.Mode;
+        var offRoad = unit.Speed.MetresPerMinute / unit.Speed.DetourFactor;
+        var straight = from.DistanceTo(to);
+        if (!network.Serves(mode))
+        {
+            return straight / offRoad;
+        }
+        var top = Math.Max(_graph.Modes[mode]!.MaxMetresPerMinute, offRoad);
+        var a = network.NearestNode(mode, from, out var access);
+        var b = network.NearestNode(mode, to, out var egress);
+        if (a == b)
+        {
+            return straight / offRoad;
+        }
+        var core = network.Landmarks.Bound(mode, a, b, out var connected);
+        // Without a proven path the trip may be straight off road (Minutes' fallback): the plain bound.
+        return connected ? Math.Max(straight / top, access / offRoad + core + egress / offRoad) : straight / top;
+    }
+
     public TravelRoute? Route(UnitSpec unit, Point2 from, Point2 to)
     {
         var mode = (int)unit.Mode;
@@ -90,8 +118,12 @@ public sealed class RoadTravel(RoadNetwork network, long budgetBytes = PathTreeC
         {
             return null;
         }
-        var points = new List<Point2> { from };
-        var minutes = new List<double> { 0 };
+        var points = _points;
+        var minutes = _minutes;
+        points.Clear();
+        minutes.Clear();
+        points.Add(from);
+        minutes.Add(0);
         var start = access / offRoad;
         void Add(Point2 p, double t)
         {
