@@ -44,7 +44,12 @@ public sealed partial class ScenarioGrain
     private async Task FeedActorsAsync(Simulator sim)
     {
         var scenario = sim.Scenario;
-        IEnumerable<IncidentRecord> incidents = _feedEverything ? sim.Incidents : _touched.Values.OrderBy(i => i.Id);
+        // The first batch after the kernel was made carries every incident: those it no longer holds
+        // as counts per zone and its last ones (the zone's recent list), then the ones it holds.
+        var tallies = _feedEverything && !sim.KeepsIncidents ? Tallies(sim) : null;
+        IEnumerable<IncidentRecord> incidents = !_feedEverything ? _touched.Values.OrderBy(i => i.Id)
+            : sim.KeepsIncidents ? sim.Incidents
+            : scenario.Zones.SelectMany(z => sim.RecentRetiredIn(z.Index)).Concat(sim.UnretiredIncidents);
         var byZone = new List<ZoneIncident>[scenario.Zones.Count];
         foreach (var incident in incidents)
         {
@@ -59,7 +64,8 @@ public sealed partial class ScenarioGrain
         {
             var weight = ledger.WeightTotal[zone.Index];
             double? visibility = zone.IsHotspot && weight > 0 ? ReportBuilder.Round(ledger.WeightedCovered[zone.Index] / weight) : null;
-            var feed = new ZoneFeed(zone.Kind, sim.Now, byZone[zone.Index] ?? [], visibility, ledger.CoveredMinutes[zone.Index], risk[zone.Index], final);
+            var feed = new ZoneFeed(zone.Kind, sim.Now, byZone[zone.Index] ?? [], visibility, ledger.CoveredMinutes[zone.Index], risk[zone.Index], final,
+                tallies?[zone.Index]);
             calls.Add(grains.GetGrain<IZoneGrain>(GrainKeys.Zone(RunId, zone.Id)).FeedAsync(feed));
         }
         foreach (var unit in sim.Units)
@@ -76,5 +82,27 @@ public sealed partial class ScenarioGrain
         _touched.Clear();
         _feedEverything = false;
         _fedAt = sim.Now;
+    }
+
+    /// <summary>Per zone, the counted incidents the kernel no longer holds (folded into its totals in id order).</summary>
+    private static ZoneTally[] Tallies(Simulator sim)
+    {
+        var scenario = sim.Scenario;
+        var totals = sim.RetiredTotals;
+        var types = scenario.IncidentTypes.Count;
+        return [.. scenario.Zones.Select(z =>
+        {
+            var group = totals.ByZone[z.Index];
+            var byType = new Dictionary<string, int>();
+            for (var t = 0; t < types; t++)
+            {
+                if (totals.ZoneTypeCounts[z.Index * types + t] is var n and > 0)
+                {
+                    byType[scenario.IncidentTypes[t].Id] = n;
+                }
+            }
+            return new ZoneTally(sim.RetiredIncidents, group.Count, group.Attended, group.ResponseSum,
+                totals.ZoneHourCounts.AsSpan(z.Index * 24, 24).ToArray(), byType);
+        })];
     }
 }

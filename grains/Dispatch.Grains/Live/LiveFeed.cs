@@ -33,14 +33,16 @@ public static class LiveFeed
             units.Select(u => Unit(u, sim.Now)).ToList(),
             incidents.Select(i => Incident(i, sim.Scenario)).ToList(),
             sim.ZoneRiskNow(),
-            new LiveKpis(visibility, night, handling, p50, p90, sim.Incidents.Count, sim.QueueLength));
+            new LiveKpis(visibility, night, handling, p50, p90, sim.IncidentCount, sim.QueueLength));
     }
 
     /// <summary>Everything a new watcher needs: all units, open incidents and the most recent finished ones.</summary>
     public static LiveBatch Snapshot(long sequence, Simulator sim, Pacer? pacer, bool finished)
     {
-        var open = sim.Incidents.Where(i => double.IsNaN(i.ClearedAt) && !i.Diverted);
-        var recent = sim.Incidents.Where(i => !double.IsNaN(i.ClearedAt) || i.Diverted).TakeLast(RecentIncidents);
+        var held = sim.UnretiredIncidents.ToList();
+        var open = held.Where(i => double.IsNaN(i.ClearedAt) && !i.Diverted);
+        // The finished ones the kernel no longer holds all come before those it holds.
+        var recent = sim.RecentRetiredIncidents.Concat(held.Where(i => !double.IsNaN(i.ClearedAt) || i.Diverted)).TakeLast(RecentIncidents);
         return Batch(sequence, sim, pacer, 0, false, finished, sim.Units, recent.Concat(open).OrderBy(i => i.Id));
     }
 
