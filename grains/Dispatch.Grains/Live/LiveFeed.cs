@@ -52,6 +52,13 @@ public static class LiveFeed
         return new LiveUnit(u.Spec.Index, u.Status.ToString(), p.X, p.Y);
     }
 
+    /// <summary>A finished incident the kernel no longer holds, as <see cref="Incident(IncidentRecord, Scenario)"/> shows it.</summary>
+    public static LiveIncident Incident(FinishedIncident i, Scenario s) =>
+        new(i.Id, s.Zones[i.Zone].Id, s.IncidentTypes[i.Type].Id, i.Priority, i.CreatedAt, i.DispatchedAt, i.ArrivedAt, i.ClearedAt,
+            i.Unit >= 0 ? s.Units[i.Unit].Id : null, i.DispatchOrigin.X, i.DispatchOrigin.Y, i.EtaAt, i.DiscoveredOnView, OutcomeNames[(int)i.Outcome]);
+
+    private static readonly string[] OutcomeNames = [.. Enum.GetValues<IncidentOutcome>().Select(o => o.ToString())];
+
     /// <summary>An incident as it stands (also what a zone grain shows of its recent incidents).</summary>
     public static LiveIncident Incident(IncidentRecord i, Scenario s) =>
         new(i.Id, s.Zones[i.Zone].Id, s.IncidentTypes[i.Type].Id, i.Priority, i.CreatedAt, i.DispatchedAt, i.ArrivedAt, i.ClearedAt,

@@ -20,7 +20,8 @@ internal sealed class IncidentLog(IncidentTotals totals, bool keepAll)
     private readonly Queue<IncidentRecord> _recent = new();
     private readonly DoubleList _endAt = new();
     private readonly ByteList _endOutcome = new();
-    private Queue<IncidentRecord>[]? _recentByZone;
+    private FinishedIncident[]? _recentByZone;
+    private int[] _recentCount = [];
     private int _recentPerZone;
     private List<IncidentRecord>? _retiredSink;
     private int _head;
@@ -70,12 +71,26 @@ internal sealed class IncidentLog(IncidentTotals totals, bool keepAll)
     /// <summary>Keeps the last <paramref name="limit"/> retired incidents of every zone (for the zone grains' recent lists).</summary>
     public void KeepRecentPerZone(int zones, int limit)
     {
-        _recentByZone = new Queue<IncidentRecord>[zones];
+        _recentByZone = new FinishedIncident[zones * limit];
+        _recentCount = new int[zones];
         _recentPerZone = limit;
     }
 
     /// <summary>The last retired incidents of a zone, in id order (none unless <see cref="KeepRecentPerZone"/>).</summary>
-    public IEnumerable<IncidentRecord> RecentRetiredIn(int zone) => _recentByZone?[zone] ?? Enumerable.Empty<IncidentRecord>();
+    public IEnumerable<FinishedIncident> RecentRetiredIn(int zone)
+    {
+        if (_recentByZone is null)
+        {
+            yield break;
+        }
+        // A ring per zone: the oldest is at the next place to write once it is full.
+        var count = _recentCount[zone];
+        var kept = Math.Min(count, _recentPerZone);
+        for (var k = count - kept; k < count; k++)
+        {
+            yield return _recentByZone[zone * _recentPerZone + k % _recentPerZone];
+        }
+    }
 
     /// <summary>From now on, collects the retired incidents for <see cref="DrainRetired"/> (the incidents.csv writer).</summary>
     public void CollectRetired() => _retiredSink ??= [];
@@ -133,7 +148,7 @@ internal sealed class IncidentLog(IncidentTotals totals, bool keepAll)
             Remember(_recent, incident, RecentLimit);
             if (_recentByZone is not null)
             {
-                Remember(_recentByZone[incident.Zone] ??= new(), incident, _recentPerZone);
+                _recentByZone[incident.Zone * _recentPerZone + _recentCount[incident.Zone]++ % _recentPerZone] = FinishedIncident.Of(incident);
             }
             _retiredSink?.Add(incident);
             _window[_head++] = null!;

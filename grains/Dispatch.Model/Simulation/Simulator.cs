@@ -135,7 +135,7 @@ public sealed partial class Simulator
     public void KeepRecentPerZone(int limit) => _log.KeepRecentPerZone(Scenario.Zones.Count, limit);
 
     /// <summary>The last folded-in incidents of a zone, in id order (see <see cref="KeepRecentPerZone"/>).</summary>
-    public IEnumerable<IncidentRecord> RecentRetiredIn(int zone) => _log.RecentRetiredIn(zone);
+    public IEnumerable<FinishedIncident> RecentRetiredIn(int zone) => _log.RecentRetiredIn(zone);
 
     /// <summary>From now on, collects the incidents as they are folded in, for <see cref="DrainRetired"/>.</summary>
     public void CollectRetired() => _log.CollectRetired();
