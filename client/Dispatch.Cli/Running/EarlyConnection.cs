@@ -66,7 +66,19 @@ public sealed class EarlyConnection : IAsyncDisposable
             return;
         }
         _starting = null;
+        var interrupted = abandon.IsCancellationRequested; // Ctrl+C or SIGTERM: the verb must stop at once
         abandon.Cancel();
+        var stopping = StopUnusedAsync(starting);
+        if (!interrupted)
+        {
+            await stopping;
+        }
+        // Interrupted, the user is not kept waiting while a half-started silo stops: the stop goes on in
+        // the background (a process that exits ends it; its SQLite writes are transactions).
+    }
+
+    private static async Task StopUnusedAsync(Task<ClusterConnection> starting)
+    {
         try
         {
             await (await starting).DisposeAsync();

@@ -43,7 +43,18 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         PhaseTrace.Mark("pruned");
         var host = builder.Build();
         PhaseTrace.Mark("host built");
-        await host.StartAsync(cancellationToken);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // A cancelled or failed start leaves no half-started silo behind.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await host.StopAsync(timeout.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            host.Dispose();
+            throw;
+        }
         return new EmbeddedCluster(host, gatewayPort);
     }
 
@@ -53,7 +64,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         try
         {
             PhaseTrace.Mark("stopping silo");
-        await _host.StopAsync(timeout.Token);
+            await _host.StopAsync(timeout.Token);
         }
         finally
         {
