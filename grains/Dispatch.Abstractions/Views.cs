@@ -83,7 +83,23 @@ public sealed record ZoneFeed(
     [property: Id(3)] double? VisibilityRate,
     [property: Id(4)] double CoveredMinutes,
     [property: Id(5)] double CurrentRisk,
-    [property: Id(6)] bool Final);
+    [property: Id(6)] bool Final,
+    [property: Id(7)] ZoneTally? Retired = null);
+
+/// <summary>
+/// The counted incidents of a zone that its replication's kernel no longer holds (every incident
+/// below id <see cref="Before"/> is final and folded into totals), summed in id order: sent with the
+/// first batch after the kernel was made, in place of those incidents one by one. A zone grain that
+/// has counted nothing yet takes it as its counts; one that has is past it (docs/performance.md).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.ZoneTally")]
+public sealed record ZoneTally(
+    [property: Id(0)] int Before,
+    [property: Id(1)] int Incidents,
+    [property: Id(2)] int Attended,
+    [property: Id(3)] double ResponseSum,
+    [property: Id(4)] IReadOnlyList<int> ByHour,
+    [property: Id(5)] IReadOnlyDictionary<string, int> ByType);
 
 /// <summary>One batch for a unit grain: the unit as it stands at <see cref="UnitView.AtMinute"/> (totals, so a repeated batch changes nothing).</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.UnitFeed")]

@@ -44,8 +44,23 @@ public sealed partial class ScenarioGrain
     private async Task FeedActorsAsync(Simulator sim)
     {
         var scenario = sim.Scenario;
-        IEnumerable<IncidentRecord> incidents = _feedEverything ? sim.Incidents : _touched.Values.OrderBy(i => i.Id);
+        // The first batch after the kernel was made carries every incident: those it no longer holds
+        // as counts per zone and its last ones (the zone's recent list), then the ones it holds.
+        var tallies = _feedEverything && !sim.KeepsIncidents ? Tallies(sim) : null;
+        IEnumerable<IncidentRecord> incidents = !_feedEverything ? _touched.Values.OrderBy(i => i.Id)
+            : sim.KeepsIncidents ? sim.Incidents : sim.UnretiredIncidents;
         var byZone = new List<ZoneIncident>[scenario.Zones.Count];
+        if (tallies is not null)
+        {
+            foreach (var zone in scenario.Zones)
+            {
+                foreach (var finished in sim.RecentRetiredIn(zone.Index))
+                {
+                    (byZone[zone.Index] ??= []).Add(new ZoneIncident(LiveFeed.Incident(finished, scenario), scenario.HourOfDay(finished.CreatedAt),
+                        finished.CreatedAt >= sim.StatsFrom, true));
+                }
+            }
+        }
         foreach (var incident in incidents)
         {
             (byZone[incident.Zone] ??= []).Add(new ZoneIncident(LiveFeed.Incident(incident, scenario), scenario.HourOfDay(incident.CreatedAt),
@@ -54,13 +69,15 @@ public sealed partial class ScenarioGrain
         var ledger = sim.LedgerAtNow();
         var risk = sim.ZoneRiskNow();
         var final = sim.IsFinished;
-        var calls = new List<Task>(scenario.Zones.Count + sim.Units.Count);
+        var calls = new List<Task>(FeedCallsAtOnce);
         foreach (var zone in scenario.Zones)
         {
             var weight = ledger.WeightTotal[zone.Index];
             double? visibility = zone.IsHotspot && weight > 0 ? ReportBuilder.Round(ledger.WeightedCovered[zone.Index] / weight) : null;
-            var feed = new ZoneFeed(zone.Kind, sim.Now, byZone[zone.Index] ?? [], visibility, ledger.CoveredMinutes[zone.Index], risk[zone.Index], final);
+            var feed = new ZoneFeed(zone.Kind, sim.Now, byZone[zone.Index] ?? [], visibility, ledger.CoveredMinutes[zone.Index], risk[zone.Index], final,
+                tallies?[zone.Index]);
             calls.Add(grains.GetGrain<IZoneGrain>(GrainKeys.Zone(RunId, zone.Id)).FeedAsync(feed));
+            await AwaitFullBatchAsync(calls);
         }
         foreach (var unit in sim.Units)
         {
@@ -71,10 +88,50 @@ public sealed partial class ScenarioGrain
                 new UnitMinutesView(m.Patrol, m.Post, m.Check, m.Idle, m.EnRoute, m.OnScene, m.Returning, m.OffShift),
                 row.Utilisation, ReportBuilder.Round(unit.TravelledMetres(sim.Now) / 1000), final);
             calls.Add(grains.GetGrain<IUnitGrain>(GrainKeys.Unit(RunId, unit.Spec.Id)).FeedAsync(feed));
+            await AwaitFullBatchAsync(calls);
         }
         await Task.WhenAll(calls);
         _touched.Clear();
         _feedEverything = false;
         _fedAt = sim.Now;
+    }
+
+    /// <summary>
+    /// Waits for a full batch of feed calls: a few hundred grains write their state at a time, so the
+    /// serialized states of thousands of grains are not all alive at once (the peak memory of a
+    /// large city's end of run; docs/performance.md).
+    /// </summary>
+    private static async Task AwaitFullBatchAsync(List<Task> calls)
+    {
+        if (calls.Count >= FeedCallsAtOnce)
+        {
+            await Task.WhenAll(calls);
+            calls.Clear();
+        }
+    }
+
+    /// <summary>Feed calls in flight at most.</summary>
+    private const int FeedCallsAtOnce = 256;
+
+    /// <summary>Per zone, the counted incidents the kernel no longer holds (folded into its totals in id order).</summary>
+    private static ZoneTally[] Tallies(Simulator sim)
+    {
+        var scenario = sim.Scenario;
+        var totals = sim.RetiredTotals;
+        var types = scenario.IncidentTypes.Count;
+        return [.. scenario.Zones.Select(z =>
+        {
+            var group = totals.ByZone[z.Index];
+            var byType = new Dictionary<string, int>();
+            for (var t = 0; t < types; t++)
+            {
+                if (totals.ZoneTypeCounts[z.Index * types + t] is var n and > 0)
+                {
+                    byType[scenario.IncidentTypes[t].Id] = n;
+                }
+            }
+            return new ZoneTally(sim.RetiredIncidents, group.Count, group.Attended, group.ResponseSum,
+                totals.ZoneHourCounts.AsSpan(z.Index * 24, 24).ToArray(), byType);
+        })];
     }
 }

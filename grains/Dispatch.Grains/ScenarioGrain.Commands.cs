@@ -131,6 +131,7 @@ public sealed partial class ScenarioGrain
         }
         sim.RunUntil(minute, _script!);
         var changes = sim.DrainChanges();
+        WriteIncidentRows(sim);
         _commandsShown = sim.CommandLog.Count;
         if (sim.IsFinished)
         {

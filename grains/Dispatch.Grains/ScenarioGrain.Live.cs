@@ -136,6 +136,7 @@ public sealed partial class ScenarioGrain
         var behind = lag > _pacer.ToleranceMinutes;
         sim.RunUntil(target, _script!);
         var changes = sim.DrainChanges();
+        WriteIncidentRows(sim);
         _incidentRows!.WriteFinished();
         Collect(changes.Incidents);
         if (sim.IsFinished)

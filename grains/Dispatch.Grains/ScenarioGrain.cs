@@ -118,10 +118,7 @@ public sealed partial class ScenarioGrain(
     {
         sim.RunUntil(untilMinute, _script!);
         var changes = sim.DrainChanges();
-        if (!state.State.SkipIncidentRows)
-        {
-            _incidentRows!.WriteFinished();
-        }
+        WriteIncidentRows(sim);
         if (feed || (state.State.Actors && sim.IsFinished))
         {
             Collect(changes.Incidents);
@@ -153,7 +150,7 @@ public sealed partial class ScenarioGrain(
     /// The kernel of a run on its (shared, immutable) scenario, with the commands it replays: those of
     /// its request (a batch run or a replay) and <paramref name="given"/> (those given to a live run so far).
     /// </summary>
-    private Simulator CreateSimulator(Scenario scenario, RunRequest request, string? given)
+    private Simulator CreateSimulator(Scenario scenario, RunRequest request, string? given, bool keepIncidents = false)
     {
         var commands = new List<KernelCommand>();
         foreach (var log in new[] { request.Commands, given })
@@ -165,7 +162,14 @@ public sealed partial class ScenarioGrain(
             }
         }
         _script = new CommandScript(commands);
-        return new(scenario, request.Seed, request.Replication, request.Days, warmupDays: request.WarmupDays);
+        // The kernel keeps no finished incident: they are folded into its totals, handed to the
+        // incidents.csv writer (collected from the start, so a replay hands them over too) and
+        // remembered for the zone grains' recent lists. A live run's kernel rebuilt after a failure
+        // keeps them all: its zone grains have counted some already and need the rest one by one.
+        var sim = new Simulator(scenario, request.Seed, request.Replication, request.Days, warmupDays: request.WarmupDays, keepIncidents: keepIncidents);
+        sim.KeepRecentPerZone(ZoneGrain.RecentLimit);
+        sim.CollectRetired();
+        return sim;
     }
 
     /// <summary>The kernel, rebuilt and replayed to the stored minute after a reactivation.</summary>
@@ -181,7 +185,7 @@ public sealed partial class ScenarioGrain(
         {
             return _sim; // rebuilt by an interleaved turn meanwhile
         }
-        var sim = CreateSimulator(scenario, request, state.State.CommandLog);
+        var sim = CreateSimulator(scenario, request, state.State.CommandLog, keepIncidents: state.State.Live);
         sim.RunUntil(state.State.SimulatedMinute, _script!);
         return Adopt(sim);
     }
@@ -197,8 +201,21 @@ public sealed partial class ScenarioGrain(
         return _sim = sim;
     }
 
+    /// <summary>Writes the rows of the incidents the kernel folded in since the last call (or drops them: <c>--no-incidents</c>).</summary>
+    private void WriteIncidentRows(Simulator sim)
+    {
+        if (state.State.SkipIncidentRows)
+        {
+            sim.DrainRetired();
+        }
+        else
+        {
+            _incidentRows!.WriteFinished();
+        }
+    }
+
     private RunProgress Progress(Simulator sim) =>
-        new(RunId, sim.Now, sim.EndTime, sim.EventsProcessed, sim.Incidents.Count, sim.QueueLength, state.State.IsFinished);
+        new(RunId, sim.Now, sim.EndTime, sim.EventsProcessed, sim.IncidentCount, sim.QueueLength, state.State.IsFinished);
 
     /// <summary>Live runs are listed one by one; batch replications are listed through their experiment.</summary>
     private Task ReportToRegistryAsync(Simulator sim) => !state.State.Live ? Task.CompletedTask :

@@ -42,6 +42,16 @@ public sealed class ZoneGrain(
             return; // an older batch (a replay still catching up)
         }
         s.Kind = feed.Kind;
+        if (feed.Retired is { } retired && s.LastId < 0 && s.Incidents == 0)
+        {
+            // The incidents the kernel no longer holds, as counts (never counted here before).
+            s.LastId = retired.Before - 1;
+            s.Incidents = retired.Incidents;
+            s.Attended = retired.Attended;
+            s.ResponseSum = retired.ResponseSum;
+            s.IncidentsByHour = [.. retired.ByHour];
+            s.IncidentsByType = new Dictionary<string, int>(retired.ByType);
+        }
         foreach (var item in feed.Incidents.OrderBy(i => i.Incident.Id))
         {
             Take(s, item);

@@ -70,7 +70,7 @@ public sealed class CsvWritersTests
             units: [Unit(string.Concat(Enumerable.Repeat("car\"", 75)), "car", post: [0, 0], count: 2)],
             types: [Type("T", 2, Exponential(40))],
             days: 2)), 1);
-        var writer = new IncidentRowsWriter(sim, minimumBatch: 1);
+        var writer = new IncidentRowsWriter(sim);
         for (var t = 180.0; !sim.IsFinished; t += 180)
         {
             sim.RunUntil(t);

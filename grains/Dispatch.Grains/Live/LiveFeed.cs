@@ -34,14 +34,16 @@ public static class LiveFeed
             units.Select(u => Unit(u, sim.Now)).ToList(),
             incidents.Select(i => Incident(i, sim.Scenario)).ToList(),
             sim.ZoneRiskNow(),
-            new LiveKpis(visibility, night, handling, p50, p90, sim.Incidents.Count, sim.QueueLength));
+            new LiveKpis(visibility, night, handling, p50, p90, sim.IncidentCount, sim.QueueLength));
     }
 
     /// <summary>Everything a new watcher needs: all units, open incidents and the most recent finished ones.</summary>
     public static LiveBatch Snapshot(long sequence, Simulator sim, Pacer? pacer, bool finished)
     {
-        var open = sim.Incidents.Where(i => double.IsNaN(i.ClearedAt) && !i.Diverted);
-        var recent = sim.Incidents.Where(i => !double.IsNaN(i.ClearedAt) || i.Diverted).TakeLast(RecentIncidents);
+        var held = sim.UnretiredIncidents.ToList();
+        var open = held.Where(i => double.IsNaN(i.ClearedAt) && !i.Diverted);
+        // The finished ones the kernel no longer holds all come before those it holds.
+        var recent = sim.RecentRetiredIncidents.Concat(held.Where(i => !double.IsNaN(i.ClearedAt) || i.Diverted)).TakeLast(RecentIncidents);
         return Batch(sequence, sim, pacer, 0, false, finished, sim.Units, recent.Concat(open).OrderBy(i => i.Id));
     }
 
@@ -50,6 +52,13 @@ public static class LiveFeed
         var p = u.PositionAt(now);
         return new LiveUnit(u.Spec.Index, u.Status.ToString(), p.X, p.Y);
     }
+
+    /// <summary>A finished incident the kernel no longer holds, as <see cref="Incident(IncidentRecord, Scenario)"/> shows it.</summary>
+    public static LiveIncident Incident(FinishedIncident i, Scenario s) =>
+        new(i.Id, s.Zones[i.Zone].Id, s.IncidentTypes[i.Type].Id, i.Priority, i.CreatedAt, i.DispatchedAt, i.ArrivedAt, i.ClearedAt,
+            i.Unit >= 0 ? s.Units[i.Unit].Id : null, i.DispatchOrigin.X, i.DispatchOrigin.Y, i.EtaAt, i.DiscoveredOnView, OutcomeNames[(int)i.Outcome]);
+
+    private static readonly string[] OutcomeNames = [.. Enum.GetValues<IncidentOutcome>().Select(o => o.ToString())];
 
     /// <summary>An incident as it stands (also what a zone grain shows of its recent incidents).</summary>
     public static LiveIncident Incident(IncidentRecord i, Scenario s) =>

@@ -31,12 +31,12 @@ public readonly record struct LiveFigures(double? VisibilityNow, double? NightSo
         }
         var ledger = sim.LedgerAtNow();
         var nightWeight = ledger.NightWeightUpTo(now);
-        var counted = sim.Incidents.Where(i => i.CreatedAt >= sim.StatsFrom).ToList();
-        var responses = counted.Where(i => i.IsAttended).Select(i => i.ResponseMinutes).Order().ToList();
+        var totals = sim.IncidentTotalsNow();
+        var responses = totals.SortedResponses();
         return new LiveFigures(
             weight > 0 ? covered / weight : null,
             nightWeight > 0 ? ledger.NightWeightedCovered / nightWeight : null,
-            ReportBuilder.HandlingRate(counted, scenario),
+            ReportBuilder.HandlingRate(totals.Handled, totals.Total),
             Statistics.Percentile(responses, 0.5),
             Statistics.Percentile(responses, 0.9));
     }

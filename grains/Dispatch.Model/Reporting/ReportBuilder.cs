@@ -15,17 +15,10 @@ public static partial class ReportBuilder
         var scenario = sim.Scenario;
         var now = sim.Now;
         var ledger = sim.LedgerAtNow();
-        var incidents = sim.Incidents.Where(i => i.CreatedAt >= sim.StatsFrom).ToList();
-        var attended = incidents.Where(i => i.IsAttended).ToList();
-        var dispatched = incidents.Where(i => !double.IsNaN(i.DispatchedAt)).ToList();
-        var waitingAtEnd = incidents.Count(i => i.Outcome == IncidentOutcome.Queued);
-        var waits = dispatched.Select(i => i.QueueWaitMinutes).ToList();
+        var t = sim.IncidentTotalsNow();
         var prevented = sim.Prevented.Sum();
-        var escalating = incidents.Where(i => scenario.IncidentTypes[i.Type].Escalates).ToList();
         var patrolMinutes = sim.Units.Sum(u => u.MinutesIn(UnitStatus.Patrol, now));
         var hotspots = scenario.Zones.Where(z => z.IsHotspot).Select(z => z.Index).ToList();
-        var hotspotIncidents = incidents.Where(i => scenario.Zones[i.Zone].IsHotspot).ToList();
-        var incidentsFlagged = hotspotIncidents.Count(i => ledger.IsFlagged(i.Zone, i.CreatedAt));
         return new Report
         {
             Scenario = scenario.Name,
@@ -38,65 +31,64 @@ public static partial class ReportBuilder
             PatrolPolicy = sim.PatrolPolicy.Name,
             Incidents = new IncidentCounts
             {
-                Total = incidents.Count,
-                Attended = attended.Count,
-                Cleared = incidents.Count(i => i.Outcome == IncidentOutcome.Cleared),
-                Unattended = incidents.Count - attended.Count,
-                Diverted = incidents.Count(i => i.Diverted),
-                QueuedAtEnd = waitingAtEnd,
-                DiscoveredOnView = incidents.Count(i => i.DiscoveredOnView),
-                Escalated = incidents.Count(i => i.Escalated),
-                Transferred = incidents.Count(i => i.Transferred),
-                MediationResolved = incidents.Count(i => i.MediationResolved),
+                Total = t.Total,
+                Attended = t.Attended,
+                Cleared = t.Cleared,
+                Unattended = t.Total - t.Attended,
+                Diverted = t.Diverted,
+                QueuedAtEnd = t.QueuedAtEnd,
+                DiscoveredOnView = t.DiscoveredOnView,
+                Escalated = t.Escalated,
+                Transferred = t.Transferred,
+                MediationResolved = t.MediationResolved,
                 Prevented = prevented,
-                Preempted = scenario.Dispatch.Divert is null ? null : incidents.Count(i => i.Preemptions > 0),
+                Preempted = scenario.Dispatch.Divert is null ? null : t.Preempted,
             },
-            ResponseMinutes = Response(attended),
+            ResponseMinutes = Response(t.SortedResponses()),
             QueueWaitMinutes = new QueueStats
             {
-                Mean = Round(Statistics.Mean(waits)),
+                Mean = Round(Mean(t.WaitSum, t.Dispatched)),
                 // Incidents still queued at the end have waited too.
-                ProbWait = dispatched.Count + waitingAtEnd == 0 ? null
-                    : Round((waits.Count(w => w > 0) + waitingAtEnd) / (double)(dispatched.Count + waitingAtEnd)),
+                ProbWait = t.Dispatched + t.QueuedAtEnd == 0 ? null
+                    : Round((t.Waited + t.QueuedAtEnd) / (double)(t.Dispatched + t.QueuedAtEnd)),
                 MeanQueueLength = Round(sim.MeanQueueLength),
             },
-            TravelMinutes = new MeanStat { Mean = Round(Statistics.Mean(attended.Select(i => i.TravelMinutes).ToList())) },
+            TravelMinutes = new MeanStat { Mean = Round(Mean(t.TravelSum, t.Attended)) },
             OnSceneMinutes = new MeanStat
             {
-                Mean = Round(Statistics.Mean(incidents.Where(i => !double.IsNaN(i.ClearedAt)).Select(i => i.ClearedAt - i.ArrivedAt).ToList())),
+                Mean = Round(Mean(t.OnSceneSum, t.OnSceneCount)),
             },
             CallHandlingMinutes = scenario.Dispatch.HasTimings
-                ? new MeanStat { Mean = Round(Statistics.Mean(incidents.Where(i => !i.DiscoveredOnView).Select(i => i.CallHandlingMinutes).ToList())) }
+                ? new MeanStat { Mean = Round(Mean(t.CallHandlingSum, t.CallHandled)) }
                 : null,
             TurnoutMinutes = scenario.Dispatch.HasTimings
-                ? new MeanStat { Mean = Round(Statistics.Mean(attended.Select(i => i.TurnoutMinutes).ToList())) }
+                ? new MeanStat { Mean = Round(Mean(t.TurnoutSum, t.Attended)) }
                 : null,
-            MultiUnit = MultiUnit(scenario, incidents),
-            HandlingRate = HandlingRate(incidents, scenario),
+            MultiUnit = MultiUnit(scenario, t),
+            HandlingRate = HandlingRate(t.Handled, t.Total),
             VisibilityRate = Ratio(hotspots.Sum(z => ledger.WeightedCovered[z]), hotspots.Sum(z => ledger.WeightTotal[z])),
             VisibilityRateNight = Ratio(ledger.NightWeightedCovered, ledger.NightWeightTotal),
             NightWindow = scenario.Night == NightWindow.Default ? null : scenario.Night.Label,
             VisibilityTimeShare = Ratio(hotspots.Sum(z => ledger.CoveredMinutes[z]), ledger.HotspotMinutes),
             PrecisionRate = Ratio(ledger.PatrolMinutesFlagged, patrolMinutes),
-            Pai = hotspotIncidents.Count == 0 || ledger.FlaggedAreaTimeShare <= 0 ? null
-                : Round(incidentsFlagged / (double)hotspotIncidents.Count / ledger.FlaggedAreaTimeShare),
-            DiscoveryRate = Ratio(incidents.Count(i => i.DiscoveredOnView), incidents.Count),
-            ControlRate = Ratio(escalating.Count(i => i.AttendedBeforeEscalation), escalating.Count),
-            DeterrenceRate = Ratio(prevented, incidents.Count + prevented),
+            Pai = t.HotspotIncidents == 0 || ledger.FlaggedAreaTimeShare <= 0 ? null
+                : Round(t.FlaggedIncidents / (double)t.HotspotIncidents / ledger.FlaggedAreaTimeShare),
+            DiscoveryRate = Ratio(t.DiscoveredOnView, t.Total),
+            ControlRate = Ratio(t.Controlled, t.Escalating),
+            DeterrenceRate = Ratio(prevented, t.Total + prevented),
             Checks = sim.ChecksStarted,
             SchoolPosts = SchoolPosts(sim, ledger),
             Units = sim.Units.Select(u => UnitReport(u, scenario, now)).ToList(),
-            Zones = Zones(sim, ledger, incidents),
-            ByHour = Hours(scenario, ledger, incidents),
-            ByPriority = scenario.Priorities.Select(p =>
+            Zones = Zones(sim, ledger, t),
+            ByHour = Hours(ledger, t),
+            ByPriority = t.Priorities.Select((p, k) =>
             {
-                var mine = incidents.Where(i => i.InitialPriority == p).ToList();
-                var sorted = SortedResponses(mine, attendedOnly: true);
+                var sorted = t.SortedResponses(k);
                 return new PriorityReport
                 {
                     Priority = p,
-                    Incidents = mine.Count,
-                    HandlingRate = HandlingRate(mine, scenario),
+                    Incidents = t.ByPriority[k].Count,
+                    HandlingRate = HandlingRate(t.ByPriority[k].Handled, t.ByPriority[k].Count),
                     TargetMinutes = scenario.IncidentTypes.Where(t => t.Priority == p).Select(t => t.TargetResponseMinutes).Distinct().ToList() is [var only] ? only : null,
                     ResponseMinutes = new PriorityResponse
                     {
@@ -109,101 +101,53 @@ public static partial class ReportBuilder
                 .Where(m => scenario.Units.Any(u => u.Mode == m))
                 .Select(m => ModeReport(m, sim.Units.Where(u => u.Spec.Mode == m).ToList(), now))
                 .ToList(),
-            ByKind = Kinds(scenario, ledger, incidents),
+            ByKind = Kinds(scenario, ledger, t),
             Cost = Cost(scenario, sim.Units, now),
         };
     }
 
     /// <summary>The incidents of types that need two or more units: response to the first unit and to the full complement.</summary>
-    private static MultiUnitReport? MultiUnit(Scenario scenario, List<IncidentRecord> incidents)
+    private static MultiUnitReport? MultiUnit(Scenario scenario, IncidentTotals t)
     {
         if (scenario.IncidentTypes.All(t => t.UnitsRequired <= 1))
         {
             return null;
         }
-        var mine = incidents.Where(i => i.UnitsRequired > 1).ToList();
-        var full = mine.Where(i => !double.IsNaN(i.FullComplementAt)).ToList();
-        var fullSorted = full.Select(i => i.FullComplementMinutes).Order().ToArray();
+        var firstSorted = t.MultiFirst.ToArray();
+        Array.Sort(firstSorted);
+        var fullSorted = t.MultiFull.ToArray();
+        Array.Sort(fullSorted);
         return new MultiUnitReport
         {
-            Incidents = mine.Count,
-            FullComplement = full.Count,
-            FirstUnitMinutes = Response(mine.Where(i => i.IsAttended).ToList()),
-            FullComplementMinutes = new ResponseStats
-            {
-                Mean = Round(Statistics.Mean(fullSorted)),
-                P50 = Round(Statistics.Percentile(fullSorted, 0.50)),
-                P90 = Round(Statistics.Percentile(fullSorted, 0.90)),
-                P95 = Round(Statistics.Percentile(fullSorted, 0.95)),
-                Within1 = Round(Statistics.ShareAtMost(fullSorted, 1)),
-                Within3 = Round(Statistics.ShareAtMost(fullSorted, 3)),
-                Within5 = Round(Statistics.ShareAtMost(fullSorted, 5)),
-            },
+            Incidents = t.MultiIncidents,
+            FullComplement = fullSorted.Length,
+            FirstUnitMinutes = Response(firstSorted),
+            FullComplementMinutes = Response(fullSorted),
         };
     }
 
-    /// <summary>Response (call handling + queue + turnout + travel) statistics over attended incidents.</summary>
-    public static ResponseStats Response(IReadOnlyCollection<IncidentRecord> attended)
+    /// <summary>Response statistics over ascending response minutes (those of attended incidents).</summary>
+    /// <remarks>
+    /// The mean is summed over the sorted values, as it always was. Array.Sort is not stable, but
+    /// equal doubles cannot be told apart here: responses are never -0 (a difference x - y is +0 when
+    /// equal), so the sorted array is the same whatever order the values were gathered in.
+    /// </remarks>
+    public static ResponseStats Response(double[] sorted) => new()
     {
-        var sorted = SortedResponses(attended, attendedOnly: false);
-        return new ResponseStats
-        {
-            Mean = Round(Statistics.Mean(sorted)),
-            P50 = Round(Statistics.Percentile(sorted, 0.50)),
-            P90 = Round(Statistics.Percentile(sorted, 0.90)),
-            P95 = Round(Statistics.Percentile(sorted, 0.95)),
-            Within1 = Round(Statistics.ShareAtMost(sorted, 1)),
-            Within3 = Round(Statistics.ShareAtMost(sorted, 3)),
-            Within5 = Round(Statistics.ShareAtMost(sorted, 5)),
-        };
-    }
+        Mean = Round(Statistics.Mean(sorted)),
+        P50 = Round(Statistics.Percentile(sorted, 0.50)),
+        P90 = Round(Statistics.Percentile(sorted, 0.90)),
+        P95 = Round(Statistics.Percentile(sorted, 0.95)),
+        Within1 = Round(Statistics.ShareAtMost(sorted, 1)),
+        Within3 = Round(Statistics.ShareAtMost(sorted, 3)),
+        Within5 = Round(Statistics.ShareAtMost(sorted, 5)),
+    };
 
-    /// <summary>
-    /// The response minutes of the incidents (only the attended ones if asked), ascending: the same
-    /// values in the same order as <c>Select(ResponseMinutes).Order()</c> without LINQ's index
-    /// map. Array.Sort is not stable, but equal doubles cannot be told apart here: responses are
-    /// never -0 (a difference x - y is +0 when equal), and NaN (not attended) comes first either way.
-    /// </summary>
-    private static double[] SortedResponses(IReadOnlyCollection<IncidentRecord> incidents, bool attendedOnly)
-    {
-        var sorted = new double[attendedOnly ? CountAttended(incidents) : incidents.Count];
-        var n = 0;
-        foreach (var i in incidents)
-        {
-            if (!attendedOnly || i.IsAttended)
-            {
-                sorted[n++] = i.ResponseMinutes;
-            }
-        }
-        Array.Sort(sorted);
-        return sorted;
-    }
-
-    private static int CountAttended(IReadOnlyCollection<IncidentRecord> incidents)
-    {
-        var count = 0;
-        foreach (var i in incidents)
-        {
-            count += i.IsAttended ? 1 : 0;
-        }
-        return count;
-    }
+    /// <summary>The mean of values summed (in id order) to <paramref name="sum"/>: the same number as <see cref="Statistics.Mean"/> of the values.</summary>
+    private static double? Mean(double sum, int count) => count == 0 ? null : sum / count;
 
     /// <summary>Incidents attended within their type's target / all incidents; null for none.</summary>
-    public static double? HandlingRate(IReadOnlyCollection<IncidentRecord> incidents, Scenario scenario)
-    {
-        if (incidents.Count == 0)
-        {
-            return null;
-        }
-        var types = scenario.IncidentTypes;
-        var handled = 0;
-        foreach (var i in incidents)
-        {
-            handled += i.IsAttended && i.ResponseMinutes <= types[i.Type].TargetResponseMinutes ? 1 : 0;
-        }
-        return Round(handled / (double)incidents.Count);
-    }
+    public static double? HandlingRate(int handled, int incidents) => incidents == 0 ? null : Round(handled / (double)incidents);
 
     private static SchoolPostReport? SchoolPosts(Simulator sim, PresenceLedger ledger)
     {

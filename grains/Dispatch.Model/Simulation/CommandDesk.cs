@@ -220,7 +220,12 @@ internal sealed class CommandDesk(
         {
             return false;
         }
-        incident = log[k];
+        if (!log.TryGet(k, out incident))
+        {
+            var (outcome, at) = log.EndOf(k);
+            refusal = CommandOutcome.Refused($"incident #{k} is over ({outcome.ToString().ToLowerInvariant()} at {CommandText.Clock(at)})");
+            return false;
+        }
         if (incident.Diverted || !double.IsNaN(incident.ClearedAt))
         {
             refusal = CommandOutcome.Refused($"incident #{k} is over ({incident.Outcome.ToString().ToLowerInvariant()} at {CommandText.Clock(incident.Diverted ? incident.CreatedAt : incident.ClearedAt)})");

@@ -66,6 +66,7 @@ internal sealed class EventLoop
             _clock.Now = at;
             EventsProcessed++;
             Handle(e);
+            _log.Retire();
         }
         _clock.Now = Math.Max(_clock.Now, limit);
     }
@@ -125,7 +126,11 @@ internal sealed class EventLoop
                 _command.OnCallHandled(_log[e.Incident]);
                 break;
             case EventKind.Escalation:
-                _source.OnEscalation(_log[e.Incident]);
+                // A retired incident is final: its escalation would change nothing.
+                if (_log.TryGet(e.Incident, out var escalating))
+                {
+                    _source.OnEscalation(escalating);
+                }
                 break;
             case EventKind.StatisticsStart:
                 _fleet.SnapshotMinutes();

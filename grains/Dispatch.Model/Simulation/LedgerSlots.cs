@@ -19,7 +19,7 @@ internal sealed class LedgerSlots
     private readonly int[] _slotHour;
     private readonly int[] _slotDay;
     private readonly bool[] _slotValid;
-    private readonly bool[] _flagged;
+    private readonly ZoneSlotRates _flagged;
     private readonly double[] _nightWeightBySlot;
     private readonly bool[] _nightHours;
 
@@ -34,7 +34,6 @@ internal sealed class LedgerSlots
         _zoneList = [.. scenario.Zones];
         _hotspot = [.. _zoneList.Select(z => z.IsHotspot)];
         var zones = _zoneList.Length;
-        _flagged = new bool[zones * _slots];
         _nightWeightBySlot = new double[_slots];
         WeightTotal = new double[zones];
         NightWeightTotalByZone = new double[zones];
@@ -60,7 +59,6 @@ internal sealed class LedgerSlots
             _slotValid[k] = to > from;
             validSlots += to > from ? 1 : 0;
         }
-        var candidates = 0;
         var areaTime = 0.0;
         var hotspotCount = 0;
         foreach (var zone in scenario.Zones)
@@ -90,28 +88,15 @@ internal sealed class LedgerSlots
                     _nightWeightBySlot[k] += weight;
                 }
                 areaTime += area * (to - from);
-                candidates += rate > 0 ? 1 : 0;
             }
             HotspotMinutes += endTime - statsFrom;
         }
         var hotspotSlots = hotspotCount * validSlots;
         var flag = (int)Math.Ceiling(scenario.Patrol.TopRiskShare * hotspotSlots);
-        var flaggedAreaTime = 0.0;
-        // The top `flag` zone-slots by rate (ties: lower zone, then earlier slot), summed in that order.
-        var top = new ZoneSlotRates(_zoneList, _hotspot, _slots, _slotValid, _slotHour, _slotDay).Top(candidates, flag);
-        try
-        {
-            foreach (var k in top.Order.AsSpan(0, top.Count))
-            {
-                var (zone, slot) = (top.Zones[k], top.Slots[k]);
-                _flagged[zone * _slots + slot] = true;
-                flaggedAreaTime += scenario.Zones[zone].Shape.Area * (spanTo[slot] - spanFrom[slot]);
-            }
-        }
-        finally
-        {
-            top.Return();
-        }
+        // The top `flag` zone-slots by rate (ties: lower zone, then earlier slot), their area-time
+        // summed in that order; held per zone and hour of the week, not per zone-slot of the run.
+        _flagged = new ZoneSlotRates(_zoneList, _hotspot, _slots, _slotValid, _slotHour, _slotDay, spanFrom, spanTo, flag);
+        var flaggedAreaTime = _flagged.FlaggedAreaTime;
         FlaggedAreaTimeShare = areaTime > 0 ? flaggedAreaTime / areaTime : 0;
     }
 
@@ -144,7 +129,7 @@ internal sealed class LedgerSlots
         return z.RateAt(_slotHour[slot], _slotDay[slot]);
     }
 
-    public bool IsFlagged(int zone, int slot) => _flagged[zone * _slots + slot];
+    public bool IsFlagged(int zone, int slot) => _flagged.IsFlagged(zone, slot);
 
     /// <summary>The night risk-weighted minutes from the start of the statistics up to <paramref name="t"/>.</summary>
     public double NightWeightUpTo(double t)

@@ -22,7 +22,7 @@ public sealed partial class Simulator
 {
     private readonly IDispatchPolicy _policy;
     private readonly SimClock _clock;
-    private readonly IncidentLog _log = new();
+    private readonly IncidentLog _log;
     private readonly Fleet _fleet;
     private readonly PresenceTracker _presence;
     private readonly CommandCentre _command;
@@ -31,8 +31,13 @@ public sealed partial class Simulator
 
     // Called once per run, so tiered compilation would leave it unoptimised for a process's first
     // 30 runs: optimised at once instead (docs/performance.md).
+    /// <summary>
+    /// A kernel ready to run. With <c>keepIncidents</c> <see cref="Incidents"/> keeps every incident for the whole run (tests, the
+    /// history writer); the reports never need it, and a run's grain keeps only the incidents not yet final.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Simulator(Scenario scenario, long seed, int replication = 0, int? days = null, IDispatchPolicy? policy = null, double warmupDays = 0)
+    public Simulator(Scenario scenario, long seed, int replication = 0, int? days = null, IDispatchPolicy? policy = null, double warmupDays = 0,
+        bool keepIncidents = true)
     {
         Scenario = scenario;
         Seed = seed;
@@ -50,6 +55,7 @@ public sealed partial class Simulator
         // The ledger's part shared by the replications of a scenario is made once per scenario,
         // end time and warm-up (on this thread: the kernel starts no threads of its own).
         Ledger = PresenceLedger.For(scenario, EndTime, StatsFrom);
+        _log = new IncidentLog(new IncidentTotals(scenario, Ledger, StatsFrom), keepIncidents);
         var events = new EventQueue();
         _presence = new PresenceTracker(scenario, _clock, events, Hotspots, shapes, Ledger);
         Travel = scenario.Roads is { } roads ? new RoadTravel(roads) : StraightLineTravel.Instance;
@@ -92,7 +98,50 @@ public sealed partial class Simulator
     /// <summary>At the end time, or stopped by a command (<see cref="CommandKind.Stop"/>).</summary>
     public bool IsFinished => Now >= EndTime || _desk.Stopped;
 
-    public IReadOnlyList<IncidentRecord> Incidents => _log.All;
+    /// <summary>Every incident of the run so far, in id order; only in a kernel made with <c>keepIncidents</c>.</summary>
+    public IReadOnlyList<IncidentRecord> Incidents => _log.All
+        ?? throw new InvalidOperationException("this kernel keeps only its open incidents (made with keepIncidents: false)");
+
+    /// <summary>Whether <see cref="Incidents"/> keeps every incident (made with <c>keepIncidents</c>).</summary>
+    public bool KeepsIncidents => _log.All is not null;
+
+    /// <summary>How many incidents there are so far (the id of the next one).</summary>
+    public int IncidentCount => _log.Count;
+
+    /// <summary>The incidents not yet folded into the totals (from the oldest one not final on), in id order.</summary>
+    public IEnumerable<IncidentRecord> UnretiredIncidents => _log.Unretired;
+
+    /// <summary>The last <see cref="IncidentLog.RecentLimit"/> incidents folded into the totals, in id order.</summary>
+    public IReadOnlyCollection<IncidentRecord> RecentRetiredIncidents => _log.RecentRetired;
+
+    /// <summary>How many incidents are folded into the totals (every id below this one).</summary>
+    public int RetiredIncidents => _log.Retired;
+
+    /// <summary>The totals of the counted incidents folded in so far (final ones only).</summary>
+    public IncidentTotals RetiredTotals => _log.Totals;
+
+    /// <summary>The totals of every counted incident so far, as each stands now (the final ones and the rest).</summary>
+    public IncidentTotals IncidentTotalsNow()
+    {
+        var totals = _log.Totals.Copy();
+        foreach (var incident in _log.Unretired)
+        {
+            totals.Add(incident);
+        }
+        return totals;
+    }
+
+    /// <summary>Keeps the last <paramref name="limit"/> folded-in incidents of every zone (<see cref="RecentRetiredIn"/>).</summary>
+    public void KeepRecentPerZone(int limit) => _log.KeepRecentPerZone(Scenario.Zones.Count, limit);
+
+    /// <summary>The last folded-in incidents of a zone, in id order (see <see cref="KeepRecentPerZone"/>).</summary>
+    public IEnumerable<FinishedIncident> RecentRetiredIn(int zone) => _log.RecentRetiredIn(zone);
+
+    /// <summary>From now on, collects the incidents as they are folded in, for <see cref="DrainRetired"/>.</summary>
+    public void CollectRetired() => _log.CollectRetired();
+
+    /// <summary>The incidents folded in since the previous call, in id order (after <see cref="CollectRetired"/>).</summary>
+    public List<IncidentRecord> DrainRetired() => _log.DrainRetired();
 
     public IReadOnlyList<UnitState> Units => _fleet.Units;
 
