@@ -115,7 +115,7 @@ public static class RunCommand
         PhaseTrace.Mark("run finished");
         // Nothing more is asked of the cluster: the embedded silo stops while the files are written.
         var stopping = cluster.DisposeAsync();
-        RunOutputWriter.Write(heldOutput!.Path, outcome, json, cancellationToken);
+        RunOutputWriter.Write(heldOutput!.Path, outcome, json, cancellationToken, model);
         PhaseTrace.Mark("outputs written");
         PrintSummary(console, outcome, outDir);
         console.WriteLine(settings.Actors
