@@ -273,10 +273,11 @@ public static class RunOutputWriter
             File.Move(taken[0].Path, temporary, overwrite: true);
             if (taken.Count > 1)
             {
-                using var output = new FileStream(temporary, FileMode.Append, FileAccess.Write, FileShare.None, 1 << 16);
+                // Shared: the chart's reader still has the first file open (only to its own length).
+                using var output = new FileStream(temporary, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
                 foreach (var file in taken.Skip(1))
                 {
-                    using var input = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                    using var input = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
                     int b;
                     while ((b = input.ReadByte()) is not '\n' and not -1)
                     {
