@@ -1,4 +1,5 @@
 using Dispatch.Abstractions.Live;
+using Orleans.Concurrency;
 
 namespace Dispatch.Abstractions;
 
@@ -77,4 +78,17 @@ public interface IScenarioGrain : IGrainWithStringKey
 
     /// <summary>A replay (a live run of a command log) jumps to a simulated minute, backwards too; watchers take a fresh snapshot.</summary>
     Task<RunProgress> SeekAsync(double minute);
+
+    /// <summary>
+    /// The final batch of a zone grain of a finished batch replication, which the replication stored
+    /// once at its end instead of calling thousands of grains (the zone grain takes it when first
+    /// asked); null when there is none (a live run, a run without actors, not finished yet).
+    /// Interleaves: a zone grain may ask while this grain waits for it.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<ZoneFeed?> GetFinalZoneFeedAsync(string zoneId);
+
+    /// <summary>As <see cref="GetFinalZoneFeedAsync"/>, for a unit grain.</summary>
+    [AlwaysInterleave]
+    Task<UnitFeed?> GetFinalUnitFeedAsync(string unitId);
 }

@@ -20,6 +20,7 @@ namespace Dispatch.Grains;
 public sealed partial class ScenarioGrain(
     [PersistentState("run", StorageNames.Dispatch)] IPersistentState<RunState> state,
     [PersistentState("request", StorageNames.Dispatch)] IPersistentState<RunRequestState> requestState,
+    [PersistentState("final", StorageNames.Dispatch)] IPersistentState<FinalBatchState> finalBatch,
     IGrainFactory grains,
     ScenarioCache scenarios,
     IncidentSpool spool,
@@ -180,18 +181,23 @@ public sealed partial class ScenarioGrain(
 
     /// <summary>
     /// Runs the kernel to <paramref name="untilMinute"/>, writes the final incidents' rows, feeds the
-    /// zone and unit grains if asked (<paramref name="feed"/>, or at the end of a run that feeds them)
-    /// and checkpoints.
+    /// zone and unit grains if asked (<paramref name="feed"/>), or at the end of a run that feeds
+    /// them stores their final batch for them to take, and checkpoints.
     /// </summary>
     private async Task RunChunkAsync(Simulator sim, double untilMinute, bool feed)
     {
         sim.RunUntil(untilMinute, _script!);
         var changes = sim.DrainChanges();
         WriteIncidentRows(sim);
-        if (feed || (state.State.Actors && sim.IsFinished))
+        if (feed)
         {
             Collect(changes.Incidents);
             await FeedActorsAsync(sim);
+        }
+        else if (state.State.Actors && sim.IsFinished)
+        {
+            Collect(changes.Incidents);
+            await StoreFinalBatchAsync(sim);
         }
         await CheckpointAsync(sim, finish: sim.IsFinished);
     }

@@ -13,20 +13,38 @@ public sealed class UnitGrain(
     /// <summary>How many status changes the timeline keeps.</summary>
     public const int TimelineLimit = 500;
 
-    public Task<UnitView?> GetAsync()
+    public async Task<UnitView?> GetAsync()
     {
+        await TakeFinalBatchAsync();
         if (state.State.Last is not { } f)
         {
-            return Task.FromResult<UnitView?>(null);
+            return null;
         }
         var (runId, unitId) = GrainKeys.Split(this.GetPrimaryKeyString());
-        return Task.FromResult<UnitView?>(new UnitView(runId, unitId, f.Mode, f.Status, f.X, f.Y, f.AtMinute, f.Dispatches, f.CurrentIncident,
-            f.Minutes, f.Utilisation, f.TravelledKm, [.. state.State.Timeline], f.Final));
+        return new UnitView(runId, unitId, f.Mode, f.Status, f.X, f.Y, f.AtMinute, f.Dispatches, f.CurrentIncident,
+            f.Minutes, f.Utilisation, f.TravelledKm, [.. state.State.Timeline], f.Final);
     }
 
-    public Task<CommandReply> CommandAsync(string line, string console) =>
-        ActorCommands.TakeAsync(GrainFactory, this.GetPrimaryKeyString(), "unit", state.State.Last is not null, state.State.Last?.Final ?? false,
+    public async Task<CommandReply> CommandAsync(string line, string console)
+    {
+        await TakeFinalBatchAsync();
+        return await ActorCommands.TakeAsync(GrainFactory, this.GetPrimaryKeyString(), "unit", state.State.Last is not null, state.State.Last?.Final ?? false,
             line, console, state.State.Commands, () => state.WriteStateAsync());
+    }
+
+    /// <summary>A unit never fed takes the batch its batch replication stored for it at its end, if any (as a zone does).</summary>
+    private async Task TakeFinalBatchAsync()
+    {
+        if (state.State.Last is not null)
+        {
+            return;
+        }
+        var (runId, unitId) = GrainKeys.Split(this.GetPrimaryKeyString());
+        if (await GrainFactory.GetGrain<IScenarioGrain>(runId).GetFinalUnitFeedAsync(unitId) is { } feed)
+        {
+            await FeedAsync(feed);
+        }
+    }
 
     public Task<IReadOnlyList<CommandEntry>> GetCommandsAsync() => Task.FromResult<IReadOnlyList<CommandEntry>>([.. state.State.Commands]);
 

@@ -61,6 +61,7 @@ public static class SiloHostingExtensions
             o.Invariant = PostgresInvariant;
             o.ConnectionString = settings.ConnectionString;
         });
+        StateSerializer.Use(silo.Services, StorageName);
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = PostgresInvariant;
@@ -108,6 +109,7 @@ public static class SiloHostingExtensions
             options.Invariant = SqliteInvariant;
             options.DataSource = dataSource;
         });
+        StateSerializer.Use(silo.Services, StorageName);
         silo.UseAdoNetReminderService(options =>
         {
             options.Invariant = SqliteInvariant;

@@ -109,7 +109,7 @@ public static class SqliteSchema
         using var command = connection.CreateCommand();
         command.CommandText = """
             DELETE FROM OrleansStorage
-            WHERE GrainTypeString IN ('run', 'request', 'scenario', 'experiment', 'zone', 'unit') AND ModifiedOn < datetime('now', $age);
+            WHERE GrainTypeString IN ('run', 'request', 'final', 'scenario', 'experiment', 'zone', 'unit') AND ModifiedOn < datetime('now', $age);
             """;
         command.Parameters.AddWithValue("$age", $"-{(long)keep.TotalSeconds} seconds");
         return command.ExecuteNonQuery();

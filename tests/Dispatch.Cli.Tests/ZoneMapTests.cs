@@ -53,10 +53,9 @@ public sealed class ZoneMapTests
     public void The_difference_map_of_compare_has_every_zone_and_a_scale_centred_on_zero()
     {
         var dir = CliRunner.TempDir();
-        var json = File.ReadAllText(CliRunner.Scenario("pengjiang.json"));
         var a = CompareMarkdownFixture.Report();
         var b = a with { Zones = a.Zones.Select((z, i) => z with { ResponseMinutesMean = z.ResponseMinutesMean + (i % 2 == 0 ? 1 : -1) }).ToList() };
-        var map = ZoneMaps.WriteDifference(dir, json, a, b);
+        var map = ZoneMaps.WriteDifference(dir, ScenarioLoader.Load(CliRunner.Scenario("pengjiang.json")), a, b);
         Assert.Equal(ZoneMaps.DifferenceFile, map!.Value.File);
         Assert.True(File.Exists(Path.Combine(dir, ZoneMaps.DifferenceFile)));
         var scenario = ScenarioLoader.Load(CliRunner.Scenario("pengjiang.json"));

@@ -76,6 +76,50 @@ public sealed class ActorGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_batch_run_stores_one_final_batch_and_each_grain_takes_its_part_when_asked()
+    {
+        var json = ScenarioJson.Serialize(ScenarioLoader.LoadDocument(TestPaths.Scenario("small-town.json")));
+        const string runId = "actors-lazy";
+        var experiment = Grains.GetGrain<IExperimentGrain>(runId);
+        await experiment.SubmitAsync(new ExperimentRequest(await Documents.StoreAsync(Grains, json), "small-town", 1, 1, 1, 0, 1440, Actors: true));
+        while ((await experiment.GetStatusAsync())!.State == ExperimentState.Running)
+        {
+            await Task.Delay(50);
+        }
+        var report = (await experiment.GetResultAsync()).ReadAggregate();
+        var replication = $"{runId}-r0";
+        // At the end: one stored batch, and no zone or unit grain woken.
+        Assert.Equal(1, StoredRows("final", replication));
+        Assert.Equal(0, StoredRows("zone", replication + "/"));
+        Assert.Equal(0, StoredRows("unit", replication + "/"));
+
+        // Asked, a zone takes its part (and keeps it); an unknown zone of the run stays unknown.
+        var row = report.Zones.First(z => z.Incidents > 0);
+        var zone = await Grains.GetGrain<IZoneGrain>(GrainKeys.Zone(replication, row.Id)).GetAsync();
+        Assert.NotNull(zone);
+        Assert.True(zone.Final);
+        Assert.Equal((int)row.Incidents, zone.Incidents);
+        Assert.Equal(1, StoredRows("zone", replication + "/"));
+        Assert.Null(await Grains.GetGrain<IZoneGrain>(GrainKeys.Zone(replication, "no-such-zone")).GetAsync());
+        var unit = await Grains.GetGrain<IUnitGrain>(GrainKeys.Unit(replication, report.Units[0].Id)).GetAsync();
+        Assert.NotNull(unit);
+        Assert.Equal(report.Units[0].Dispatches, unit.Dispatches);
+        Assert.Equal(1, StoredRows("unit", replication + "/"));
+    }
+
+    /// <summary>Rows of one state name whose grain key starts with <paramref name="keyPrefix"/>, in the cluster's SQLite file.</summary>
+    private long StoredRows(string stateName, string keyPrefix)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={fixture.DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM OrleansStorage WHERE GrainTypeString = $name AND substr(GrainIdExtensionString, 1, length($prefix)) = $prefix";
+        command.Parameters.AddWithValue("$name", stateName);
+        command.Parameters.AddWithValue("$prefix", keyPrefix);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    [Fact]
     public async Task A_run_that_opts_out_feeds_no_zone_or_unit_grain()
     {
         var json = ScenarioJson.Serialize(ScenarioLoader.LoadDocument(TestPaths.Scenario("small-town.json")));

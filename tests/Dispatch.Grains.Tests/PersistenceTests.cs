@@ -3,6 +3,9 @@ using Dispatch.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Storage;
 
 namespace Dispatch.Grains.Tests;
 
@@ -63,6 +66,43 @@ public sealed class PersistenceTests
         var scenario = Dispatch.Model.Loading.ScenarioCache.Build(json);
         Assert.Equal(2 * scenario.Zones.Count, StoredRows(database, "zone"));
         Assert.Equal(2 * scenario.Units.Count, StoredRows(database, "unit"));
+        // Every row is in the binary form behind its mark, none in the JSON of earlier versions.
+        var payloads = StoredPayloads(database);
+        Assert.NotEmpty(payloads);
+        Assert.All(payloads, p => Assert.True(p.AsSpan().StartsWith(StateSerializer.Mark), $"a payload starting {p.FirstOrDefault():X2}"));
+    }
+
+    [Fact]
+    public async Task State_stored_as_json_by_an_earlier_version_is_still_read()
+    {
+        using var silo = await StartSiloAsync(TestPaths.TempFile("legacy.db"));
+        var options = silo.Services.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(SiloHostingExtensions.StorageName);
+        var serializer = Assert.IsType<StateSerializer>(options.GrainStorageSerializer);
+        var state = new RunRegistryState { Order = 42, Experiments = [] };
+
+        var legacy = ActivatorUtilities.CreateInstance<JsonGrainStorageSerializer>(silo.Services).Serialize(state);
+        Assert.Equal((byte)'{', legacy.ToMemory().Span[0]);
+        Assert.Equal(42, serializer.Deserialize<RunRegistryState>(legacy)!.Order);
+
+        var written = serializer.Serialize(state);
+        Assert.True(written.ToMemory().Span.StartsWith(StateSerializer.Mark));
+        Assert.Equal(42, serializer.Deserialize<RunRegistryState>(written)!.Order);
+        await silo.StopAsync();
+    }
+
+    private static List<byte[]> StoredPayloads(string database)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT PayloadBinary FROM OrleansStorage WHERE PayloadBinary IS NOT NULL";
+        using var reader = command.ExecuteReader();
+        var payloads = new List<byte[]>();
+        while (reader.Read())
+        {
+            payloads.Add((byte[])reader[0]);
+        }
+        return payloads;
     }
 
     private static long StoredRows(string database, string stateName)

@@ -130,10 +130,10 @@ public static class CompareCommand
         {
             // The two sides' files (and charts) at once: each side draws its own plots.
             Parallel.Invoke(
-                () => RunOutputWriter.WriteFiles(Path.Combine(staging, "a"), outcomeA, jsonA),
-                () => RunOutputWriter.WriteFiles(Path.Combine(staging, "b"), outcomeB, jsonB));
+                () => RunOutputWriter.WriteFiles(Path.Combine(staging, "a"), outcomeA, jsonA, modelA),
+                () => RunOutputWriter.WriteFiles(Path.Combine(staging, "b"), outcomeB, jsonB, modelB));
             var chart = DifferenceChart.Save(staging, "differences.png", measures);
-            var map = ZoneMaps.WriteDifference(staging, jsonA, outcomeA.Report, outcomeB.Report);
+            var map = ZoneMaps.WriteDifference(staging, modelA, outcomeA.Report, outcomeB.Report);
             RunOutputWriter.WriteAtomically(Path.Combine(staging, "compare.md"),
                 CompareMarkdown.Render(modelA.Name, modelB.Name, seed, replications, days, measures, outcomeA.Report, outcomeB.Report, chart, map));
             RunOutputWriter.WriteAtomically(Path.Combine(staging, "compare.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");

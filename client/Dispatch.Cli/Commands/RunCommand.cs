@@ -116,7 +116,7 @@ public static class RunCommand
         outcome = await outcome.TakeIncidentRowsAsync(cluster.Grains, RunOutputWriter.IncidentsTakePrefix(heldOutput!.Path), cancellationToken);
         // Nothing more is asked of the cluster: the embedded silo stops while the files are written.
         var stopping = cluster.DisposeAsync();
-        RunOutputWriter.Write(heldOutput!.Path, outcome, json, cancellationToken);
+        RunOutputWriter.Write(heldOutput!.Path, outcome, json, cancellationToken, model);
         PhaseTrace.Mark("outputs written");
         PrintSummary(console, outcome, outDir);
         console.WriteLine(settings.Actors

@@ -17,10 +17,10 @@ public static class ScenarioInput
     /// </summary>
     public static async Task<(Scenario Scenario, string Json)?> LoadAsync(
         string path, TextWriter error, CancellationToken cancellationToken, int? days = null, int replications = 1,
-        IReadOnlyList<Overlay>? overlays = null)
+        IReadOnlyList<Overlay>? overlays = null, bool json = true)
     {
         var held = new StringWriter();
-        var loaded = await Task.Run(() => Load(path, held, days, replications, overlays), CancellationToken.None).WaitAsync(cancellationToken);
+        var loaded = await Task.Run(() => Load(path, held, days, replications, overlays, json), CancellationToken.None).WaitAsync(cancellationToken);
         error.Write(held.ToString());
         return loaded;
     }
@@ -32,7 +32,7 @@ public static class ScenarioInput
     /// With <paramref name="overlays"/>, the scenario is the file with them applied (problems are
     /// located in the file or the overlay their value comes from).
     /// </summary>
-    public static (Scenario Scenario, string Json)? Load(string path, TextWriter error, int? days = null, int replications = 1, IReadOnlyList<Overlay>? overlays = null)
+    public static (Scenario Scenario, string Json)? Load(string path, TextWriter error, int? days = null, int replications = 1, IReadOnlyList<Overlay>? overlays = null, bool json = true)
     {
         overlays ??= [];
         var validation = ScenarioOverlays.ValidateFile(path, overlays);
@@ -56,8 +56,8 @@ public static class ScenarioInput
         {
             return null;
         }
-        var json = ScenarioJson.Serialize(validation.Document!);
-        return (validation.Scenario!, json);
+        // validate needs no JSON text (json: false gives an empty one).
+        return (validation.Scenario!, json ? ScenarioJson.Serialize(validation.Document!) : "");
     }
 
     /// <summary>Errors, then warnings, one per line (<c>error: file:line:column: path: message</c>), then a count line naming <paramref name="name"/> (default: the path).</summary>

@@ -20,7 +20,7 @@ public static class ValidateCommand
         {
             var path = parse.GetValue(scenario)!;
             var overlays = OverlayOptions.Read(parse, error, overlayOptions);
-            var loaded = overlays is null ? null : await ScenarioInput.LoadAsync(path, error, cancellationToken, overlays: overlays);
+            var loaded = overlays is null ? null : await ScenarioInput.LoadAsync(path, error, cancellationToken, overlays: overlays, json: false);
             if (loaded is null)
             {
                 return ExitCodes.InvalidInput;

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Dispatch.Cli.Running;
 using Dispatch.Model.Reporting;
+using Dispatch.Model.Scenarios;
 using Dispatch.Model.Scenarios.Overlays;
 
 namespace Dispatch.Cli.Output;
@@ -57,14 +58,16 @@ public static class RunOutputWriter
             .FirstOrDefault(name => Path.Exists(Path.Combine(directory, name)));
 
     /// <summary>Writes the run's files into <paramref name="directory"/> as one unit (see the class summary).</summary>
-    public static void Write(string directory, RunOutcome outcome, string? scenarioJson, CancellationToken cancellationToken = default) =>
-        Publish(directory, RunLayout, staging => WriteFiles(staging, outcome, scenarioJson), cancellationToken);
+    public static void Write(string directory, RunOutcome outcome, string? scenarioJson, CancellationToken cancellationToken = default, Scenario? scenario = null) =>
+        Publish(directory, RunLayout, staging => WriteFiles(staging, outcome, scenarioJson, scenario), cancellationToken);
 
     /// <summary>
     /// Writes the run's files into a folder directly (used inside <see cref="Publish"/>), with the
     /// scenario that was run as <see cref="ScenarioFile"/> when <paramref name="scenarioJson"/> is given.
+    /// The maps take their geometry from <paramref name="scenario"/> (that text, already built) when
+    /// the caller has it, else they build it from the text again.
     /// </summary>
-    public static void WriteFiles(string directory, RunOutcome outcome, string? scenarioJson = null)
+    public static void WriteFiles(string directory, RunOutcome outcome, string? scenarioJson = null, Scenario? scenario = null)
     {
         Directory.CreateDirectory(directory);
         if (scenarioJson is not null)
@@ -118,7 +121,8 @@ public static class RunOutputWriter
             DeleteTaken(taken);
             throw;
         }
-        var maps = Task.Run(() => scenarioJson is null ? new List<(string File, string Caption)>() : ZoneMaps.Write(directory, scenarioJson, outcome.Report));
+        var maps = Task.Run(() => scenario is not null ? ZoneMaps.Write(directory, scenario, outcome.Report)
+            : scenarioJson is null ? new List<(string File, string Caption)>() : ZoneMaps.Write(directory, scenarioJson, outcome.Report));
         try
         {
             WriteAtomically(Path.Combine(directory, "report.json"), ReportJson.Serialize(outcome.Report));

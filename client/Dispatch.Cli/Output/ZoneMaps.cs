@@ -1,5 +1,6 @@
 using Dispatch.Model.Loading;
 using Dispatch.Model.Reporting;
+using Dispatch.Model.Scenarios;
 
 namespace Dispatch.Cli.Output;
 
@@ -16,9 +17,12 @@ public static class ZoneMaps
     private const int Height = 900;
 
     /// <summary>Writes both maps; returns (file, caption) pairs, the response map first (none when the scenario cannot be read back).</summary>
-    public static List<(string File, string Caption)> Write(string directory, string scenarioJson, Report report)
+    public static List<(string File, string Caption)> Write(string directory, string scenarioJson, Report report) =>
+        Write(directory, ScenarioValidator.ValidateText(scenarioJson, "scenario.json").Scenario, report);
+
+    /// <summary>Writes both maps of the scenario that was run (already built: not read back from its text); none when it is null or has no zones.</summary>
+    public static List<(string File, string Caption)> Write(string directory, Scenario? scenario, Report report)
     {
-        var scenario = ScenarioValidator.ValidateText(scenarioJson, "scenario.json").Scenario;
         if (scenario is null || scenario.Zones.Count == 0)
         {
             return [];
@@ -33,9 +37,8 @@ public static class ZoneMaps
     }
 
     /// <summary>compare's difference map: B - A of each zone's mean response (zones of A's scenario); null when A cannot be read back.</summary>
-    public static (string File, string Caption)? WriteDifference(string directory, string scenarioJsonA, Report a, Report b)
+    public static (string File, string Caption)? WriteDifference(string directory, Scenario? scenario, Report a, Report b)
     {
-        var scenario = ScenarioValidator.ValidateText(scenarioJsonA, "scenario.json").Scenario;
         if (scenario is null || scenario.Zones.Count == 0)
         {
             return null;
