@@ -35,6 +35,16 @@ public interface IScenarioGrain : IGrainWithStringKey
     /// <summary>The report and CSV rows; only once the run has finished.</summary>
     Task<RunResult> GetResultAsync();
 
+    /// <summary>
+    /// Up to <paramref name="maxBytes"/> bytes of the finished run's incidents.csv from byte
+    /// <paramref name="offset"/> (empty at its end): for a client that cannot read the silo's file
+    /// (<see cref="IncidentRowsFile"/>). If the file is gone it is written again, identically.
+    /// </summary>
+    Task<byte[]> ReadIncidentRowsAsync(long offset, int maxBytes);
+
+    /// <summary>Deletes the finished run's incidents.csv file on its silo (a client has its copy); a later result writes it again.</summary>
+    Task ReleaseIncidentRowsAsync();
+
     /// <summary>Starts the run paced against the wall clock at <paramref name="speed"/> (simulated seconds per wall second; infinity = as fast as watchable).</summary>
     Task<RunProgress> StartLiveAsync(RunRequest request, double speed);
 

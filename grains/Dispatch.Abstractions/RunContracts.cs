@@ -37,7 +37,20 @@ public sealed record RunProgress(
     [property: Id(5)] int QueueLength,
     [property: Id(6)] bool IsFinished);
 
-/// <summary>The outputs of a finished replication: its report, its incidents.csv text and its units' CSV rows.</summary>
+/// <summary>
+/// Where a finished replication's incidents.csv is: a file its silo wrote while the run went on (the
+/// header line, then a row per incident), at <see cref="Path"/> on the silo's machine, of
+/// <see cref="Bytes"/> bytes (UTF-8). The name holds the replication's activation, so a file there of
+/// that length is this one. A client on the same machine takes the file itself; any other reads it
+/// through the replication grain (<see cref="IScenarioGrain.ReadIncidentRowsAsync"/>, key <see cref="RunId"/>).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.IncidentRowsFile")]
+public sealed record IncidentRowsFile(
+    [property: Id(0)] string RunId,
+    [property: Id(1)] string Path,
+    [property: Id(2)] long Bytes);
+
+/// <summary>The outputs of a finished replication: its report, where its incidents.csv is and its units' CSV rows.</summary>
 /// <remarks>
 /// Immutable: every member is set by the constructor. Within one process (the embedded silo of the
 /// CLI, or a grain calling a grain on its own silo) Orleans hands it over by reference, so the
@@ -48,11 +61,11 @@ public sealed record RunProgress(
 public sealed class RunResult
 {
     /// <summary>A result of the report built by the kernel (its report.json text is written here, once).</summary>
-    public RunResult(Report report, string incidentsCsv, string unitsCsvRows)
+    public RunResult(Report report, IncidentRowsFile? incidentRows, string unitsCsvRows)
     {
         Report = report;
         ReportJson = Dispatch.Model.Reporting.ReportJson.Serialize(report);
-        IncidentsCsv = incidentsCsv;
+        IncidentRows = incidentRows;
         UnitsCsvRows = unitsCsvRows;
     }
 
@@ -60,9 +73,12 @@ public sealed class RunResult
     [Id(0)]
     public string ReportJson { get; }
 
-    /// <summary>This replication's incidents.csv: the header line, then a row per incident (a run of one replication writes it as it is).</summary>
-    [Id(1)]
-    public string IncidentsCsv { get; }
+    /// <summary>
+    /// This replication's incidents.csv (a run of one replication writes it as it is), or null when
+    /// its rows were left out (<c>--no-incidents</c>).
+    /// </summary>
+    [Id(4)]
+    public IncidentRowsFile? IncidentRows { get; }
 
     /// <summary>This replication's rows of units.csv (no header).</summary>
     [Id(2)]

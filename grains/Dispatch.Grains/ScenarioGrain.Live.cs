@@ -137,7 +137,6 @@ public sealed partial class ScenarioGrain
         sim.RunUntil(target, _script!);
         var changes = sim.DrainChanges();
         WriteIncidentRows(sim);
-        _incidentRows!.WriteFinished();
         Collect(changes.Incidents);
         if (sim.IsFinished)
         {

@@ -23,6 +23,7 @@ public sealed partial class ScenarioGrain(
     [PersistentState("final", StorageNames.Dispatch)] IPersistentState<FinalBatchState> finalBatch,
     IGrainFactory grains,
     ScenarioCache scenarios,
+    IncidentSpool spool,
     ILogger<ScenarioGrain> logger) : Grain, IScenarioGrain
 {
     private Simulator? _sim;
@@ -30,8 +31,16 @@ public sealed partial class ScenarioGrain(
     /// <summary>The replication's request (restored from storage after a reactivation).</summary>
     private RunRequest? _request;
 
-    /// <summary>The replication's incidents.csv, written chunk by chunk (set with <see cref="_sim"/>, by <see cref="Adopt"/>).</summary>
+    /// <summary>
+    /// The replication's incidents.csv, written chunk by chunk to its spool file (opened after the
+    /// first chunk unless the rows are left out; reset with <see cref="_sim"/> by <see cref="Adopt"/>).
+    /// </summary>
     private IncidentRowsWriter? _incidentRows;
+
+    /// <summary>The spool file <see cref="_incidentRows"/> writes (the file of <see cref="_result"/> once finished), or null.</summary>
+    private FileStream? _incidentFile;
+
+    private string? _incidentPath;
 
     /// <summary>The commands the kernel replays as it reaches their minutes (set with <see cref="_sim"/>).</summary>
     private CommandScript? _script;
@@ -92,22 +101,82 @@ public sealed partial class ScenarioGrain(
         {
             throw new InvalidOperationException($"run '{RunId}' has not finished (at minute {sim.Now:0.#} of {sim.EndTime:0})");
         }
+        if (_result?.IncidentRows is { } rows && !IncidentRowsTransfer.IsVisible(rows))
+        {
+            // Its file was taken by a client (or deleted): the replay writes it again, identically.
+            DropIncidentRows();
+            _sim = null;
+            _result = null;
+            sim = await EnsureSimulatorAsync();
+        }
         return _result ??= ResultOf(sim);
     }
 
-    /// <summary>The report (built once per activation: after a reactivation, from the replay) and the CSV texts.</summary>
+    public async Task<byte[]> ReadIncidentRowsAsync(long offset, int maxBytes)
+    {
+        var rows = (await GetResultAsync()).IncidentRows
+            ?? throw new InvalidOperationException($"run '{RunId}' left its incidents.csv rows out (--no-incidents)");
+        if (offset < 0 || offset > rows.Bytes || maxBytes < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), $"run '{RunId}': bytes {offset}+{maxBytes} of an incidents.csv of {rows.Bytes} bytes");
+        }
+        var piece = new byte[(int)Math.Min(maxBytes, rows.Bytes - offset)];
+        await using var file = new FileStream(rows.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+        file.Position = offset;
+        await file.ReadExactlyAsync(piece);
+        return piece;
+    }
+
+    public Task ReleaseIncidentRowsAsync()
+    {
+        if (_result?.IncidentRows is not null)
+        {
+            DropIncidentRows();
+        }
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        DropIncidentRows(); // a new activation replays the run and writes its own file
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    /// <summary>The report (built once per activation: after a reactivation, from the replay), the incidents.csv file and the units' rows.</summary>
     private RunResult ResultOf(Simulator sim)
     {
         var report = ReportBuilder.Build(sim);
         var units = new StringBuilder(sim.Units.Count * 100);
         CsvWriters.AppendUnits(units, sim.Replication, report);
-        var incidents = state.State.SkipIncidentRows ? CsvWriters.IncidentsHeader + "\n" : _incidentRows!.Finish();
-        if (sim.CommandLog.Count == 0)
+        var incidents = state.State.SkipIncidentRows ? null : FinishIncidentRows(sim);
+        return new RunResult(report, incidents, units.ToString()) { CommandLog = sim.CommandLog.Count == 0 ? null : CommandLogFile.Write(sim.CommandLog) };
+    }
+
+    /// <summary>
+    /// Writes the last rows and closes the spool file; a run with commands gets the command column,
+    /// the file copied through it a piece at a time.
+    /// </summary>
+    private IncidentRowsFile FinishIncidentRows(Simulator sim)
+    {
+        var writer = OpenIncidentRows(sim);
+        var bytes = writer.Finish();
+        writer.Dispose();
+        _incidentRows = null;
+        _incidentFile!.Dispose();
+        _incidentFile = null;
+        var path = _incidentPath!;
+        if (sim.CommandLog.Count > 0)
         {
-            return new RunResult(report, incidents, units.ToString());
+            var withCommands = path + ".commands";
+            using (var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+            using (var output = new FileStream(withCommands, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                CommandColumn.Add(input, output, sim.CommandedIncidents);
+                bytes = output.Length;
+            }
+            File.Move(withCommands, path, overwrite: true);
         }
-        var withCommands = state.State.SkipIncidentRows ? incidents : CommandColumn.Add(incidents, sim.CommandedIncidents);
-        return new RunResult(report, withCommands, units.ToString()) { CommandLog = CommandLogFile.Write(sim.CommandLog) };
+        return new IncidentRowsFile(RunId, path, bytes);
     }
 
     /// <summary>
@@ -192,20 +261,46 @@ public sealed partial class ScenarioGrain(
             return _sim; // rebuilt by an interleaved turn meanwhile
         }
         var sim = CreateSimulator(scenario, request, state.State.CommandLog, keepIncidents: state.State.Live);
-        sim.RunUntil(state.State.SimulatedMinute, _script!);
+        DropIncidentRows();
+        // The replay goes a day at a time, each day's final incidents written out (or dropped) as
+        // after a chunk of the run, so it holds no more of them than the run did. The kernel does
+        // not depend on how a run is cut into chunks.
+        for (var minute = Math.Min(ReplayStepMinutes, state.State.SimulatedMinute); ; minute = Math.Min(minute + ReplayStepMinutes, state.State.SimulatedMinute))
+        {
+            sim.RunUntil(minute, _script!);
+            sim.DrainChanges();
+            WriteIncidentRows(sim);
+            if (minute >= state.State.SimulatedMinute)
+            {
+                break;
+            }
+        }
         return Adopt(sim);
     }
 
-    /// <summary>Takes a new kernel as the run's, with its changes so far drained and a writer for its incidents.csv.</summary>
+    /// <summary>The simulated minutes a replay runs between two writes of incident rows.</summary>
+    private const double ReplayStepMinutes = 1440;
+
+    /// <summary>
+    /// Takes a new kernel as the run's, with its changes so far drained. Its incidents.csv is written
+    /// by <see cref="WriteIncidentRows"/>: a kernel other than the one writing the current file
+    /// (a seek back in a replay) starts a new file.
+    /// </summary>
     private Simulator Adopt(Simulator sim)
     {
         sim.DrainChanges();
         _feedEverything = true;
         _touched.Clear();
-        _incidentRows = new IncidentRowsWriter(sim);
+        if (_incidentRows is not null && !ReferenceEquals(_rowsOf, sim))
+        {
+            DropIncidentRows();
+        }
         _commandsShown = sim.CommandLog.Count;
         return _sim = sim;
     }
+
+    /// <summary>The kernel whose rows <see cref="_incidentRows"/> writes.</summary>
+    private Simulator? _rowsOf;
 
     /// <summary>Writes the rows of the incidents the kernel folded in since the last call (or drops them: <c>--no-incidents</c>).</summary>
     private void WriteIncidentRows(Simulator sim)
@@ -216,7 +311,47 @@ public sealed partial class ScenarioGrain(
         }
         else
         {
-            _incidentRows!.WriteFinished();
+            OpenIncidentRows(sim).WriteFinished();
+        }
+    }
+
+    /// <summary>The writer of <paramref name="sim"/>'s rows, with a new spool file on first use.</summary>
+    private IncidentRowsWriter OpenIncidentRows(Simulator sim)
+    {
+        if (_incidentRows is not null && ReferenceEquals(_rowsOf, sim))
+        {
+            return _incidentRows;
+        }
+        DropIncidentRows();
+        _incidentPath = spool.NewPath(RunId, GrainContext.ActivationId.ToParsableString());
+        _incidentFile = new FileStream(_incidentPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete, 1);
+        _rowsOf = sim;
+        return _incidentRows = new IncidentRowsWriter(sim, _incidentFile, spool.FlushChars);
+    }
+
+    /// <summary>Closes and deletes this activation's spool file, if any (the result's file goes with it).</summary>
+    private void DropIncidentRows()
+    {
+        _incidentRows?.Dispose();
+        _incidentRows = null;
+        _rowsOf = null;
+        _incidentFile?.Dispose();
+        _incidentFile = null;
+        if (_incidentPath is { } path)
+        {
+            _incidentPath = null;
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning("run {RunId}: its incidents.csv spool file {Path} could not be deleted: {Error}", RunId, path, e.Message);
+            }
+        }
+        if (_result?.IncidentRows is not null)
+        {
+            _result = null;
         }
     }
 

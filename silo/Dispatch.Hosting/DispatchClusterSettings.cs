@@ -11,6 +11,7 @@ namespace Dispatch.Hosting;
 /// <param name="AdvertisedAddress">Address other silos and clients use to reach this one (default: loopback).</param>
 /// <param name="SiloName">Name shown in the membership table and logs (default: Orleans picks one).</param>
 /// <param name="Tls">Mutual TLS on silo and gateway connections (default: none; see docs/cluster.md, Security).</param>
+/// <param name="SpoolDirectory">Where the silo's replications write their incidents.csv while they run (default: <see cref="DefaultSpoolDirectory"/>).</param>
 public sealed record DispatchClusterSettings(
     string ConnectionString,
     string ClusterId = DispatchClusterSettings.DefaultClusterId,
@@ -19,8 +20,12 @@ public sealed record DispatchClusterSettings(
     int GatewayPort = 30000,
     IPAddress? AdvertisedAddress = null,
     string? SiloName = null,
-    ClusterTls? Tls = null)
+    ClusterTls? Tls = null,
+    string? SpoolDirectory = null)
 {
+    /// <summary>The default spool folder of a cluster silo: <c>data/spool</c> under its working folder.</summary>
+    public static readonly string DefaultSpoolDirectory = Path.Combine("data", "spool");
+
     /// <summary>Default ClusterId of cluster mode (silos and clients).</summary>
     public const string DefaultClusterId = "dispatch";
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Dispatch.Grains;
 using Dispatch.Model.Loading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -67,13 +68,19 @@ public static class SiloHostingExtensions
             o.ConnectionString = settings.ConnectionString;
         });
         settings.Tls?.ApplyTo(silo);
-        return silo.AddDispatchServices();
+        var spool = settings.SpoolDirectory ?? DispatchClusterSettings.DefaultSpoolDirectory;
+        IncidentSpool.Prune(spool, IncidentSpool.StaleAfter); // files of processes that died
+        return silo.AddDispatchServices(spool);
     }
 
-    /// <summary>The silo-wide services the grains use: the scenario build cache (one per silo, keyed by the scenario document's hash).</summary>
-    public static ISiloBuilder AddDispatchServices(this ISiloBuilder silo)
+    /// <summary>
+    /// The silo-wide services the grains use: the scenario build cache (one per silo, keyed by the
+    /// scenario document's hash) and the spool folder where replications write their incidents.csv.
+    /// </summary>
+    public static ISiloBuilder AddDispatchServices(this ISiloBuilder silo, string spoolDirectory)
     {
         silo.Services.TryAddSingleton<ScenarioCache>();
+        silo.Services.TryAddSingleton(new IncidentSpool(spoolDirectory));
         return silo;
     }
 
@@ -90,7 +97,8 @@ public static class SiloHostingExtensions
 
     /// <summary>
     /// Adds the <see cref="StorageName"/> grain storage and the reminder service on a SQLite file,
-    /// creating its schema if needed, and the grains' services.
+    /// creating its schema if needed, and the grains' services (the incidents.csv spool beside the
+    /// file: <c>&lt;file&gt;-spool</c>).
     /// </summary>
     public static ISiloBuilder AddDispatchSqliteStorage(this ISiloBuilder silo, string databasePath)
     {
@@ -107,7 +115,7 @@ public static class SiloHostingExtensions
             options.Invariant = SqliteInvariant;
             options.ConnectionString = SqliteSchema.BuildConnectionString(databasePath);
         });
-        return silo.AddDispatchServices();
+        return silo.AddDispatchServices(IncidentSpool.BesideDatabase(databasePath));
     }
 
     /// <summary>

@@ -94,10 +94,15 @@ public static class SqliteSchema
     /// <summary>
     /// Deletes the rows of runs (their request and checkpoint) and of scenario texts last written
     /// more than <paramref name="keep"/> ago; returns how many rows went. A run's rows are only
-    /// needed while it runs, so the database no longer grows with every run ever made.
+    /// needed while it runs, so the database no longer grows with every run ever made. The
+    /// incidents.csv spool files beside it (<see cref="Dispatch.Grains.IncidentSpool"/>) not written
+    /// for <paramref name="keep"/> or <see cref="Dispatch.Grains.IncidentSpool.StaleAfter"/>, whichever is
+    /// shorter, go too: a live activation's file is fresh, any other is left by a process that died.
     /// </summary>
     public static int Prune(string databasePath, TimeSpan keep)
     {
+        Dispatch.Grains.IncidentSpool.Prune(Dispatch.Grains.IncidentSpool.BesideDatabase(databasePath),
+            keep < Dispatch.Grains.IncidentSpool.StaleAfter ? keep : Dispatch.Grains.IncidentSpool.StaleAfter);
         var connectionString = new SqliteConnectionStringBuilder(BuildConnectionString(databasePath)) { Pooling = false }.ToString();
         using var connection = new SqliteConnection(connectionString);
         connection.Open();

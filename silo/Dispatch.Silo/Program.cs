@@ -15,7 +15,8 @@ using Orleans.Configuration;
 // current folder, DISPATCH_* environment variables (DISPATCH_Postgres, DISPATCH_SiloPort, ...; the
 // client's DISPATCH_CLUSTER is accepted for the connection too), then the command line.
 // Keys: Postgres (or @FILE: read from that file; or PostgresFile), ClusterId, ServiceId, SiloPort,
-// GatewayPort, AdvertisedIP, SiloName, State, Tls:Certificate, Tls:Key, Tls:Trust (PEM files: mutual
+// GatewayPort, AdvertisedIP, SiloName, State, Spool (where replications write incidents.csv while they
+// run; cluster mode, default data/spool; a single silo's is beside its State file), Tls:Certificate, Tls:Key, Tls:Trust (PEM files: mutual
 // TLS, see docs/cluster.md), and the Membership section (Orleans ClusterMembershipOptions, e.g.
 // --Membership:ProbeTimeout 00:00:02).
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -94,7 +95,8 @@ var settings = new DispatchClusterSettings(
     gatewayPort,
     advertised,
     config["SiloName"],
-    tls);
+    tls,
+    config["Spool"] is { Length: > 0 } spool ? Path.GetFullPath(spool) : null);
 
 // Fail fast, with a message that says where and why, when the database is not usable.
 try

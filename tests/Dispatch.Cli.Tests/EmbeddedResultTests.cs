@@ -38,12 +38,16 @@ public sealed class EmbeddedResultTests
     }
 
     [Fact]
-    public async Task A_run_s_incidents_csv_is_written_from_its_replications_texts_as_one_file_with_one_header()
+    public async Task A_run_s_incidents_csv_is_written_from_its_replications_files_as_one_file_with_one_header()
     {
         var json = ScenarioJson.Serialize(ScenarioLoader.LoadDocument(CliRunner.Scenario("small-town.json")));
         var dir = CliRunner.TempDir();
         await using var cluster = await EmbeddedCluster.StartAsync(Path.Combine(dir, "state.db"), CancellationToken.None);
         var outcome = await RunOrchestrator.RunAsync(cluster.Grains, new RunSettings(json, 7, 2, 3, "pieces-test"), null, CancellationToken.None);
+        var spool = Dispatch.Grains.IncidentSpool.BesideDatabase(Path.Combine(dir, "state.db"));
+        Assert.All(outcome.IncidentRows, file => Assert.StartsWith(spool, file!.Path)); // the result says where, not what
+        outcome = await outcome.TakeIncidentRowsAsync(cluster.Grains, Path.Combine(dir, "taken"), CancellationToken.None);
+        Assert.Empty(Directory.GetFiles(spool)); // moved out of the silo's spool
 
         // The expected file: the header once, then every replication's rows as the kernel writes them.
         var expected = new System.Text.StringBuilder(CsvWriters.IncidentsHeader).Append('\n');
@@ -53,16 +57,20 @@ public sealed class EmbeddedResultTests
             sim.RunToEnd();
             CsvWriters.AppendIncidents(expected, sim);
         }
-        Assert.Equal(3, outcome.IncidentsCsvTexts.Count);
-        Assert.Equal(expected.ToString(), outcome.IncidentsCsv);
-        Assert.Equal(expected.ToString(), string.Concat(outcome.IncidentsCsvPieces().Select(p => p.ToString())));
+        Assert.Equal(3, outcome.TakenIncidentRows!.Count);
+        Assert.Equal(expected.ToString(), outcome.ReadIncidentsCsv());
+        var byReplication = outcome.TakenIncidentRows.Select(file => Dispatch.Cli.Output.Charts.ResponseMinutesFromCsv([File.ReadAllText(file.Path)])).ToList();
 
         Dispatch.Cli.Output.RunOutputWriter.WriteFiles(Path.Combine(dir, "out"), outcome);
         var bytes = File.ReadAllBytes(Path.Combine(dir, "out", "incidents.csv"));
         Assert.Equal(System.Text.Encoding.UTF8.GetBytes(expected.ToString()), bytes); // UTF-8, no byte order mark
-        Assert.Equal(
-            Dispatch.Cli.Output.Charts.ResponseMinutesFromCsv([expected.ToString()]),
-            Dispatch.Cli.Output.Charts.ResponseMinutesFromCsv(outcome.IncidentsCsvTexts));
+        Assert.All(outcome.TakenIncidentRows, file => Assert.False(File.Exists(file.Path))); // moved in or deleted
+        // The response distribution read a file at a time is the one of the whole text.
+        var all = Dispatch.Cli.Output.Charts.ResponseMinutesFromCsv([expected.ToString()]);
+        Assert.True(all.Count > 100, $"{all.Count} response times");
+        Assert.Equal(all, byReplication.SelectMany(values => values));
+        using var stream = File.OpenRead(Path.Combine(dir, "out", "incidents.csv"));
+        Assert.Equal(all, Dispatch.Cli.Output.Charts.ResponseMinutes(stream, stream.Length));
     }
 }
 

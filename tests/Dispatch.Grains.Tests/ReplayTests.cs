@@ -34,7 +34,7 @@ public sealed class ReplayTests(LiveClusterFixture fixture)
 
         var played = await replay.GetResultAsync();
         Assert.Equal(expected.ReportJson, played.ReportJson);
-        Assert.Equal(expected.IncidentsCsv, played.IncidentsCsv);
+        Assert.Equal(await IncidentRowsTransfer.ReadTextAsync(Client, expected.IncidentRows!), await IncidentRowsTransfer.ReadTextAsync(Client, played.IncidentRows!));
         var source = await replay.GetReplaySourceAsync();
         Assert.Null(source.Request.Commands);
         Assert.Equal(expected.CommandLog, source.CommandLog);

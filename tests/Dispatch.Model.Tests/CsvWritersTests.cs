@@ -59,18 +59,20 @@ public sealed class CsvWritersTests
     }
 
     /// <summary>
-    /// The rows written in parts during the run (into pooled buffers, which grow when a part
-    /// outgrows its estimate, as rows with long ids do) are the rows written at the end.
+    /// The rows written out in parts during the run (through a buffer that goes out to the stream
+    /// whenever it holds enough, and grows when a row outgrows its room, as rows with long ids do)
+    /// are the rows written at the end, byte for byte (UTF-8 without a byte order mark).
     /// </summary>
     [Fact]
     public void Rows_written_in_parts_with_ids_longer_than_the_row_buffer_are_the_rows_written_at_the_end()
     {
         var sim = new Simulator(Build(Document(
-            zones: [Zone(string.Concat(Enumerable.Repeat("zone,", 60)), 0, 0, 2000, 6)],
+            zones: [Zone(string.Concat(Enumerable.Repeat("zone,区", 60)), 0, 0, 2000, 6)],
             units: [Unit(string.Concat(Enumerable.Repeat("car\"", 75)), "car", post: [0, 0], count: 2)],
             types: [Type("T", 2, Exponential(40))],
             days: 2)), 1);
-        var writer = new IncidentRowsWriter(sim);
+        using var file = new MemoryStream();
+        using var writer = new IncidentRowsWriter(sim, file, flushChars: 1000);
         for (var t = 180.0; !sim.IsFinished; t += 180)
         {
             sim.RunUntil(t);
@@ -79,7 +81,46 @@ public sealed class CsvWritersTests
         Assert.True(writer.Handed > 50, $"{writer.Handed} rows handed over during the run");
         var atEnd = new StringBuilder(CsvWriters.IncidentsHeader).Append('\n');
         CsvWriters.AppendIncidents(atEnd, sim);
-        Assert.Equal(atEnd.ToString(), writer.Finish());
+        var written = writer.Finish();
+        Assert.Equal(file.Length, written);
+        Assert.Equal(new UTF8Encoding(false).GetBytes(atEnd.ToString()), file.ToArray());
+    }
+
+    /// <summary>
+    /// Issue 19: the text a replication holds of its incidents.csv is bounded, whatever the length of
+    /// the run: the writer holds at most its flush mark and one row; the rest is in the stream (the
+    /// spool file) as the run goes on, and the whole is the file written at the end.
+    /// </summary>
+    [Fact]
+    public void The_text_held_of_incidents_csv_is_bounded_by_the_flush_mark_not_the_run()
+    {
+        const int flushChars = 4096;
+        var scenario = Build(Document(
+            zones: [Zone("district", 0, 0, 2000, 3)],
+            units: [Unit("car", "car", post: [0, 0], count: 3)],
+            types: [Type("T", 2, Exponential(20))],
+            days: 30));
+        var sim = new Simulator(scenario, 3);
+        using var file = new MemoryStream();
+        using var writer = new IncidentRowsWriter(sim, file, flushChars);
+        var (maxHeld, writtenMidRun) = (0, 0L);
+        for (var t = 1440.0; !sim.IsFinished; t += 1440)
+        {
+            sim.RunUntil(t);
+            writer.WriteFinished();
+            maxHeld = Math.Max(maxHeld, writer.BufferedChars);
+            writtenMidRun = file.Length;
+        }
+        var written = writer.Finish();
+        Assert.Equal(file.Length, written);
+        var atEnd = new StringBuilder(CsvWriters.IncidentsHeader).Append('\n');
+        CsvWriters.AppendIncidents(atEnd, sim);
+        var longestRow = atEnd.ToString().Split('\n').Max(line => line.Length + 1);
+        Assert.True(atEnd.Length > 50 * flushChars, $"{atEnd.Length} characters in all");
+        Assert.InRange(writer.PeakBufferedChars, 1, flushChars + longestRow);
+        Assert.InRange(maxHeld, 0, flushChars);
+        Assert.True(writtenMidRun > atEnd.Length - 2 * flushChars, $"{writtenMidRun} bytes out of {atEnd.Length} written before the end");
+        Assert.Equal(Encoding.UTF8.GetBytes(atEnd.ToString()), file.ToArray());
     }
 
     [Theory]

@@ -109,6 +109,17 @@ public static class CompareCommand
             var runB = RunOrchestrator.RunAsync(cluster.Grains, settingsB, Part(1), cancellationToken);
             return (await runA, await runB);
         });
+        // Each side's incidents.csv files come into this process before the cluster goes.
+        outcomeA = await outcomeA.TakeIncidentRowsAsync(cluster.Grains, RunOutputWriter.IncidentsTakePrefix(heldOutput!.Path, "a"), cancellationToken);
+        try
+        {
+            outcomeB = await outcomeB.TakeIncidentRowsAsync(cluster.Grains, RunOutputWriter.IncidentsTakePrefix(heldOutput!.Path, "b"), cancellationToken);
+        }
+        catch
+        {
+            outcomeA.DeleteTakenIncidentRows();
+            throw;
+        }
 
         var stopping = cluster.DisposeAsync(); // nothing more is asked of the cluster: the embedded silo stops meanwhile
         var measures = Comparison.Compare(outcomeA.Replications, outcomeB.Replications);

@@ -69,6 +69,7 @@ public static class ResultCommand
             return ExitCodes.Failure;
         }
         var json = await cluster.Grains.GetGrain<IScenarioDocumentGrain>(status.ScenarioKey).GetAsync();
+        outcome = await outcome.TakeIncidentRowsAsync(cluster.Grains, RunOutputWriter.IncidentsTakePrefix(heldOutput!.Path), cancellationToken);
         RunOutputWriter.Write(heldOutput!.Path, outcome, json, cancellationToken);
         RunCommand.PrintSummary(console, outcome, outDir);
         return ExitCodes.Success;

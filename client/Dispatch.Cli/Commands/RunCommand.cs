@@ -113,6 +113,7 @@ public static class RunCommand
         var outcome = await ProgressDisplay.RunAsync(console, error, model.Name,
             progress => RunOrchestrator.RunAsync(cluster.Grains, settings, progress, cancellationToken));
         PhaseTrace.Mark("run finished");
+        outcome = await outcome.TakeIncidentRowsAsync(cluster.Grains, RunOutputWriter.IncidentsTakePrefix(heldOutput!.Path), cancellationToken);
         // Nothing more is asked of the cluster: the embedded silo stops while the files are written.
         var stopping = cluster.DisposeAsync();
         RunOutputWriter.Write(heldOutput!.Path, outcome, json, cancellationToken, model);

@@ -130,7 +130,8 @@ public static class WatchCommand
                 return ExitCodes.Success;
             }
             var progress = await run.GetProgressAsync();
-            var outcome = RunOutcome.From([await run.GetResultAsync()], progress.EventsProcessed, TimeSpan.Zero);
+            var outcome = await RunOutcome.From([await run.GetResultAsync()], progress.EventsProcessed, TimeSpan.Zero)
+                .TakeIncidentRowsAsync(cluster.Grains, RunOutputWriter.IncidentsTakePrefix(heldOutput!.Path), cancellationToken);
             RunOutputWriter.Write(heldOutput!.Path, outcome, json, cancellationToken, model);
             console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "report.json"))}[/], report.md, incidents.csv, units.csv, charts and scenario.json"
                 + (outcome.CommandLog is null ? "" : $", and commands.json (its command log: dispatch run ... --commands {Markup.Escape(Path.Combine(outDir, "commands.json"))} repeats it)"));

@@ -193,26 +193,70 @@ public static class Charts
         var values = new List<double>();
         foreach (var text in incidentsCsvTexts)
         {
-            AddResponseMinutes(values, text);
+            using var bytes = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+            values.AddRange(ResponseMinutes(bytes, bytes.Length));
         }
         return values;
     }
 
-    private static void AddResponseMinutes(List<double> values, string incidentsCsv)
+    /// <summary>
+    /// The responseMinutes column of an incidents.csv file (header line first), read from
+    /// <paramref name="csv"/> a piece at a time up to <paramref name="bytes"/> bytes: lines split at
+    /// '\n', empty lines and empty or unreadable cells skipped. Only the values are held.
+    /// </summary>
+    public static List<double> ResponseMinutes(Stream csv, long bytes)
     {
-        var lines = incidentsCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        if (lines.Length == 0)
+        var values = new List<double>();
+        var column = -2; // not known until the header line is read; -1: there is no such column
+        var line = new List<byte>(512);
+        var piece = new byte[1 << 16];
+        var left = bytes;
+        while (left > 0)
+        {
+            var read = csv.Read(piece, 0, (int)Math.Min(piece.Length, left));
+            if (read == 0)
+            {
+                break;
+            }
+            left -= read;
+            var start = 0;
+            for (var i = 0; i < read; i++)
+            {
+                if (piece[i] == (byte)'\n')
+                {
+                    line.AddRange(new ReadOnlySpan<byte>(piece, start, i - start));
+                    Take(line, ref column, values);
+                    line.Clear();
+                    start = i + 1;
+                }
+            }
+            line.AddRange(new ReadOnlySpan<byte>(piece, start, read - start));
+        }
+        Take(line, ref column, values);
+        return values;
+    }
+
+    /// <summary>One line: the header (which gives the column) or a row (whose cell is added if it is a number).</summary>
+    private static void Take(List<byte> utf8, ref int column, List<double> values)
+    {
+        if (utf8.Count == 0)
         {
             return;
         }
-        var column = Array.IndexOf(lines[0].Split(','), "responseMinutes");
-        foreach (var line in lines.Skip(1))
+        var line = System.Text.Encoding.UTF8.GetString(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(utf8));
+        if (column == -2)
         {
-            var cells = SplitCsv(line);
-            if (column < cells.Count && double.TryParse(cells[column], NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
-            {
-                values.Add(v);
-            }
+            column = Array.IndexOf(line.Split(','), "responseMinutes");
+            return;
+        }
+        if (column < 0)
+        {
+            return;
+        }
+        var cells = SplitCsv(line);
+        if (column < cells.Count && double.TryParse(cells[column], NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+        {
+            values.Add(v);
         }
     }
 

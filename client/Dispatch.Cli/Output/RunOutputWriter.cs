@@ -41,6 +41,15 @@ public static class RunOutputWriter
     public static string StagingPath(string directory) => $"{FullPath(directory)}.partial-{Environment.ProcessId}";
 
     /// <summary>
+    /// Where a run that will be written into <paramref name="directory"/> takes its incidents.csv files
+    /// before the output is written (<see cref="RunOutcome.TakeIncidentRowsAsync"/>): beside the
+    /// staging folder, so that the move into it is a rename. <paramref name="side"/> tells apart the
+    /// runs of one output (compare's <c>a</c> and <c>b</c>).
+    /// </summary>
+    public static string IncidentsTakePrefix(string directory, string? side = null) =>
+        $"{StagingPath(directory)}{(side is null ? "" : "-" + side)}-incidents";
+
+    /// <summary>
     /// The first entry of <paramref name="directory"/> that writing <paramref name="layout"/> would
     /// replace (its completion file first, then the incomplete marker, then its other names), or null.
     /// </summary>
@@ -67,11 +76,51 @@ public static class RunOutputWriter
         }
         // The charts and the maps (ScottPlot, each its own plot) are drawn on the thread pool while
         // this thread writes the text files: on two cores the files cost about the time of one chart.
+        // The response distribution is read from the taken incidents.csv files, opened here (a file
+        // open is read to its end even once it has been moved or deleted, and only to its own length).
         var rows = !outcome.IncidentRowsLeftOut;
-        var responseByReplication = rows && outcome.IncidentsCsvTexts.Count > 1
-            ? outcome.IncidentsCsvTexts.Select(text => (IReadOnlyList<double>)Charts.ResponseMinutesFromCsv([text])).ToList() : null;
-        var charts = Task.Run(() => Charts.WriteRunCharts(directory, outcome.Report, rows ? Charts.ResponseMinutesFromCsv(outcome.IncidentsCsvTexts) : null,
-            outcome.Replications, responseByReplication));
+        var taken = outcome.TakenIncidentRows ?? [];
+        if (rows && outcome.IncidentRows.Any(file => file is not null) && outcome.TakenIncidentRows is null)
+        {
+            throw new InvalidOperationException("the run's incidents.csv files were not taken before writing its outputs");
+        }
+        var opened = new List<(FileStream Stream, long Bytes)>();
+        Task<List<(string File, string Caption)>> charts;
+        try
+        {
+            if (rows)
+            {
+                opened.AddRange(taken.Select(file => (new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16), file.Bytes)));
+            }
+            var sources = opened.ToList();
+            opened.Clear(); // the chart task closes them
+            charts = Task.Run(() =>
+            {
+                List<List<double>> byReplication;
+                try
+                {
+                    // One list per replication (an empty one for a replication without a file).
+                    var next = 0;
+                    byReplication = outcome.IncidentRows
+                        .Select(file => file is null || next >= sources.Count ? [] : Charts.ResponseMinutes(sources[next].Stream, sources[next++].Bytes))
+                        .ToList();
+                }
+                finally
+                {
+                    sources.ForEach(source => source.Stream.Dispose());
+                }
+                var responseByReplication = rows && outcome.IncidentRows.Count > 1
+                    ? byReplication.Select(values => (IReadOnlyList<double>)values).ToList() : null;
+                return Charts.WriteRunCharts(directory, outcome.Report, rows ? byReplication.SelectMany(values => values).ToList() : null,
+                    outcome.Replications, responseByReplication);
+            });
+        }
+        catch
+        {
+            opened.ForEach(source => source.Stream.Dispose());
+            DeleteTaken(taken);
+            throw;
+        }
         var maps = Task.Run(() => scenario is not null ? ZoneMaps.Write(directory, scenario, outcome.Report)
             : scenarioJson is null ? new List<(string File, string Caption)>() : ZoneMaps.Write(directory, scenarioJson, outcome.Report));
         try
@@ -79,7 +128,7 @@ public static class RunOutputWriter
             WriteAtomically(Path.Combine(directory, "report.json"), ReportJson.Serialize(outcome.Report));
             if (rows)
             {
-                WriteAtomically(Path.Combine(directory, "incidents.csv"), outcome.IncidentsCsvPieces());
+                WriteIncidentsCsv(Path.Combine(directory, "incidents.csv"), taken);
             }
             WriteAtomically(Path.Combine(directory, "units.csv"), outcome.UnitsCsv);
             if (outcome.CommandLog is not null)
@@ -92,6 +141,10 @@ public static class RunOutputWriter
             // The drawing ends before the caller deletes the staging folder.
             Task.WhenAll(charts, maps).ContinueWith(static _ => { }, TaskScheduler.Default).Wait();
             throw;
+        }
+        finally
+        {
+            DeleteTaken(taken);
         }
         PhaseTrace.Mark("report.json, incidents.csv, units.csv");
         var chartFiles = charts.GetAwaiter().GetResult();
@@ -204,6 +257,54 @@ public static class RunOutputWriter
         }
         File.Delete(marker);
         TryDeleteDirectory(staging);
+    }
+
+    /// <summary>
+    /// incidents.csv from the replications' taken files: the first one moved into place (a rename
+    /// on one file system), each other's rows (after its header line) appended to it, a piece at a
+    /// time. With no file (a run of no incidents whose rows were left out) the header line alone.
+    /// </summary>
+    private static void WriteIncidentsCsv(string path, IReadOnlyList<Dispatch.Abstractions.IncidentRowsFile> taken)
+    {
+        if (taken.Count == 0)
+        {
+            WriteAtomically(path, CsvWriters.IncidentsHeader + "\n");
+            return;
+        }
+        var temporary = path + ".partial";
+        try
+        {
+            File.Move(taken[0].Path, temporary, overwrite: true);
+            if (taken.Count > 1)
+            {
+                // Shared: the chart's reader still has the first file open (only to its own length).
+                using var output = new FileStream(temporary, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+                foreach (var file in taken.Skip(1))
+                {
+                    using var input = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+                    int b;
+                    while ((b = input.ReadByte()) is not '\n' and not -1)
+                    {
+                        // the header line, written once
+                    }
+                    input.CopyTo(output, 1 << 20);
+                }
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            TryDeleteFile(temporary);
+            throw;
+        }
+    }
+
+    private static void DeleteTaken(IEnumerable<Dispatch.Abstractions.IncidentRowsFile> taken)
+    {
+        foreach (var file in taken)
+        {
+            TryDeleteFile(file.Path);
+        }
     }
 
     /// <summary>Writes to a temporary file beside the target, then renames it over the target.</summary>

@@ -65,6 +65,7 @@ public sealed class PointRunner(IGrainFactory grains, string baseJson, string sc
         {
             ScenarioName = scenarioName,
             Actors = false,
+            SkipIncidentRows = true, // only the reports are used
             PointJsons = pointJsons,
         };
         var outcome = await RunOrchestrator.RunAsync(grains, settings, progress, cancellationToken);

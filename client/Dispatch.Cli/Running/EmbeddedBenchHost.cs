@@ -26,6 +26,9 @@ public sealed class EmbeddedBenchHost : IBenchHost
                 Actors = false,
             };
             var outcome = await RunOrchestrator.RunAsync(cluster.Grains, settings, null, cancellationToken);
+            // Its incidents.csv files are not wanted: the silo deletes them now rather than when it stops.
+            await Task.WhenAll(outcome.IncidentRows.OfType<Dispatch.Abstractions.IncidentRowsFile>()
+                .Select(file => cluster.Grains.GetGrain<Dispatch.Abstractions.IScenarioGrain>(file.RunId).ReleaseIncidentRowsAsync()));
             return new BenchRunOutcome(outcome.EventsProcessed, outcome.SimulationTime, outcome.Report.Incidents.Total);
         }
 

@@ -37,11 +37,15 @@ public sealed record RunSettings(string ScenarioJson, long Seed, int Days, int R
     public IReadOnlyList<string>? PointJsons { get; init; }
 }
 
-/// <summary>The results of all replications of one run (<c>IncidentsCsvTexts</c>: each replication's incidents.csv text, header first; see <see cref="IncidentsCsv"/>).</summary>
+/// <summary>
+/// The results of all replications of one run. <c>IncidentRows</c>: where each replication's
+/// incidents.csv is on its silo (null where the rows were left out); before the silo goes, a caller
+/// that writes the files takes them (<see cref="TakeIncidentRowsAsync"/>) into <see cref="TakenIncidentRows"/>.
+/// </summary>
 public sealed record RunOutcome(
     IReadOnlyList<Report> Replications,
     Report Report,
-    IReadOnlyList<string> IncidentsCsvTexts,
+    IReadOnlyList<IncidentRowsFile?> IncidentRows,
     string UnitsCsv,
     long EventsProcessed,
     TimeSpan SimulationTime)
@@ -51,6 +55,13 @@ public sealed record RunOutcome(
 
     /// <summary>The command log of a run with commands (commands.json text; every replication replays the same log), or null.</summary>
     public string? CommandLog { get; init; }
+
+    /// <summary>
+    /// The replications' incidents.csv files in this process's hands (in replication order, the
+    /// replications with rows only), once taken; <see cref="Output.RunOutputWriter"/> moves them into
+    /// the output, or deletes them.
+    /// </summary>
+    public IReadOnlyList<IncidentRowsFile>? TakenIncidentRows { get; init; }
 
     /// <summary>The outcome of finished replications: their reports, the aggregate and the CSV files with headers.</summary>
     public static RunOutcome From(IReadOnlyList<RunResult> results, long eventsProcessed, TimeSpan simulationTime)
@@ -66,7 +77,7 @@ public sealed record RunOutcome(
     private static RunOutcome From(IReadOnlyList<RunResult> results, List<Report> reports, Report aggregate, long eventsProcessed, TimeSpan simulationTime)
     {
         var units = string.Concat([CsvWriters.UnitsHeader, "\n", .. results.Select(r => r.UnitsCsvRows)]);
-        return new RunOutcome(reports, aggregate, results.Select(r => r.IncidentsCsv).ToList(), units, eventsProcessed, simulationTime)
+        return new RunOutcome(reports, aggregate, results.Select(r => r.IncidentRows).ToList(), units, eventsProcessed, simulationTime)
         {
             CommandLog = results.Count > 0 ? results[0].CommandLog : null,
         };
@@ -74,29 +85,67 @@ public sealed record RunOutcome(
 
     /// <summary>
     /// True when the run left incidents.csv's rows out (<c>run --no-incidents</c>): the report counts
-    /// incidents, yet no replication's text has a row. Then no incidents.csv (and no response
+    /// incidents, yet no replication has a file. Then no incidents.csv (and no response
     /// distribution chart, which is drawn from it) is written.
     /// </summary>
-    public bool IncidentRowsLeftOut => Report.Incidents.Total > 0 && IncidentsCsvTexts.All(text => text.Length <= HeaderLength);
-
-    /// <summary>The header line's length, newline included.</summary>
-    private static readonly int HeaderLength = CsvWriters.IncidentsHeader.Length + 1;
+    public bool IncidentRowsLeftOut => Report.Incidents.Total > 0 && IncidentRows.All(file => file is null);
 
     /// <summary>
-    /// The run's incidents.csv, piece by piece: the first replication's text, then the rows of
-    /// each other replication (its text after the header line). A medium week's text is about
-    /// 3 MB per replication, so the file is written from these pieces (<see cref="Output.RunOutputWriter"/>)
-    /// rather than from one text copied together at the end of the run.
+    /// Brings every replication's incidents.csv into this process, as files named
+    /// <paramref name="pathPrefix"/><c>-r{k}.csv</c> (moved when the silo's file is on this machine,
+    /// else read through its grain a piece at a time). Call it before the cluster goes (an embedded
+    /// silo deletes its files when it stops); the memory taken is bounded whatever the run's length.
+    /// <paramref name="local"/> false reads every file through its grain (tests of that path).
     /// </summary>
-    public IEnumerable<ReadOnlyMemory<char>> IncidentsCsvPieces() =>
-        IncidentsCsvTexts.Select((text, k) => text.AsMemory(k == 0 ? 0 : text.IndexOf('\n') + 1));
+    public async Task<RunOutcome> TakeIncidentRowsAsync(IGrainFactory grains, string pathPrefix, CancellationToken cancellationToken, bool local = true)
+    {
+        var taken = new List<IncidentRowsFile>();
+        try
+        {
+            for (var k = 0; k < IncidentRows.Count; k++)
+            {
+                if (IncidentRows[k] is { } file)
+                {
+                    taken.Add(await IncidentRowsTransfer.TakeAsync(grains, file, $"{pathPrefix}-r{k}.csv", cancellationToken, local));
+                }
+            }
+        }
+        catch
+        {
+            DeleteTaken(taken);
+            throw;
+        }
+        return this with { TakenIncidentRows = taken };
+    }
 
-    /// <summary>The run's incidents.csv as one text (the pieces joined on first use; one replication's text as it is).</summary>
-    public string IncidentsCsv => _incidentsCsv ??= IncidentsCsvTexts.Count == 1
-        ? IncidentsCsvTexts[0]
-        : string.Concat(IncidentsCsvPieces().Select(piece => piece.ToString()));
+    /// <summary>Deletes the taken files (a run whose output was not written).</summary>
+    public void DeleteTakenIncidentRows() => DeleteTaken(TakenIncidentRows ?? []);
 
-    private string? _incidentsCsv;
+    /// <summary>The run's incidents.csv as one text, from the taken files (tests and small runs: the first file whole, then each other's rows).</summary>
+    public string ReadIncidentsCsv()
+    {
+        var taken = TakenIncidentRows ?? throw new InvalidOperationException("the incidents.csv files have not been taken");
+        if (taken.Count == 0)
+        {
+            return IncidentRowsLeftOut ? "" : CsvWriters.IncidentsHeader + "\n";
+        }
+        var texts = taken.Select(file => File.ReadAllText(file.Path)).ToList();
+        return string.Concat(texts.Select((text, k) => k == 0 ? text : text[(text.IndexOf('\n') + 1)..]));
+    }
+
+    private static void DeleteTaken(IEnumerable<IncidentRowsFile> taken)
+    {
+        foreach (var file in taken)
+        {
+            try
+            {
+                File.Delete(file.Path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+    }
 }
 
 /// <summary>
