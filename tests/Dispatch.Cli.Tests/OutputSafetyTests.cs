@@ -174,7 +174,9 @@ public sealed class StaleStagingTests
             File.WriteAllText(Path.Combine(dir, name, "x"), "x");
         }
 
-        var (exit, _, error) = await CliRunner.RunAsync("run", CliRunner.Scenario("small-town.json"), "--days", "1", "--out", outDir, "--state", Path.Combine(dir, "s.db"));
+        // The state file elsewhere: its incidents spool folder (s.db-spool) is not a staging folder.
+        var state = Path.Combine(CliRunner.TempDir(), "s.db");
+        var (exit, _, error) = await CliRunner.RunAsync("run", CliRunner.Scenario("small-town.json"), "--days", "1", "--out", outDir, "--state", state);
 
         Assert.True(exit == 0, error);
         var left = Directory.GetDirectories(dir).Select(Path.GetFileName).Order().ToList();
