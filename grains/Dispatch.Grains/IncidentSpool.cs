@@ -52,15 +52,17 @@ public sealed class IncidentSpool
 
     /// <summary>
     /// Deletes the spool files in <paramref name="directory"/> not written for <paramref name="olderThan"/>
-    /// (and temporary ones); returns how many went. A missing folder holds none.
+    /// before <paramref name="now"/> (and temporary ones); returns how many went. A missing folder
+    /// holds none. Housekeeping of the hosting code (silo start, <c>runs --prune</c>), which gives the
+    /// wall-clock time: grain code reads none.
     /// </summary>
-    public static int Prune(string directory, TimeSpan olderThan)
+    public static int Prune(string directory, TimeSpan olderThan, DateTime now)
     {
         if (!System.IO.Directory.Exists(directory))
         {
             return 0;
         }
-        var before = DateTime.UtcNow - olderThan;
+        var before = now - olderThan;
         var deleted = 0;
         foreach (var file in new DirectoryInfo(directory).EnumerateFiles("*" + Suffix + "*"))
         {

@@ -69,7 +69,7 @@ public static class SiloHostingExtensions
         });
         settings.Tls?.ApplyTo(silo);
         var spool = settings.SpoolDirectory ?? DispatchClusterSettings.DefaultSpoolDirectory;
-        IncidentSpool.Prune(spool, IncidentSpool.StaleAfter); // files of processes that died
+        IncidentSpool.Prune(spool, IncidentSpool.StaleAfter, DateTime.UtcNow); // files of processes that died
         return silo.AddDispatchServices(spool);
     }
 

@@ -102,7 +102,7 @@ public static class SqliteSchema
     public static int Prune(string databasePath, TimeSpan keep)
     {
         Dispatch.Grains.IncidentSpool.Prune(Dispatch.Grains.IncidentSpool.BesideDatabase(databasePath),
-            keep < Dispatch.Grains.IncidentSpool.StaleAfter ? keep : Dispatch.Grains.IncidentSpool.StaleAfter);
+            keep < Dispatch.Grains.IncidentSpool.StaleAfter ? keep : Dispatch.Grains.IncidentSpool.StaleAfter, DateTime.UtcNow);
         var connectionString = new SqliteConnectionStringBuilder(BuildConnectionString(databasePath)) { Pooling = false }.ToString();
         using var connection = new SqliteConnection(connectionString);
         connection.Open();

@@ -18,8 +18,8 @@ internal sealed class IncidentLog(IncidentTotals totals, bool keepAll)
     private readonly List<IncidentRecord> _window = [];
     private readonly List<IncidentRecord> _touched = [];
     private readonly Queue<IncidentRecord> _recent = new();
-    private readonly DoubleList _endAt = new();
-    private readonly ByteList _endOutcome = new();
+    private readonly CompactList<double> _endAt = new();
+    private readonly CompactList<byte> _endOutcome = new();
     private FinishedIncident[]? _recentByZone;
     private int[] _recentCount = [];
     private int _recentPerZone;

@@ -99,19 +99,19 @@ public sealed class IncidentTotals
     public int[] ZoneTypeCounts { get; }
 
     /// <summary>Response minutes of the attended incidents, in id order.</summary>
-    public DoubleList Responses { get; } = new();
+    public CompactList<double> Responses { get; } = new();
 
     /// <summary>The index in <see cref="Priorities"/> of each of <see cref="Responses"/>.</summary>
-    public ByteList ResponsePriority { get; } = new();
+    public CompactList<byte> ResponsePriority { get; } = new();
 
     /// <summary>The zone of each of <see cref="Responses"/>.</summary>
-    public IntList ResponseZone { get; } = new();
+    public CompactList<int> ResponseZone { get; } = new();
 
     /// <summary>Response to the first unit of the attended incidents that need two or more units.</summary>
-    public DoubleList MultiFirst { get; } = new();
+    public CompactList<double> MultiFirst { get; } = new();
 
     /// <summary>Response to the full complement of the incidents that need two or more units and got it.</summary>
-    public DoubleList MultiFull { get; } = new();
+    public CompactList<double> MultiFull { get; } = new();
 
 #pragma warning disable CS1591 // plain counts, named as in report.json
     public int Total, Attended, Cleared, Diverted, QueuedAtEnd, DiscoveredOnView, Escalated, Transferred, MediationResolved, Preempted, Handled;
