@@ -1,10 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using Dispatch.Cli.Running;
-using Dispatch.Model.Reporting;
-using Dispatch.Model.Scenarios;
-using Dispatch.Model.Scenarios.Overlays;
-
 namespace Dispatch.Cli.Output;
 
 /// <summary>Putting a staging folder in place of the output folder (see the class summary in RunOutputWriter.cs).</summary>

@@ -30,13 +30,13 @@ public sealed class RoadTravel(RoadNetwork network, long budgetBytes = PathTreeC
     public double Minutes(UnitSpec unit, Point2 from, Point2 to, double atMost = double.PositiveInfinity)
     {
         var mode = (int)unit.Mode;
-        var offRoad = unit.Speed.MetresPerMinute / unit.Speed.DetourFactor;
+        var offRoad = OffRoad(unit);
         var straight = from.DistanceTo(to);
         if (!network.Serves(mode))
         {
             return straight / offRoad;
         }
-        var top = Math.Max(_graph.Modes[mode]!.MaxMetresPerMinute, offRoad);
+        var top = TopSpeed(mode, offRoad);
         if (straight / top >= atMost)
         {
             return double.PositiveInfinity;
@@ -60,8 +60,8 @@ public sealed class RoadTravel(RoadNetwork network, long budgetBytes = PathTreeC
     public double LowerBound(UnitSpec unit, Point2 from, Point2 to)
     {
         var mode = (int)unit.Mode;
-        var offRoad = unit.Speed.MetresPerMinute / unit.Speed.DetourFactor;
-        var top = network.Serves(mode) ? Math.Max(_graph.Modes[mode]!.MaxMetresPerMinute, offRoad) : offRoad;
+        var offRoad = OffRoad(unit);
+        var top = network.Serves(mode) ? TopSpeed(mode, offRoad) : offRoad;
         return from.DistanceTo(to) / top;
     }
 
@@ -72,13 +72,13 @@ public sealed class RoadTravel(RoadNetwork network, long budgetBytes = PathTreeC
     public double SharpLowerBound(UnitSpec unit, Point2 from, Point2 to)
     {
         var mode = (int)unit.Mode;
-        var offRoad = unit.Speed.MetresPerMinute / unit.Speed.DetourFactor;
+        var offRoad = OffRoad(unit);
         var straight = from.DistanceTo(to);
         if (!network.Serves(mode))
         {
             return straight / offRoad;
         }
-        var top = Math.Max(_graph.Modes[mode]!.MaxMetresPerMinute, offRoad);
+        var top = TopSpeed(mode, offRoad);
         var a = network.NearestNode(mode, from, out var access);
         var b = network.NearestNode(mode, to, out var egress);
         if (a == b)
@@ -90,6 +90,12 @@ public sealed class RoadTravel(RoadNetwork network, long budgetBytes = PathTreeC
         return connected ? Math.Max(straight / top, access / offRoad + core + egress / offRoad) : straight / top;
     }
 
+    /// <summary>The unit's pace off road (metres per minute of straight distance: its speed over its detour factor).</summary>
+    private static double OffRoad(UnitSpec unit) => unit.Speed.MetresPerMinute / unit.Speed.DetourFactor;
+
+    /// <summary>The mode's top speed on the road graph or off it (of a mode the roads serve).</summary>
+    private double TopSpeed(int mode, double offRoad) => Math.Max(_graph.Modes[mode]!.MaxMetresPerMinute, offRoad);
+
     public TravelRoute? Route(UnitSpec unit, Point2 from, Point2 to)
     {
         var mode = (int)unit.Mode;
@@ -97,7 +103,7 @@ public sealed class RoadTravel(RoadNetwork network, long budgetBytes = PathTreeC
         {
             return null;
         }
-        var offRoad = unit.Speed.MetresPerMinute / unit.Speed.DetourFactor;
+        var offRoad = OffRoad(unit);
         var a = network.NearestNode(mode, from, out var access);
         var b = network.NearestNode(mode, to, out var egress);
         if (a == b)
