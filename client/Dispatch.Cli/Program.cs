@@ -2,6 +2,7 @@ using Dispatch.Cli;
 using Spectre.Console;
 
 Dispatch.Cli.Running.PhaseTrace.Mark("main");
+Dispatch.Cli.Running.StartupProfile.Start(args);
 var console = AnsiConsole.Console;
 if (Console.IsOutputRedirected)
 {

@@ -30,6 +30,19 @@ public sealed class StartupAndOutputSelectionTests
     }
 
     [Fact]
+    public async Task A_verb_leaves_its_start_up_profile_beside_the_program_and_starts_from_it_next_time()
+    {
+        var profile = Path.Combine(AppContext.BaseDirectory, "jit-profiles", "validate.jitprofile");
+        var first = await CliRunner.RunAsync("validate", CliRunner.Scenario("small-town.json"));
+        Assert.True(first.Exit == 0, first.Err);
+        Assert.True(File.Exists(profile), "no profile written at " + profile);
+        Assert.True(new FileInfo(profile).Length > 1000, "the profile holds no methods");
+        var second = await CliRunner.RunAsync("validate", CliRunner.Scenario("small-town.json"));
+        Assert.True(second.Exit == 0, second.Err);
+        Assert.Equal(first.Out, second.Out);
+    }
+
+    [Fact]
     public async Task An_invalid_scenario_is_reported_as_before_the_early_silo()
     {
         var dir = CliRunner.TempDir();

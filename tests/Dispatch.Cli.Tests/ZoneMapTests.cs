@@ -13,7 +13,11 @@ public sealed class ZoneMapTests
         var report = CompareMarkdownFixture.Report();
         var plot = ZoneMap.Draw(scenario, report, MapMeasure.ResponseMean);
         var plottables = plot.GetPlottables().ToList();
-        Assert.Equal(scenario.Zones.Count, plottables.OfType<ScottPlot.Plottables.Polygon>().Count());
+        var zones = Assert.Single(plottables.OfType<ZoneLayer>()).Zones;
+        Assert.Equal(scenario.Zones.Count, zones.Count);
+        // The largest zone first, so that a district does not hide the hotspots inside it.
+        Assert.Equal(scenario.Zones.Max(z => z.Shape.Area), scenario.Zones.First(z => z.Shape.Polygon.ExteriorRing.Coordinates[0].X == zones[0].Ring[0].X
+            && z.Shape.Polygon.ExteriorRing.Coordinates[0].Y == zones[0].Ring[0].Y).Shape.Area);
         var markers = plottables.OfType<ScottPlot.Plottables.Markers>().ToList();
         Assert.Equal(scenario.Stations.Count, markers[0].Data.GetScatterPoints().Count);
         Assert.Equal(scenario.Units.Where(u => u.HasPost).Select(u => u.Base).Distinct().Count(), markers[1].Data.GetScatterPoints().Count);
@@ -60,7 +64,9 @@ public sealed class ZoneMapTests
         Assert.True(File.Exists(Path.Combine(dir, ZoneMaps.DifferenceFile)));
         var scenario = ScenarioLoader.Load(CliRunner.Scenario("pengjiang.json"));
         var plot = ZoneMap.Draw(scenario, scenario.Zones.Select(z => (double?)(z.Index % 2 == 0 ? 1 : -1)).ToList(), "t", v => v.ToString("+0.0;-0.0;0.0"), diverging: true);
-        Assert.Equal(scenario.Zones.Count, plot.GetPlottables().OfType<ScottPlot.Plottables.Polygon>().Count());
+        var zones = Assert.Single(plot.GetPlottables().OfType<ZoneLayer>()).Zones;
+        Assert.Equal(scenario.Zones.Count, zones.Count);
+        Assert.Equal(2, zones.Select(z => z.Fill).Distinct().Count()); // +1 and -1 fall in the two outer classes
         var legend = plot.Legend.ManualItems.Select(i => i.LabelText).ToList();
         Assert.Equal("below -0.6", legend[0]);
         Assert.Equal("-0.2 - +0.2", legend[2]);

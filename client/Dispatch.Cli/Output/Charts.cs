@@ -184,6 +184,7 @@ public static class Charts
         ChartFonts.Apply(plot);
         plot.SavePng(temporary, Width, Height);
         File.Move(temporary, path, overwrite: true);
+        Running.PhaseTrace.Mark(file);
         return (file, caption);
     }
 

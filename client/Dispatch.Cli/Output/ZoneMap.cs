@@ -69,14 +69,11 @@ public static class ZoneMap
         Color ClassColor(int k) => colormap.GetColor((k + 0.5) / Classes);
         int ClassOf(double v) => high > low ? Math.Clamp((int)((v - low) / (high - low) * Classes), 0, Classes - 1) : Classes / 2;
         // Largest first, so a district polygon does not hide the hotspots inside it.
-        foreach (var i in Enumerable.Range(0, scenario.Zones.Count).OrderByDescending(i => scenario.Zones[i].Shape.Area).ThenBy(i => i))
-        {
-            var ring = scenario.Zones[i].Shape.Polygon.ExteriorRing.Coordinates;
-            var polygon = plot.Add.Polygon(ring.Select(c => new Coordinates(c.X, c.Y)).ToArray());
-            polygon.FillStyle.Color = values[i] is { } v ? ClassColor(ClassOf(v)) : NoValue;
-            polygon.LineStyle.Color = Colors.White;
-            polygon.LineStyle.Width = 0.5f;
-        }
+        plot.Add.Plottable(new ZoneLayer(Enumerable.Range(0, scenario.Zones.Count)
+            .OrderByDescending(i => scenario.Zones[i].Shape.Area).ThenBy(i => i)
+            .Select(i => (scenario.Zones[i].Shape.Polygon.ExteriorRing.Coordinates.Select(c => new Coordinates(c.X, c.Y)).ToArray(),
+                values[i] is { } v ? ClassColor(ClassOf(v)) : NoValue))
+            .ToList()));
         plot.Add.Markers(scenario.Stations.Select(s => new Coordinates(s.Location.X, s.Location.Y)).ToArray(), MarkerShape.FilledSquare, 9, Colors.Black);
         var posts = scenario.Units.Where(u => u.HasPost).Select(u => new Coordinates(u.Base.X, u.Base.Y)).Distinct().ToArray();
         if (posts.Length > 0)

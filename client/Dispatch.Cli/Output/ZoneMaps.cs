@@ -27,13 +27,14 @@ public static class ZoneMaps
         {
             return [];
         }
-        return
-        [
-            Save(directory, ResponseFile, ZoneMap.Draw(scenario, report, MapMeasure.ResponseMean),
+        // The two maps at once: drawing a large city's map is most of the time its outputs take.
+        (string File, string Caption) response = default, visibility = default;
+        Parallel.Invoke(
+            () => response = Save(directory, ResponseFile, ZoneMap.Draw(scenario, report, MapMeasure.ResponseMean),
                 "Map: mean response by zone (grey: no attended incident), stations and fixed posts"),
-            Save(directory, VisibilityFile, ZoneMap.Draw(scenario, report, MapMeasure.Visibility),
-                "Map: visibility rate (见警率) by hotspot zone (grey: not a hotspot)"),
-        ];
+            () => visibility = Save(directory, VisibilityFile, ZoneMap.Draw(scenario, report, MapMeasure.Visibility),
+                "Map: visibility rate (见警率) by hotspot zone (grey: not a hotspot)"));
+        return [response, visibility];
     }
 
     /// <summary>compare's difference map: B - A of each zone's mean response (zones of A's scenario); null when A cannot be read back.</summary>
@@ -63,6 +64,7 @@ public static class ZoneMaps
         var temporary = path + ".partial.png";
         plot.SavePng(temporary, Width, Height);
         File.Move(temporary, path, overwrite: true);
+        Running.PhaseTrace.Mark(file);
         return (file, caption);
     }
 }

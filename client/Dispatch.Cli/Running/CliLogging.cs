@@ -34,6 +34,14 @@ public static class CliLogging
     /// </summary>
     private static readonly string[] SelfResolvingGrains = ["scenariodocument/", "runregistry/"];
 
+    /// <summary>
+    /// True for the silo's report of a start that this process cancelled itself: a verb that stops
+    /// early (a refused output folder, an invalid scenario) cancels the embedded silo it began to
+    /// start beside its checks and reports its own problem in words.
+    /// </summary>
+    public static bool IsCancelledStart(string category, Exception? exception) =>
+        exception is OperationCanceledException && category.StartsWith("Orleans.", StringComparison.Ordinal);
+
     /// <summary>True for the storage provider's log entry of a version conflict that the grain resolves itself.</summary>
     public static bool IsResolvedConflict(Exception? exception, string message) =>
         (exception is InconsistentStateException || message.Contains(nameof(InconsistentStateException), StringComparison.Ordinal))
@@ -49,7 +57,7 @@ public sealed class CliLogFormatter() : ConsoleFormatter(FormatterName)
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
         var message = logEntry.Formatter(logEntry.State, logEntry.Exception) ?? "";
-        if (CliLogging.IsResolvedConflict(logEntry.Exception, message))
+        if (CliLogging.IsResolvedConflict(logEntry.Exception, message) || CliLogging.IsCancelledStart(logEntry.Category, logEntry.Exception))
         {
             return;
         }
