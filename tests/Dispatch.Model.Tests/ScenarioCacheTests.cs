@@ -68,6 +68,27 @@ public class ScenarioCacheTests
         Assert.Equal(3, reads);
     }
 
+    [Fact]
+    public async Task An_offered_scenario_is_used_without_reading_and_does_not_replace_a_kept_one()
+    {
+        var json = ScenarioJson.Serialize(SyntheticCity.Create(60, 12, 1, 9));
+        var offered = ScenarioCache.Build(json);
+        var cache = new ScenarioCache();
+        var reads = 0;
+        Task<string> Read()
+        {
+            reads++;
+            return Task.FromResult(json);
+        }
+        cache.Offer("a", offered);
+        Assert.Same(offered, await cache.GetAsync("a", Read));
+        Assert.Equal(0, reads);
+        var built = await cache.GetAsync("b", Read);
+        cache.Offer("b", offered);
+        Assert.Same(built, await cache.GetAsync("b", Read));
+        Assert.Equal(1, reads);
+    }
+
     /// <summary>Report and incidents.csv of two simulated days.</summary>
     private static (string Report, string Incidents) Outputs(Scenario scenario)
     {

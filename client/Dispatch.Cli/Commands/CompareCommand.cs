@@ -94,6 +94,8 @@ public static class CompareCommand
             return ExitCodes.Failure;
         }
         await using var cluster = connected;
+        cluster.ShareBuilt(jsonA, modelA);
+        cluster.ShareBuilt(jsonB, modelB);
         var (outcomeA, outcomeB) = await ProgressDisplay.RunAsync(console, error, $"{modelA.Name} vs {modelB.Name}", async progress =>
         {
             var shares = new double[2];

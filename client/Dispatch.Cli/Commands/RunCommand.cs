@@ -106,6 +106,7 @@ public static class RunCommand
         }
         PhaseTrace.Mark("connected");
         await using var cluster = connected;
+        cluster.ShareBuilt(json, model);
         if (!cluster.IsEmbedded)
         {
             error.WriteLine($"run {settings.RunIdPrefix} submitted to the {cluster.Description} (it goes on if this process stops: dispatch result {settings.RunIdPrefix})");

@@ -36,11 +36,22 @@ public sealed class ClusterConnection : IAsyncDisposable
     private ClusterConnection(IAsyncDisposable owner, IClusterClient client, IGrainFactory grains, string description, int? gatewayPort)
     {
         _owner = owner;
+        _embedded = owner as EmbeddedCluster;
         Client = client;
         Grains = grains;
         Description = description;
         GatewayPort = gatewayPort;
     }
+
+    private readonly EmbeddedCluster? _embedded;
+
+    /// <summary>
+    /// Hands the embedded silo the scenario this command built from <paramref name="scenarioJson"/>
+    /// (the document a run request names by its key), so that its replications do not build it
+    /// again; nothing for a cluster, whose silos are other processes.
+    /// </summary>
+    public void ShareBuilt(string scenarioJson, Dispatch.Model.Scenarios.Scenario scenario) =>
+        _embedded?.Services.GetRequiredService<Dispatch.Model.Loading.ScenarioCache>().Offer(Dispatch.Abstractions.IScenarioDocumentGrain.KeyOf(scenarioJson), scenario);
 
     /// <summary>Where grain calls go.</summary>
     public IGrainFactory Grains { get; }

@@ -54,6 +54,30 @@ public sealed class ScenarioCache
         return BuildAsync(key, readText, mine);
     }
 
+    /// <summary>
+    /// Takes a scenario already built from the document <paramref name="key"/> by the process that
+    /// hosts this silo (the CLI's embedded silo: the command built it to check it), so that the
+    /// replications do not read and build the same text again. Kept like a built one; a key
+    /// already present keeps its scenario.
+    /// </summary>
+    public void Offer(string key, Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(scenario);
+        lock (_gate)
+        {
+            if (Find(key) is not null)
+            {
+                return;
+            }
+            _recent.AddFirst((key, Task.FromResult(scenario)));
+            while (_recent.Count > Capacity)
+            {
+                _recent.RemoveLast();
+            }
+        }
+    }
+
     private async Task<Scenario> BuildAsync(string key, Func<Task<string>> readText, TaskCompletionSource<Scenario> mine)
     {
         try
