@@ -130,12 +130,14 @@ public static class CompareCommand
         AddOverlays(json, "b", overlaysB);
         RunOutputWriter.Publish(heldOutput!.Path, RunOutputWriter.CompareLayout, staging =>
         {
-            // The two sides' files (and charts) at once: each side draws its own plots.
+            // The two sides' files (and charts) and the two difference plots at once.
+            (string File, string Caption) chart = default;
+            (string File, string Caption)? map = null;
             Parallel.Invoke(
                 () => RunOutputWriter.WriteFiles(Path.Combine(staging, "a"), outcomeA, jsonA, modelA),
-                () => RunOutputWriter.WriteFiles(Path.Combine(staging, "b"), outcomeB, jsonB, modelB));
-            var chart = DifferenceChart.Save(staging, "differences.png", measures);
-            var map = ZoneMaps.WriteDifference(staging, modelA, outcomeA.Report, outcomeB.Report);
+                () => RunOutputWriter.WriteFiles(Path.Combine(staging, "b"), outcomeB, jsonB, modelB),
+                () => chart = DifferenceChart.Save(staging, "differences.png", measures),
+                () => map = ZoneMaps.WriteDifference(staging, modelA, outcomeA.Report, outcomeB.Report));
             RunOutputWriter.WriteAtomically(Path.Combine(staging, "compare.md"),
                 CompareMarkdown.Render(modelA.Name, modelB.Name, seed, replications, days, measures, outcomeA.Report, outcomeB.Report, chart, map));
             RunOutputWriter.WriteAtomically(Path.Combine(staging, "compare.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");

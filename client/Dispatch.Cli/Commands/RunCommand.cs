@@ -107,6 +107,7 @@ public static class RunCommand
         PhaseTrace.Mark("connected");
         await using var cluster = connected;
         cluster.ShareBuilt(json, model);
+        var chartsReady = Charts.WarmUpAsync();
         if (!cluster.IsEmbedded)
         {
             error.WriteLine($"run {settings.RunIdPrefix} submitted to the {cluster.Description} (it goes on if this process stops: dispatch result {settings.RunIdPrefix})");
@@ -117,6 +118,7 @@ public static class RunCommand
         outcome = await outcome.TakeIncidentRowsAsync(cluster.Grains, RunOutputWriter.IncidentsTakePrefix(heldOutput!.Path), cancellationToken);
         // Nothing more is asked of the cluster: the embedded silo stops while the files are written.
         var stopping = cluster.DisposeAsync();
+        await chartsReady;
         RunOutputWriter.Write(heldOutput!.Path, outcome, json, cancellationToken, model);
         PhaseTrace.Mark("outputs written");
         PrintSummary(console, outcome, outDir);

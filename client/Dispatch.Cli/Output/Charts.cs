@@ -16,6 +16,28 @@ public static class Charts
     private static readonly string VisibilityAxis = "risk-weighted " + Visibility.Label.ToLowerInvariant();
 
     /// <summary>
+    /// Draws a small chart in memory on the thread pool, to be started while a run goes: the first
+    /// chart of a process loads the drawing library, looks up the fonts and shapes text, which is
+    /// then done when the run's charts are drawn. A failure here is left to the real charts to report.
+    /// </summary>
+    public static Task WarmUpAsync() => Task.Run(() =>
+    {
+        try
+        {
+            var plot = new Plot();
+            plot.Add.ScatterLine(new double[] { 0, 1 }, new double[] { 0, 1 });
+            plot.Title("见警率 0.5");
+            plot.XLabel("minutes");
+            ChartFonts.Apply(plot);
+            plot.RenderInMemory(120, 80);
+        }
+        catch (Exception)
+        {
+            // Nothing is drawn for the user here.
+        }
+    });
+
+    /// <summary>
     /// Writes the run charts into <paramref name="directory"/> (the response CDF only when <paramref name="responseMinutes"/> is given); returns (file name, caption) pairs. With two or
     /// more <paramref name="replications"/> (their reports and response times), the charts carry 95% intervals
     /// across replications: a band around the response CDF and error bars on the visibility bars.

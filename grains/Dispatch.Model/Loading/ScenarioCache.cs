@@ -129,7 +129,7 @@ public sealed class ScenarioCache
     {
         try
         {
-            if (JsonSerializer.Deserialize<ScenarioDocument>(json, ScenarioJson.Options) is { } document)
+            if (ScenarioJson.Deserialize(json) is { } document)
             {
                 return document;
             }

@@ -27,5 +27,23 @@ public static class ScenarioJson
         return document is not null && !problems.Any(p => p.IsError) ? document : throw new ScenarioException(problems.Where(p => p.IsError).ToList());
     }
 
-    public static string Serialize(ScenarioDocument document) => JsonSerializer.Serialize(document, Options);
+    /// <summary>The document as JSON with <see cref="Options"/>, through the source-generated writer (<see cref="ScenarioJsonContext"/>).</summary>
+    public static string Serialize(ScenarioDocument document) => JsonSerializer.Serialize(document, ScenarioJsonContext.Default.ScenarioDocument);
+
+    /// <summary>The document of canonical JSON (as <see cref="Serialize"/> writes it), read without validation; null for the JSON literal null.</summary>
+    public static ScenarioDocument? Deserialize(string json) => JsonSerializer.Deserialize(json, ScenarioJsonContext.Default.ScenarioDocument);
 }
+
+/// <summary>
+/// Source-generated reader and writer of <see cref="ScenarioDocument"/> with the options of
+/// <see cref="ScenarioJson.Options"/>: the same text as the reflection-based serializer, without
+/// building its contracts by reflection on first use (a run writes its scenario's JSON, a silo reads it).
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    PropertyNameCaseInsensitive = false,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ScenarioDocument))]
+internal sealed partial class ScenarioJsonContext : JsonSerializerContext;
