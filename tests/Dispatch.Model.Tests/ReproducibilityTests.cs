@@ -189,3 +189,43 @@ internal static class SimulatorTestExtensions
         return sim;
     }
 }
+
+/// <summary>Work done ahead for a scenario's kernels (<see cref="Simulator.Prepare"/>) changes nothing they compute.</summary>
+public class PreparedKernelTests
+{
+    [Theory]
+    [InlineData(3, 0)]
+    [InlineData(4, 1.5)]
+    public void A_kernel_made_after_prepare_reports_as_one_made_on_a_fresh_scenario(int days, double warmup)
+    {
+        var path = ValidationTestKit.Scenario("pengjiang.json");
+        var prepared = ScenarioLoader.Load(path);
+        Simulator.Prepare(prepared, days, warmup);
+        var fresh = ScenarioLoader.Load(path);
+        string Report(Scenario scenario)
+        {
+            var sim = new Simulator(scenario, 11, days: days, warmupDays: warmup, keepIncidents: false);
+            sim.RunToEnd();
+            return ReportJson.Serialize(ReportBuilder.Build(sim));
+        }
+        Assert.Equal(Report(fresh), Report(prepared));
+    }
+
+    [Fact]
+    public async Task Kernels_made_while_prepare_runs_report_alike()
+    {
+        var scenario = ScenarioLoader.Load(ValidationTestKit.Scenario("small-town.json"));
+        var preparing = Task.Run(() => Simulator.Prepare(scenario, 30));
+        var reports = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            var sim = new Simulator(scenario, 5, days: 30, keepIncidents: false);
+            sim.RunToEnd();
+            return ReportJson.Serialize(ReportBuilder.Build(sim));
+        })));
+        await preparing;
+        Assert.Equal(reports[0], reports[1]);
+        var alone = new Simulator(ScenarioLoader.Load(ValidationTestKit.Scenario("small-town.json")), 5, days: 30, keepIncidents: false);
+        alone.RunToEnd();
+        Assert.Equal(ReportJson.Serialize(ReportBuilder.Build(alone)), reports[0]);
+    }
+}

@@ -82,6 +82,8 @@ public static class CompareCommand
         {
             return CommonOptions.Usage(error, lengthProblem, Usage);
         }
+        EmbeddedWork.Prepare(options.ClusterFor(parse), modelA, days, warmup);
+        EmbeddedWork.Prepare(options.ClusterFor(parse), modelB, days, warmup);
         var seed = parse.GetValue(options.Seed) ?? modelA.Seed;
         var replications = parse.GetValue(options.Replications);
         // A comparison's runs feed no zone or unit grains: only their reports are compared.

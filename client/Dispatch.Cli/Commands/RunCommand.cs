@@ -87,6 +87,10 @@ public static class RunCommand
         {
             return CommonOptions.Usage(error, "--detach needs a cluster (--cluster CONNECTION or DISPATCH_CLUSTER): an embedded silo stops with this process", Usage);
         }
+        if (!detach)
+        {
+            EmbeddedWork.Prepare(clusterOption, model, days, warmup);
+        }
         var settings = new RunSettings(json, parse.GetValue(options.Seed) ?? model.Seed, days, parse.GetValue(options.Replications),
             RunOrchestrator.NewRunIdPrefix("run"), warmup) { ScenarioName = model.Name, Actors = !flags.NoActors, SkipIncidentRows = flags.NoIncidents, Commands = commandLog };
         if (detach)
