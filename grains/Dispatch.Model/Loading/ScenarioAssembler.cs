@@ -10,9 +10,6 @@ namespace Dispatch.Model.Loading;
 /// </summary>
 internal sealed class ScenarioAssembler(ProblemSink sink) : SectionBuilder(sink)
 {
-    // Called once per run, so tiered compilation would leave it unoptimised for a process's first
-    // 30 runs: optimised at once instead (docs/performance.md).
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public Scenario? Build(ScenarioDocument d)
     {
         var start = ParseStart(d.Start);

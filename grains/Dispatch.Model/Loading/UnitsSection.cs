@@ -8,9 +8,6 @@ internal sealed class UnitsSection(ProblemSink sink) : SectionBuilder(sink)
 {
     private readonly ShiftsSection _shifts = new(sink);
 
-    // Called once per run, so tiered compilation would leave it unoptimised for a process's first
-    // 30 runs: optimised at once instead (docs/performance.md).
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public List<UnitSpec> Build(
         List<UnitDocument>? documents, string prefix, List<Station> stations, Dictionary<UnitMode, ModeSpec> modes,
         List<Zone> zones, (Shift Shift, IReadOnlyList<int> Beat)? surge, List<UnitSpec>? into = null,

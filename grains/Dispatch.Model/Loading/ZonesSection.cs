@@ -10,9 +10,6 @@ internal sealed class ZonesSection(ProblemSink sink) : SectionBuilder(sink)
     /// <summary>Where each built zone came from (path and file), by zone index, for messages.</summary>
     public List<(string Path, string? File, string PolygonPath)> Origins { get; } = [];
 
-    // Called once per run, so tiered compilation would leave it unoptimised for a process's first
-    // 30 runs: optimised at once instead (docs/performance.md).
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public List<Zone> Build(ScenarioDocument d, List<IncidentType> types)
     {
         var zones = new List<Zone>();

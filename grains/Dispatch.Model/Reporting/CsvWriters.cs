@@ -23,10 +23,6 @@ public static class CsvWriters
     }
 
     /// <summary>The row of one incident of <paramref name="sim"/>.</summary>
-    // Called for every incident of a run (incidents.csv is also written a part at a time while the
-    // run goes on, IncidentRowsWriter), so optimised at once rather than after tiered compilation
-    // has seen it 30 times (docs/performance.md).
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void AppendIncident(StringBuilder csv, Simulator sim, IncidentRecord i)
     {
         var row = new CsvRow(csv, stackalloc char[CsvRow.BufferLength]);
@@ -34,7 +30,6 @@ public static class CsvWriters
     }
 
     /// <summary>The row of one incident, into a pooled text (the parts of <see cref="IncidentRowsWriter"/>).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void AppendIncident(PooledText csv, Simulator sim, IncidentRecord i)
     {
         var row = new CsvRow(csv, stackalloc char[CsvRow.BufferLength]);

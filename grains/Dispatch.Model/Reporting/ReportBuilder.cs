@@ -7,9 +7,6 @@ namespace Dispatch.Model.Reporting;
 /// <summary>Computes the report of a run from the kernel's records (definitions: docs/metrics.md).</summary>
 public static partial class ReportBuilder
 {
-    // Called once per run, so tiered compilation would leave it unoptimised for a process's first
-    // 30 runs: optimised at once instead (docs/performance.md).
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static Report Build(Simulator sim)
     {
         var scenario = sim.Scenario;

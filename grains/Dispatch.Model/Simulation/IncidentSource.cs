@@ -22,8 +22,6 @@ internal sealed class IncidentSource
     private readonly CommandCentre _command;
     private readonly Deployment _deployment;
 
-    // Called once per run: optimised at once rather than left to tiered compilation (docs/performance.md).
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public IncidentSource(
         Scenario scenario, SimClock clock, EventQueue events, StreamFactory streams, PackedRings shapes,
         PresenceTracker presence, IncidentLog log, CommandCentre command, Deployment deployment)

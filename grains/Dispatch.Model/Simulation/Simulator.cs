@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Dispatch.Model.Geometry;
 using Dispatch.Model.Randomness;
 using Dispatch.Model.Scenarios;
@@ -29,13 +28,10 @@ public sealed partial class Simulator
     private readonly IncidentSource _source;
     private readonly EventLoop _loop;
 
-    // Called once per run, so tiered compilation would leave it unoptimised for a process's first
-    // 30 runs: optimised at once instead (docs/performance.md).
     /// <summary>
     /// A kernel ready to run. With <c>keepIncidents</c> <see cref="Incidents"/> keeps every incident for the whole run (tests, the
     /// history writer); the reports never need it, and a run's grain keeps only the incidents not yet final.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Simulator(Scenario scenario, long seed, int replication = 0, int? days = null, IDispatchPolicy? policy = null, double warmupDays = 0,
         bool keepIncidents = true)
     {
