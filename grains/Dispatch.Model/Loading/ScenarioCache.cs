@@ -45,11 +45,7 @@ public sealed class ScenarioCache
                 return node.Value.Scenario;
             }
             mine = new TaskCompletionSource<Scenario>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _recent.AddFirst((key, mine.Task));
-            while (_recent.Count > Capacity)
-            {
-                _recent.RemoveLast();
-            }
+            Keep(key, mine.Task);
         }
         return BuildAsync(key, readText, mine);
     }
@@ -66,15 +62,20 @@ public sealed class ScenarioCache
         ArgumentNullException.ThrowIfNull(scenario);
         lock (_gate)
         {
-            if (Find(key) is not null)
+            if (Find(key) is null)
             {
-                return;
+                Keep(key, Task.FromResult(scenario));
             }
-            _recent.AddFirst((key, Task.FromResult(scenario)));
-            while (_recent.Count > Capacity)
-            {
-                _recent.RemoveLast();
-            }
+        }
+    }
+
+    /// <summary>Puts a key first (under <see cref="_gate"/>), dropping the least recent beyond <see cref="Capacity"/>.</summary>
+    private void Keep(string key, Task<Scenario> scenario)
+    {
+        _recent.AddFirst((key, scenario));
+        while (_recent.Count > Capacity)
+        {
+            _recent.RemoveLast();
         }
     }
 
