@@ -140,6 +140,10 @@ public sealed class DocumentReader(List<ScenarioProblem> problems, string? file)
             return Bad(path, $"has {ScenarioLimits.Count(length)} entries; the limit is {ScenarioLimits.Count(limit.Limit)} {limit.What} (see the limits in the scenario format, section 6)");
         }
         var element = t.IsArray ? t.GetElementType()! : t.GetGenericArguments()[0];
+        if (element == typeof(double) && ReadNumbers(e, length) is { } numbers)
+        {
+            return t.IsArray ? numbers : new List<double>(numbers);
+        }
         var elementExpected = name == "polygon" ? "a point [x, y]" : element.IsArray ? "a list of numbers" : null;
         var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;
         var k = 0;
@@ -158,6 +162,25 @@ public sealed class DocumentReader(List<ScenarioProblem> problems, string? file)
         var array = Array.CreateInstance(element, list.Count);
         list.CopyTo(array, 0);
         return array;
+    }
+
+    /// <summary>
+    /// A list of plain finite numbers read at once (a polygon's points are most of a large city's
+    /// document); null when any item is not one, so that the item-by-item path locates the problem.
+    /// </summary>
+    private static double[]? ReadNumbers(JsonElement e, int length)
+    {
+        var numbers = new double[length];
+        var k = 0;
+        foreach (var item in e.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Number || !item.TryGetDouble(out var d) || !double.IsFinite(d))
+            {
+                return null;
+            }
+            numbers[k++] = d;
+        }
+        return numbers;
     }
 
     private object? ReadDictionary(JsonElement e, Type t, string path, string expected)
