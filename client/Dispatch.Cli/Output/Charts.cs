@@ -46,19 +46,22 @@ public static class Charts
         IReadOnlyList<Report>? replications = null, IReadOnlyList<IReadOnlyList<double>>? responseByReplication = null)
     {
         var reps = replications is { Count: > 1 } ? replications : [];
-        var charts = new List<(string, string)>();
+        var drawings = new List<Func<(string, string)>>();
         if (responseMinutes is not null)
         {
-            charts.Add(Save(directory, "response-cdf.png", ResponseCdf(responseMinutes, responseByReplication is { Count: > 1 } ? responseByReplication : null),
+            drawings.Add(() => Save(directory, "response-cdf.png", ResponseCdf(responseMinutes, responseByReplication is { Count: > 1 } ? responseByReplication : null),
                 "Response time distribution (CDF) with the 1, 3 and 5 minute circles"));
         }
-        charts.AddRange(
+        drawings.AddRange(
         [
-            Save(directory, "visibility-by-hour.png", VisibilityByHour(report, reps), $"{Visibility.Label} by hour of day; the night window {report.NightWindow ?? Dispatch.Model.Scenarios.NightWindow.Default.Label} is shaded"),
-            Save(directory, "visibility-by-zone.png", VisibilityByZone(report, reps), $"{Visibility.Label} of the hotspot zones with the most incidents"),
-            Save(directory, "unit-time-by-status.png", UnitTime(report), "Unit time by status, per mode"),
+            () => Save(directory, "visibility-by-hour.png", VisibilityByHour(report, reps), $"{Visibility.Label} by hour of day; the night window {report.NightWindow ?? Dispatch.Model.Scenarios.NightWindow.Default.Label} is shaded"),
+            () => Save(directory, "visibility-by-zone.png", VisibilityByZone(report, reps), $"{Visibility.Label} of the hotspot zones with the most incidents"),
+            () => Save(directory, "unit-time-by-status.png", UnitTime(report), "Unit time by status, per mode"),
         ]);
-        return charts;
+        // Drawn at once (each its own plot), listed in this order.
+        var charts = new (string, string)[drawings.Count];
+        Parallel.For(0, drawings.Count, k => charts[k] = drawings[k]());
+        return [.. charts];
     }
 
     /// <summary>The empirical CDF of the response times; with <paramref name="byReplication"/>, the pointwise 95% band of the replications' CDFs.</summary>
