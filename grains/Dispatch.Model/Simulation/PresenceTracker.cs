@@ -175,9 +175,23 @@ internal sealed class PresenceTracker
         {
             z.CoveredSince = now;
         }
-        var at = z.Units.BinarySearch(unit.Spec.Index);
-        z.Units.Insert(at < 0 ? ~at : at, unit.Spec.Index);
+        z.Units.Insert(InsertionPoint(z.Units, unit.Spec.Index), unit.Spec.Index);
         z.VisibilitySum += _visibility[unit.Spec.Index];
+    }
+
+    /// <summary>
+    /// Where <paramref name="unit"/> goes in a zone's ascending list of units: after every smaller
+    /// index. A zone holds a handful of units, so a plain scan beats a binary search through the
+    /// generic comparer.
+    /// </summary>
+    private static int InsertionPoint(List<int> units, int unit)
+    {
+        var at = 0;
+        while (at < units.Count && units[at] < unit)
+        {
+            at++;
+        }
+        return at;
     }
 
     /// <summary>The unit stops being visibly present in the zone now (nothing if it was not).</summary>
