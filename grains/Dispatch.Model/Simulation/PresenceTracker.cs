@@ -175,7 +175,15 @@ internal sealed class PresenceTracker
         {
             z.CoveredSince = now;
         }
-        z.Units.Insert(InsertionPoint(z.Units, unit.Spec.Index), unit.Spec.Index);
+        var at = InsertionPoint(z.Units, unit.Spec.Index);
+        if (at == z.Units.Count)
+        {
+            z.Units.Add(unit.Spec.Index); // mostly: into an empty zone; List.Add inlines, Insert does not
+        }
+        else
+        {
+            z.Units.Insert(at, unit.Spec.Index);
+        }
         z.VisibilitySum += _visibility[unit.Spec.Index];
     }
 
