@@ -94,6 +94,7 @@ public sealed class ZoneShape
         return Clip(a.X - b.X, a.X - minX, ref t0, ref t1) && Clip(b.X - a.X, maxX - a.X, ref t0, ref t1)
             && Clip(a.Y - b.Y, a.Y - minY, ref t0, ref t1) && Clip(b.Y - a.Y, maxY - a.Y, ref t0, ref t1);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // four times per zone box a patrol leg's grid query meets
         static bool Clip(double p, double q, ref double t0, ref double t1)
         {
             if (p == 0)

@@ -37,18 +37,18 @@ public sealed class PatrolPlan(IReadOnlyList<Zone> zones, double diminishing)
     public double MarginalValue(int zone) => _weights[zone] * Power(_committed[zone]);
 
     /// <summary>diminishing^k, each power computed once with Math.Pow (the same value as computing it every time).</summary>
-    private double Power(int k)
+    private double Power(int k) => k < _powers.Length ? _powers[k] : GrowPowers(k);
+
+    /// <summary>Extends the table of powers to hold diminishing^k (kept out of <see cref="Power"/>, so that inlines).</summary>
+    private double GrowPowers(int k)
     {
-        if (k >= _powers.Length)
+        var grown = new double[Math.Max(k + 1, _powers.Length * 2)];
+        for (var i = 0; i < grown.Length; i++)
         {
-            var grown = new double[Math.Max(k + 1, _powers.Length * 2)];
-            for (var i = 0; i < grown.Length; i++)
-            {
-                grown[i] = Math.Pow(diminishing, i);
-            }
-            _powers = grown;
+            grown[i] = Math.Pow(diminishing, i);
         }
-        return _powers[k];
+        _powers = grown;
+        return grown[k];
     }
 
     private double[] _powers = [];

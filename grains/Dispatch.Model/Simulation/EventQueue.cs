@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Dispatch.Model.Simulation;
 
 /// <summary>Kinds of events in the kernel (closed vocabulary).</summary>
@@ -42,6 +44,14 @@ public readonly record struct SimEvent(EventKind Kind, int Subject, int Incident
 /// </remarks>
 public sealed class EventQueue
 {
+    /// <summary>
+    /// Subtracted from the sequence number of an entry whose time is NaN, whose time is then held as
+    /// negative infinity: such entries come first, in scheduling order, as under
+    /// <see cref="double.CompareTo(double)"/>, and <see cref="Before"/> needs no NaN case (the
+    /// model never schedules one).
+    /// </summary>
+    private const long NaNFirst = 1L << 62;
+
     private Entry[] _heap = new Entry[256];
     private int _count;
     private long _sequence;
@@ -54,7 +64,9 @@ public sealed class EventQueue
         {
             Array.Resize(ref _heap, _heap.Length * 2);
         }
-        var entry = new Entry(time, _sequence++, e);
+        var entry = double.IsNaN(time)
+            ? new Entry(double.NegativeInfinity, _sequence++ - NaNFirst, e)
+            : new Entry(time, _sequence++, e);
         // Sift up: move the parents that come after the new entry down a level.
         var heap = _heap;
         var i = _count++;
@@ -75,7 +87,7 @@ public sealed class EventQueue
     {
         if (_count > 0)
         {
-            time = _heap[0].Time;
+            time = _heap[0].OriginalTime;
             return true;
         }
         time = double.PositiveInfinity;
@@ -117,16 +129,21 @@ public sealed class EventQueue
             }
             heap[i] = last;
         }
-        time = first.Time;
+        time = first.OriginalTime;
         return first.Event;
     }
 
-    /// <summary>Time first (as <see cref="double.CompareTo(double)"/>), then the scheduling order.</summary>
-    private static bool Before(in Entry x, in Entry y)
-    {
-        var c = x.Time.CompareTo(y.Time);
-        return c != 0 ? c < 0 : x.Sequence < y.Sequence;
-    }
+    /// <summary>
+    /// Time first (as <see cref="double.CompareTo(double)"/>, which for times that are not NaN is
+    /// the plain comparison), then the scheduling order; inlined into the sift loops.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Before(in Entry x, in Entry y) =>
+        x.Time < y.Time || (x.Time == y.Time && x.Sequence < y.Sequence);
 
-    private readonly record struct Entry(double Time, long Sequence, SimEvent Event);
+    private readonly record struct Entry(double Time, long Sequence, SimEvent Event)
+    {
+        /// <summary>The time the event was scheduled at (NaN for the entries of <see cref="NaNFirst"/>).</summary>
+        public double OriginalTime => Sequence < 0 ? double.NaN : Time;
+    }
 }

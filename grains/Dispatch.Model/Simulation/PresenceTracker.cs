@@ -175,9 +175,31 @@ internal sealed class PresenceTracker
         {
             z.CoveredSince = now;
         }
-        var at = z.Units.BinarySearch(unit.Spec.Index);
-        z.Units.Insert(at < 0 ? ~at : at, unit.Spec.Index);
+        var at = InsertionPoint(z.Units, unit.Spec.Index);
+        if (at == z.Units.Count)
+        {
+            z.Units.Add(unit.Spec.Index); // mostly: into an empty zone; List.Add inlines, Insert does not
+        }
+        else
+        {
+            z.Units.Insert(at, unit.Spec.Index);
+        }
         z.VisibilitySum += _visibility[unit.Spec.Index];
+    }
+
+    /// <summary>
+    /// Where <paramref name="unit"/> goes in a zone's ascending list of units: after every smaller
+    /// index. A zone holds a handful of units, so a plain scan beats a binary search through the
+    /// generic comparer.
+    /// </summary>
+    private static int InsertionPoint(List<int> units, int unit)
+    {
+        var at = 0;
+        while (at < units.Count && units[at] < unit)
+        {
+            at++;
+        }
+        return at;
     }
 
     /// <summary>The unit stops being visibly present in the zone now (nothing if it was not).</summary>
