@@ -207,7 +207,7 @@ public static class Charts
         var path = Path.Combine(directory, file);
         var temporary = path + ".partial.png";
         ChartFonts.Apply(plot);
-        plot.SavePng(temporary, Width, Height);
+        PngFile.Save(plot, temporary, Width, Height);
         File.Move(temporary, path, overwrite: true);
         Running.PhaseTrace.Mark(file);
         return (file, caption);

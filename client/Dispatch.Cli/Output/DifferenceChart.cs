@@ -93,7 +93,7 @@ public static class DifferenceChart
         {
             rows.SetHeights(heights.Select(h => (float)h));
         }
-        multiplot.SavePng(temporary, Width, total);
+        PngFile.Save(multiplot, temporary, Width, total);
         File.Move(temporary, path, overwrite: true);
         return (file, "Paired differences B - A by group, in each measure's own unit (minutes, rate points, incidents, hours), with 95% intervals: green better, red worse, blue a neutral measure changed, grey no significant difference");
     }

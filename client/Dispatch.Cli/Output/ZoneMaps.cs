@@ -62,7 +62,7 @@ public static class ZoneMaps
     {
         var path = Path.Combine(directory, file);
         var temporary = path + ".partial.png";
-        plot.SavePng(temporary, Width, Height);
+        PngFile.Save(plot, temporary, Width, Height);
         File.Move(temporary, path, overwrite: true);
         Running.PhaseTrace.Mark(file);
         return (file, caption);

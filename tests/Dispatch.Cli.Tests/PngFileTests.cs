@@ -1,0 +1,28 @@
+using Dispatch.Cli.Output;
+using Dispatch.Model.Loading;
+using SkiaSharp;
+
+namespace Dispatch.Cli.Tests;
+
+/// <summary>The faster PNG encoding writes the same pixels as ScottPlot's own.</summary>
+public sealed class PngFileTests
+{
+    [Fact]
+    public void A_map_saved_through_png_file_has_the_pixels_of_scottplots_png()
+    {
+        var dir = CliRunner.TempDir();
+        var scenario = ScenarioLoader.Load(CliRunner.Scenario("pengjiang.json"));
+        var ours = Path.Combine(dir, "ours.png");
+        var theirs = Path.Combine(dir, "theirs.png");
+        // Each from a plot of its own: a plot drawn twice lays itself out again.
+        PngFile.Save(ZoneMap.Draw(scenario, CompareMarkdownFixture.Report(), MapMeasure.ResponseMean), ours, 640, 480);
+        ZoneMap.Draw(scenario, CompareMarkdownFixture.Report(), MapMeasure.ResponseMean).SavePng(theirs, 640, 480);
+
+        using var a = SKBitmap.Decode(ours);
+        using var b = SKBitmap.Decode(theirs);
+        Assert.Equal((640, 480), (a.Width, a.Height));
+        Assert.Equal((b.Width, b.Height), (a.Width, a.Height));
+        Assert.Equal(b.Pixels, a.Pixels);
+        Assert.Contains(a.Pixels, p => p != a.Pixels[0]); // something was drawn
+    }
+}
