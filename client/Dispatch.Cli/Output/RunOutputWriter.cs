@@ -72,7 +72,7 @@ public static partial class RunOutputWriter
         Directory.CreateDirectory(directory);
         if (scenarioJson is not null)
         {
-            WriteAtomically(Path.Combine(directory, ScenarioFile), JsonTree.Readable(JsonNode.Parse(scenarioJson)));
+            WriteAtomically(Path.Combine(directory, ScenarioFile), JsonTree.Readable(scenarioJson));
         }
         // The charts and the maps (ScottPlot, each its own plot) are drawn on the thread pool while
         // this thread writes the text files: on two cores the files cost about the time of one chart.
