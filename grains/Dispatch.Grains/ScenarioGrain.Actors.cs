@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Dispatch.Abstractions;
 using Dispatch.Grains.Live;
 using Dispatch.Model.Reporting;
@@ -75,6 +76,7 @@ public sealed partial class ScenarioGrain
         finalBatch.State.Zones = zones.ToDictionary(z => z.Id, z => z.Feed, StringComparer.Ordinal);
         finalBatch.State.Units = units.ToDictionary(u => u.Id, u => u.Feed, StringComparer.Ordinal);
         await finalBatch.WriteStateAsync();
+        logger.LogInformation("run {RunId}: final batch of {Zones} zones and {Units} units stored", RunId, zones.Count, units.Count);
         Fed(sim);
     }
 

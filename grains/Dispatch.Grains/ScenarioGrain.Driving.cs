@@ -118,7 +118,7 @@ public sealed partial class ScenarioGrain : IRemindable
         while (!sim.IsFinished && Stopwatch.GetElapsedTime(started) < TickBudget && !cancellationToken.IsCancellationRequested);
         if (sim.IsFinished)
         {
-            logger.LogDebug("run {RunId} finished at minute {Minute}", RunId, sim.Now);
+            logger.LogInformation("run {RunId} finished at minute {Minute}", RunId, sim.Now);
             await StopDrivingAsync();
         }
     }

@@ -74,6 +74,7 @@ public sealed partial class ScenarioGrain(
         // one silo share one build of the scenario (the first builds it, the others await it).
         var scenario = await ScenarioOf(request.ScenarioKey);
         var sim = Adopt(CreateSimulator(scenario, request, null));
+        logger.LogInformation("run {RunId}: kernel ready", RunId);
         _request = request;
         requestState.State = RunRequestState.Of(request);
         await requestState.WriteStateAsync();
@@ -109,7 +110,12 @@ public sealed partial class ScenarioGrain(
             _result = null;
             sim = await EnsureSimulatorAsync();
         }
-        return _result ??= ResultOf(sim);
+        if (_result is null)
+        {
+            _result = ResultOf(sim);
+            logger.LogInformation("run {RunId}: result built", RunId);
+        }
+        return _result;
     }
 
     public async Task<byte[]> ReadIncidentRowsAsync(long offset, int maxBytes)
@@ -275,6 +281,7 @@ public sealed partial class ScenarioGrain(
                 break;
             }
         }
+        logger.LogInformation("run {RunId}: kernel rebuilt to minute {Minute}", RunId, sim.Now);
         return Adopt(sim);
     }
 
