@@ -100,7 +100,10 @@ public sealed class ExperimentResult
     {
         Replications = replications;
         Aggregate = pointAggregates[0];
-        AggregateJson = ReportJson.Serialize(pointAggregates[0]);
+        // A run of one replication has that replication's report as its aggregate: its text is written already.
+        AggregateJson = pointAggregates.Count == 1 && replications.Count == 1 && ReferenceEquals(replications[0].Report, pointAggregates[0])
+            ? replications[0].ReportJson
+            : ReportJson.Serialize(pointAggregates[0]);
         PointAggregateJsons = pointAggregates.Count == 1 ? [AggregateJson] : pointAggregates.Select(ReportJson.Serialize).ToList();
         EventsProcessed = eventsProcessed;
     }

@@ -125,7 +125,7 @@ public static partial class RunOutputWriter
             : scenarioJson is null ? new List<(string File, string Caption)>() : ZoneMaps.Write(directory, scenarioJson, outcome.Report));
         try
         {
-            WriteAtomically(Path.Combine(directory, "report.json"), ReportJson.Serialize(outcome.Report));
+            WriteAtomically(Path.Combine(directory, "report.json"), outcome.ReportText ?? ReportJson.Serialize(outcome.Report));
             if (rows)
             {
                 WriteIncidentsCsv(Path.Combine(directory, "incidents.csv"), taken);

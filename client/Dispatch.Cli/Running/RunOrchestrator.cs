@@ -53,6 +53,9 @@ public sealed record RunOutcome(
     /// <summary>Grain calls that failed (e.g. a silo died) and were retried; 0 in an undisturbed run.</summary>
     public int Retries { get; init; }
 
+    /// <summary>The report.json text of <see cref="Report"/> when the cluster wrote it already (the experiment's aggregate), or null.</summary>
+    public string? ReportText { get; init; }
+
     /// <summary>The command log of a run with commands (commands.json text; every replication replays the same log), or null.</summary>
     public string? CommandLog { get; init; }
 
@@ -72,7 +75,8 @@ public sealed record RunOutcome(
 
     /// <summary>The outcome of a finished experiment (the aggregate as its grain built it).</summary>
     public static RunOutcome From(ExperimentResult result, TimeSpan simulationTime) =>
-        From(result.Replications, result.Replications.Select(r => r.ReadReport()).ToList(), result.ReadAggregate(), result.EventsProcessed, simulationTime);
+        From(result.Replications, result.Replications.Select(r => r.ReadReport()).ToList(), result.ReadAggregate(), result.EventsProcessed, simulationTime)
+            with { ReportText = result.AggregateJson };
 
     private static RunOutcome From(IReadOnlyList<RunResult> results, List<Report> reports, Report aggregate, long eventsProcessed, TimeSpan simulationTime)
     {
