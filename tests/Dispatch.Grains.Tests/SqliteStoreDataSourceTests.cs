@@ -78,3 +78,55 @@ public sealed class SqliteStoreDataSourceTests
         return (long)command.ExecuteScalar()!;
     }
 }
+
+/// <summary>The start-up prune of old run rows finds them through an index, and deletes only those.</summary>
+public sealed class SqlitePruneTests
+{
+    [Fact]
+    public void Prune_reads_the_modified_index_and_deletes_only_old_rows()
+    {
+        var path = TestPaths.TempFile("prune.db");
+        SqliteSchema.EnsureCreated(path);
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(SqliteSchema.BuildConnectionString(path)) { Pooling = false }.ToString());
+        connection.Open();
+        void Row(int id, string type, string modified)
+        {
+            using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO OrleansStorage (GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeHash, GrainTypeString, ServiceId, PayloadBinary, ModifiedOn, Version)
+                VALUES ($id, 0, 0, 1, $type, 'dispatch', zeroblob(100000), datetime('now', $modified), 1);
+                """;
+            insert.Parameters.AddWithValue("$id", id);
+            insert.Parameters.AddWithValue("$type", type);
+            insert.Parameters.AddWithValue("$modified", modified);
+            insert.ExecuteNonQuery();
+        }
+        Row(1, "final", "-40 days");
+        Row(2, "final", "-1 hours");
+        Row(3, "registry", "-40 days"); // not a run's row: kept whatever its age
+
+        using (var plan = connection.CreateCommand())
+        {
+            plan.CommandText = "EXPLAIN QUERY PLAN " + SqliteSchema.PruneSql;
+            plan.Parameters.AddWithValue("$age", "-2592000 seconds");
+            using var reader = plan.ExecuteReader();
+            var steps = new List<string>();
+            while (reader.Read())
+            {
+                steps.Add(reader.GetString(3));
+            }
+            Assert.Contains(steps, step => step.Contains("USING INDEX IX_OrleansStorage_ModifiedOn", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(1, SqliteSchema.Prune(path, SqliteSchema.DefaultRetention));
+        using var left = connection.CreateCommand();
+        left.CommandText = "SELECT GrainIdHash FROM OrleansStorage ORDER BY GrainIdHash;";
+        using var rows = left.ExecuteReader();
+        var ids = new List<long>();
+        while (rows.Read())
+        {
+            ids.Add(rows.GetInt64(0));
+        }
+        Assert.Equal([2L, 3L], ids);
+    }
+}
