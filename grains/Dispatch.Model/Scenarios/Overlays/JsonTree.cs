@@ -101,14 +101,7 @@ public static class JsonTree
                 text.Append('\n').Append(' ', 2 * depth).Append(']');
                 break;
             case JsonValueKind.Array:
-                text.Append('[');
-                var n = 0;
-                foreach (var item in element.EnumerateArray())
-                {
-                    text.Append(n++ > 0 ? ", " : "");
-                    AppendCompact(item, text);
-                }
-                text.Append(']');
+                AppendList(element, ", ", text);
                 break;
             default:
                 AppendCompact(element, text);
@@ -125,14 +118,7 @@ public static class JsonTree
                 AppendString(element.GetString()!, text);
                 break;
             case JsonValueKind.Array:
-                text.Append('[');
-                var k = 0;
-                foreach (var item in element.EnumerateArray())
-                {
-                    text.Append(k++ > 0 ? "," : "");
-                    AppendCompact(item, text);
-                }
-                text.Append(']');
+                AppendList(element, ",", text);
                 break;
             case JsonValueKind.Object:
                 text.Append('{');
@@ -151,6 +137,19 @@ public static class JsonTree
                 text.Append(element.GetRawText()); // numbers as written, true, false, null
                 break;
         }
+    }
+
+    /// <summary>A list on one line, its items compact, after each but the last <paramref name="separator"/>.</summary>
+    private static void AppendList(JsonElement array, string separator, StringBuilder text)
+    {
+        text.Append('[');
+        var k = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            text.Append(k++ > 0 ? separator : "");
+            AppendCompact(item, text);
+        }
+        text.Append(']');
     }
 
     private static void AppendString(string value, StringBuilder text) =>
