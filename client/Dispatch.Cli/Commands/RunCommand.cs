@@ -112,6 +112,7 @@ public static class RunCommand
         await using var cluster = connected;
         cluster.ShareBuilt(json, model);
         var chartsReady = Charts.WarmUpAsync();
+        var scenarioText = RunOutputWriter.LayOutScenario(json);
         if (!cluster.IsEmbedded)
         {
             error.WriteLine($"run {settings.RunIdPrefix} submitted to the {cluster.Description} (it goes on if this process stops: dispatch result {settings.RunIdPrefix})");
@@ -123,7 +124,7 @@ public static class RunCommand
         // Nothing more is asked of the cluster: the embedded silo stops while the files are written.
         var stopping = cluster.DisposeAsync();
         await chartsReady;
-        RunOutputWriter.Write(heldOutput!.Path, outcome, json, cancellationToken, model);
+        RunOutputWriter.Write(heldOutput!.Path, outcome, json, cancellationToken, model, scenarioText);
         PhaseTrace.Mark("outputs written");
         PrintSummary(console, outcome, outDir);
         console.WriteLine(settings.Actors
