@@ -188,9 +188,10 @@ public sealed partial class ScenarioGrain(
     /// <summary>
     /// Runs the kernel to <paramref name="untilMinute"/>, writes the final incidents' rows, feeds the
     /// zone and unit grains if asked (<paramref name="feed"/>), or at the end of a run that feeds
-    /// them stores their final batch for them to take, and checkpoints.
+    /// them stores their final batch for them to take, and checkpoints (always at the end of the
+    /// run; otherwise only if <paramref name="checkpoint"/>).
     /// </summary>
-    private async Task RunChunkAsync(Simulator sim, double untilMinute, bool feed)
+    private async Task RunChunkAsync(Simulator sim, double untilMinute, bool feed, bool checkpoint = true)
     {
         sim.RunUntil(untilMinute, _script!);
         var changes = sim.DrainChanges();
@@ -205,7 +206,10 @@ public sealed partial class ScenarioGrain(
             Collect(changes.Incidents);
             await StoreFinalBatchAsync(sim);
         }
-        await CheckpointAsync(sim, finish: sim.IsFinished);
+        if (checkpoint || sim.IsFinished)
+        {
+            await CheckpointAsync(sim, finish: sim.IsFinished);
+        }
     }
 
     /// <summary>Records progress (a few bytes) after a chunk; when finishing, marks the run finished.</summary>
