@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Dispatch.Cli.Running;
 using Dispatch.Model.Reporting;
 using Dispatch.Model.Scenarios;
