@@ -110,7 +110,11 @@ public sealed record RunOutcome(
             {
                 if (IncidentRows[k] is { } file)
                 {
-                    taken.Add(await IncidentRowsTransfer.TakeAsync(grains, file, $"{pathPrefix}-r{k}.csv", cancellationToken, local));
+                    // Repeated like any other idempotent call when it fails on a silo that just died: a
+                    // client that has not yet heard of the death may still address the replication there.
+                    var destination = $"{pathPrefix}-r{k}.csv";
+                    taken.Add(await RunOrchestrator.RetryAsync(() => IncidentRowsTransfer.TakeAsync(grains, file, destination, cancellationToken, local),
+                        TakeRetryBudget, null, cancellationToken));
                 }
             }
         }
@@ -121,6 +125,9 @@ public sealed record RunOutcome(
         }
         return this with { TakenIncidentRows = taken };
     }
+
+    /// <summary>How long taking a replication's incidents.csv is repeated after transient cluster failures (as a run's grain calls).</summary>
+    private static readonly TimeSpan TakeRetryBudget = TimeSpan.FromMinutes(3);
 
     /// <summary>Deletes the taken files (a run whose output was not written).</summary>
     public void DeleteTakenIncidentRows() => DeleteTaken(TakenIncidentRows ?? []);
