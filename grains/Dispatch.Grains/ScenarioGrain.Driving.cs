@@ -101,10 +101,10 @@ public sealed partial class ScenarioGrain : IRemindable
         _chunkTimer ??= this.RegisterGrainTimer(ChunkAsync, new GrainTimerCreationOptions(TimeSpan.Zero, ChunkPeriod) { KeepAlive = true });
 
     /// <summary>
-    /// One tick: chunks, then one checkpoint and one word to the experiment for all of them (a long
-    /// run's tick holds many short chunks: a year of a 2,500-zone city wrote 365 checkpoints, now
-    /// about one per tick; after a failure the replay from the checkpoint is the same run); at the
-    /// end, the timer and reminder go.
+    /// One tick: chunks, each with a word to the experiment (one-way), then one checkpoint for all of
+    /// them (a long run's tick holds many short chunks: a year of a 2,500-zone city wrote 365
+    /// checkpoints, now about one per tick; after a failure the replay from the checkpoint is the
+    /// same run); at the end, the timer and reminder go.
     /// </summary>
     private async Task ChunkAsync(CancellationToken cancellationToken)
     {
@@ -118,13 +118,13 @@ public sealed partial class ScenarioGrain : IRemindable
         do
         {
             await RunChunkAsync(sim, sim.Now + state.State.ChunkMinutes, feed: false, checkpoint: false);
+            grains.GetGrain<IExperimentGrain>(state.State.ExperimentId!).OnReplicationProgressAsync(state.State.Replication, Progress(sim)).Ignore();
         }
         while (!sim.IsFinished && Stopwatch.GetElapsedTime(started) < TickBudget && !cancellationToken.IsCancellationRequested);
         if (!sim.IsFinished)
         {
             await CheckpointAsync(sim, finish: false); // the run's last chunk has checkpointed it as finished
         }
-        grains.GetGrain<IExperimentGrain>(state.State.ExperimentId!).OnReplicationProgressAsync(state.State.Replication, Progress(sim)).Ignore();
         if (sim.IsFinished)
         {
             logger.LogInformation("run {RunId} finished at minute {Minute}", RunId, sim.Now);

@@ -76,7 +76,7 @@ public sealed class ClusterTests(PostgresFixture postgres, ITestOutputHelper out
         var silos = new[] { siloA, siloB };
 
         var scenario = ScenarioJson.Serialize(ScenarioLoader.LoadDocument(Paths.Scenario("small-town.json")));
-        RunSettings Settings(string prefix) => new(scenario, Seed: 11, Days: 14, Replications: 2, prefix) { ChunkMinutes = 60 };
+        RunSettings Settings(string prefix) => new(scenario, Seed: 11, Days: 120, Replications: 2, prefix) { ChunkMinutes = 60 };
 
         // The undisturbed run, on the same two silos.
         var undisturbed = await RunOrchestrator.RunAsync(client.Grains, Settings("crash-reference"), null, CancellationToken.None);
