@@ -90,8 +90,8 @@ public sealed record Zone(
         ? HourProfile.Sum() * DayProfile.Sum() / 168
         : Enumerable.Range(0, 168).Sum(k => HourProfile[k % 24] * DayProfile[k / 24] * WeekProfile[k]) / 168;
 
-    /// <summary>Hotspots are every zone but the district-wide background zone(s).</summary>
-    public bool IsHotspot => Kind != ZoneKinds.District;
+    /// <summary>Hotspots are every zone but the district-wide background zone(s) (decided once: the kernel asks per incident).</summary>
+    public bool IsHotspot { get; } = Kind != ZoneKinds.District;
 }
 
 /// <summary>Zone kinds the scheduler knows (others are allowed but get no special treatment).</summary>

@@ -41,8 +41,6 @@ public sealed class IncidentTotals
     private readonly Scenario _scenario;
     private readonly PresenceLedger _ledger;
     private readonly int[] _kindOfZone;
-    /// <summary>Whether each zone is a hotspot (<see cref="Zone.IsHotspot"/> compares strings: asked once per zone, not per incident).</summary>
-    private readonly bool[] _hotspot;
 
     /// <summary>Totals of no incident yet for a run of <paramref name="scenario"/> counted from <paramref name="statsFrom"/>.</summary>
     public IncidentTotals(Scenario scenario, PresenceLedger ledger, double statsFrom)
@@ -52,7 +50,6 @@ public sealed class IncidentTotals
         StatsFrom = statsFrom;
         Kinds = [.. scenario.Zones.Select(z => z.Kind).Distinct().Order(StringComparer.Ordinal)];
         _kindOfZone = [.. scenario.Zones.Select(z => Array.IndexOf(Kinds, z.Kind))];
-        _hotspot = [.. scenario.Zones.Select(z => z.IsHotspot)];
         Priorities = [.. scenario.Priorities];
         ByZone = new Group[scenario.Zones.Count];
         ByHour = new Group[24];
@@ -64,8 +61,8 @@ public sealed class IncidentTotals
 
     private IncidentTotals(IncidentTotals o)
     {
-        (_scenario, _ledger, _kindOfZone, _hotspot, StatsFrom, Kinds, Priorities) =
-            (o._scenario, o._ledger, o._kindOfZone, o._hotspot, o.StatsFrom, o.Kinds, o.Priorities);
+        (_scenario, _ledger, _kindOfZone, StatsFrom, Kinds, Priorities) =
+            (o._scenario, o._ledger, o._kindOfZone, o.StatsFrom, o.Kinds, o.Priorities);
         (ByZone, ByHour, ByKind, ByPriority) = ([.. o.ByZone], [.. o.ByHour], [.. o.ByKind], [.. o.ByPriority]);
         (ZoneHourCounts, ZoneTypeCounts) = ([.. o.ZoneHourCounts], [.. o.ZoneTypeCounts]);
         (Responses, ResponsePriority, ResponseZone, MultiFirst, MultiFull) = (o.Responses.Copy(), o.ResponsePriority.Copy(), o.ResponseZone.Copy(), o.MultiFirst.Copy(), o.MultiFull.Copy());
@@ -173,7 +170,7 @@ public sealed class IncidentTotals
             CallHandled++;
             CallHandlingSum += i.CallHandlingMinutes;
         }
-        if (_hotspot[i.Zone])
+        if (_scenario.Zones[i.Zone].IsHotspot)
         {
             HotspotIncidents++;
             FlaggedIncidents += _ledger.IsFlagged(i.Zone, i.CreatedAt) ? 1 : 0;
