@@ -43,7 +43,16 @@ public sealed class EmbeddedResultTests
         var json = ScenarioJson.Serialize(ScenarioLoader.LoadDocument(CliRunner.Scenario("small-town.json")));
         var dir = CliRunner.TempDir();
         await using var cluster = await EmbeddedCluster.StartAsync(Path.Combine(dir, "state.db"), CancellationToken.None);
-        var outcome = await RunOrchestrator.RunAsync(cluster.Grains, new RunSettings(json, 7, 2, 3, "pieces-test"), null, CancellationToken.None);
+        // The hook for work beside the kernel (the charts' warm-up) comes once, after the experiment was submitted.
+        var submitted = new List<Task<ExperimentStatus?>>();
+        var outcome = await RunOrchestrator.RunAsync(cluster.Grains, new RunSettings(json, 7, 2, 3, "pieces-test"), null, CancellationToken.None,
+            onSubmitted: () =>
+            {
+                var status = cluster.Grains.GetGrain<IExperimentGrain>("pieces-test").GetStatusAsync();
+                submitted.Add(status);
+            });
+        var statusRead = Assert.Single(submitted);
+        Assert.NotNull(await statusRead); // the experiment existed when the hook was called
         var spool = Dispatch.Grains.IncidentSpool.BesideDatabase(Path.Combine(dir, "state.db"));
         Assert.All(outcome.IncidentRows, file => Assert.StartsWith(spool, file!.Path)); // the result says where, not what
         outcome = await outcome.TakeIncidentRowsAsync(cluster.Grains, Path.Combine(dir, "taken"), CancellationToken.None);

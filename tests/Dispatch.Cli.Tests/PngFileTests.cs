@@ -25,4 +25,21 @@ public sealed class PngFileTests
         Assert.Equal(b.Pixels, a.Pixels);
         Assert.Contains(a.Pixels, p => p != a.Pixels[0]); // something was drawn
     }
+
+    [Fact]
+    public void Encoding_in_memory_gives_the_bytes_of_the_saved_file()
+    {
+        var dir = CliRunner.TempDir();
+        var scenario = ScenarioLoader.Load(CliRunner.Scenario("small-town.json"));
+        var path = Path.Combine(dir, "map.png");
+        PngFile.Save(ZoneMap.Draw(scenario, CompareMarkdownFixture.Report(), MapMeasure.Visibility), path, 320, 240);
+        var bytes = PngFile.Encode(ZoneMap.Draw(scenario, CompareMarkdownFixture.Report(), MapMeasure.Visibility), 320, 240);
+        Assert.Equal(File.ReadAllBytes(path), bytes);
+    }
+
+    [Fact]
+    public async Task The_charts_warm_up_draws_every_kind_of_plottable_without_a_failure()
+    {
+        Assert.True(await Charts.WarmUpAsync());
+    }
 }

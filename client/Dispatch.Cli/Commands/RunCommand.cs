@@ -111,19 +111,25 @@ public static class RunCommand
         PhaseTrace.Mark("connected");
         await using var cluster = connected;
         cluster.ShareBuilt(json, model);
-        var chartsReady = Charts.WarmUpAsync();
-        var scenarioText = RunOutputWriter.LayOutScenario(json);
+        // Started once the run is submitted, while its kernel runs on one core: the charts' first-use
+        // costs and scenario.json's layout then take the other core, not the submission's.
+        Task<bool>? chartsReady = null;
+        Task<string>? scenarioText = null;
         if (!cluster.IsEmbedded)
         {
             error.WriteLine($"run {settings.RunIdPrefix} submitted to the {cluster.Description} (it goes on if this process stops: dispatch result {settings.RunIdPrefix})");
         }
         var outcome = await ProgressDisplay.RunAsync(console, error, model.Name,
-            progress => RunOrchestrator.RunAsync(cluster.Grains, settings, progress, cancellationToken));
+            progress => RunOrchestrator.RunAsync(cluster.Grains, settings, progress, cancellationToken, onSubmitted: () =>
+            {
+                chartsReady = Charts.WarmUpAsync();
+                scenarioText = RunOutputWriter.LayOutScenario(json);
+            }));
         PhaseTrace.Mark("run finished");
         outcome = await outcome.TakeIncidentRowsAsync(cluster.Grains, RunOutputWriter.IncidentsTakePrefix(heldOutput!.Path), cancellationToken);
         // Nothing more is asked of the cluster: the embedded silo stops while the files are written.
         var stopping = cluster.DisposeAsync();
-        await chartsReady;
+        await (chartsReady ?? Task.CompletedTask);
         RunOutputWriter.Write(heldOutput!.Path, outcome, json, cancellationToken, model, scenarioText);
         PhaseTrace.Mark("outputs written");
         PrintSummary(console, outcome, outDir);

@@ -16,24 +16,51 @@ public static class Charts
     private static readonly string VisibilityAxis = "risk-weighted " + Visibility.Label.ToLowerInvariant();
 
     /// <summary>
-    /// Draws a small chart in memory on the thread pool, to be started while a run goes: the first
-    /// chart of a process loads the drawing library, looks up the fonts and shapes text, which is
-    /// then done when the run's charts are drawn. A failure here is left to the real charts to report.
+    /// Draws small charts and a two-zone map in memory on the thread pool, to be started while a run
+    /// goes (its kernel keeps one core busy and leaves the other mostly idle): the first chart of a
+    /// process loads the drawing library, looks up the fonts, shapes text and prepares the code of
+    /// each kind of plottable (lines, bars with error bars, spans, text, markers, the zone layer, a
+    /// legend, rotated tick labels) and of the PNG encoder, which is then done when the run's charts
+    /// and maps are drawn. A failure here is left to the real charts to report (the task's result
+    /// is false then).
     /// </summary>
-    public static Task WarmUpAsync() => Task.Run(() =>
+    public static Task<bool> WarmUpAsync() => Task.Run(() =>
     {
         try
         {
-            var plot = new Plot();
-            plot.Add.ScatterLine(new double[] { 0, 1 }, new double[] { 0, 1 });
-            plot.Title("见警率 0.5");
-            plot.XLabel("minutes");
-            ChartFonts.Apply(plot);
-            plot.RenderInMemory(120, 80);
+            var line = new Plot();
+            line.Add.ScatterLine(new double[] { 0, 1 }, new double[] { 0, 1 });
+            line.Add.VerticalLine(0.5).LinePattern = LinePattern.Dashed;
+            line.Add.Text("见警率 0.5", 0.5, 0.5).LabelFontSize = 12;
+            line.Add.HorizontalSpan(0.2, 0.4).FillStyle.Color = Colors.Navy.WithAlpha(0.12);
+            line.Title("见警率 0.5");
+            line.XLabel("minutes");
+            var bars = new Plot();
+            bars.Add.Bars(new List<Bar> { new() { Position = 0, Value = 0.5, Error = 0.1 }, new() { Position = 1, ValueBase = 0.2, Value = 0.7 } });
+            bars.Axes.Bottom.SetTicks([0, 1], ["a", "b"]);
+            bars.Axes.Bottom.TickLabelStyle.Rotation = 60;
+            bars.Legend.ManualItems.Add(new LegendItem { LabelText = "patrol", FillColor = Colors.SteelBlue });
+            bars.ShowLegend(Edge.Right);
+            var map = new Plot();
+            map.Add.Plottable(new ZoneLayer([
+                ([new(0, 0), new(1, 0), new(1, 1)], Colors.SteelBlue),
+                ([new(1, 0), new(2, 0), new(1, 1)], Colors.Gray)]));
+            map.Add.Markers(new Coordinates[] { new(0.5, 0.5) }, MarkerShape.FilledSquare, 9, Colors.Black);
+            map.Add.Line(0, -0.1, 1, -0.1).LineWidth = 4;
+            map.Legend.ManualItems.Add(new LegendItem { LabelText = "station", MarkerShape = MarkerShape.FilledSquare, MarkerFillColor = Colors.Black, MarkerSize = 9 });
+            map.ShowLegend(Alignment.UpperRight);
+            map.Axes.SquareUnits();
+            var drawn = true;
+            foreach (var plot in new[] { line, bars, map })
+            {
+                ChartFonts.Apply(plot);
+                drawn &= PngFile.Encode(plot, 120, 80).Length > 0;
+            }
+            return drawn;
         }
         catch (Exception)
         {
-            // Nothing is drawn for the user here.
+            return false; // nothing is drawn for the user here
         }
     });
 

@@ -180,13 +180,17 @@ public static class RunOrchestrator
 
     private static int _counter;
 
-    /// <summary>Submits the run and waits for its outputs (a Ctrl+C cancels the run in the cluster too).</summary>
+    /// <summary>
+    /// Submits the run and waits for its outputs (a Ctrl+C cancels the run in the cluster too);
+    /// <paramref name="onSubmitted"/> is called once the experiment has started its replications.
+    /// </summary>
     public static async Task<RunOutcome> RunAsync(
-        IGrainFactory grains, RunSettings settings, IProgress<double>? progress, CancellationToken cancellationToken)
+        IGrainFactory grains, RunSettings settings, IProgress<double>? progress, CancellationToken cancellationToken, Action? onSubmitted = null)
     {
         var clock = Stopwatch.StartNew();
         var retries = new RetryCounter();
         await SubmitAsync(grains, settings, retries, cancellationToken);
+        onSubmitted?.Invoke();
         try
         {
             return await WaitAsync(grains, settings.RunIdPrefix, progress, settings.RetryBudget, retries, clock, cancellationToken);
