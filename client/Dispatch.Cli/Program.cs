@@ -9,4 +9,6 @@ if (Console.IsOutputRedirected)
     // Not a terminal (a pipe, a log file): no hard wrapping at 80 columns, so a line stays one line for grep.
     console.Profile.Width = 4096;
 }
-return await CliApp.RunAsync(args, console, Console.Error);
+var exitCode = await CliApp.RunAsync(args, console, Console.Error);
+Dispatch.Cli.Running.PhaseTrace.Mark("verb done");
+return exitCode;

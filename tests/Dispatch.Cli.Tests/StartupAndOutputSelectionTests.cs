@@ -43,6 +43,21 @@ public sealed class StartupAndOutputSelectionTests
     }
 
     [Fact]
+    public void Saving_the_start_up_profile_writes_it_at_once_and_only_once()
+    {
+        var profile = Path.Combine(AppContext.BaseDirectory, "jit-profiles", "profilesave.jitprofile");
+        File.Delete(profile);
+        Dispatch.Cli.Running.StartupProfile.Start(["profilesave"]);
+        // Something compiled after the start, so the profile has a method to hold.
+        Assert.Equal(3, System.Linq.Enumerable.Count(System.Linq.Enumerable.Where(new[] { 1, 2, 3 }, x => x > 0)));
+        Dispatch.Cli.Running.StartupProfile.Save();
+        Assert.True(File.Exists(profile), "the profile is not written before the process exits");
+        var written = File.GetLastWriteTimeUtc(profile);
+        Dispatch.Cli.Running.StartupProfile.Save(); // nothing more is recorded or written
+        Assert.Equal(written, File.GetLastWriteTimeUtc(profile));
+    }
+
+    [Fact]
     public async Task An_invalid_scenario_is_reported_as_before_the_early_silo()
     {
         var dir = CliRunner.TempDir();

@@ -54,6 +54,14 @@ public static class RunCommand
         return command;
     }
 
+    /// <summary>The charts' warm-up, then the start-up profile written (it then holds the charts' code too).</summary>
+    private static async Task<bool> WarmUpAsync()
+    {
+        var drawn = await Charts.WarmUpAsync();
+        StartupProfile.Save();
+        return drawn;
+    }
+
     private static async Task<int> ExecuteAsync(
         IAnsiConsole console, TextWriter error, ParseResult parse, string path, CommonOptions options, OverlayOptions overlayOptions,
         (bool Detach, bool NoActors, bool NoIncidents, string? Commands) flags, CancellationToken cancellationToken)
@@ -112,7 +120,8 @@ public static class RunCommand
         await using var cluster = connected;
         cluster.ShareBuilt(json, model);
         // Started once the run is submitted, while its kernel runs on one core: the charts' first-use
-        // costs and scenario.json's layout then take the other core, not the submission's.
+        // costs, the start-up profile's writing and scenario.json's layout then take the other core,
+        // not the submission's or the end's.
         Task<bool>? chartsReady = null;
         Task<string>? scenarioText = null;
         if (!cluster.IsEmbedded)
@@ -122,7 +131,7 @@ public static class RunCommand
         var outcome = await ProgressDisplay.RunAsync(console, error, model.Name,
             progress => RunOrchestrator.RunAsync(cluster.Grains, settings, progress, cancellationToken, onSubmitted: () =>
             {
-                chartsReady = Charts.WarmUpAsync();
+                chartsReady = WarmUpAsync();
                 scenarioText = RunOutputWriter.LayOutScenario(json);
             }));
         PhaseTrace.Mark("run finished");
@@ -133,6 +142,7 @@ public static class RunCommand
         RunOutputWriter.Write(heldOutput!.Path, outcome, json, cancellationToken, model, scenarioText);
         PhaseTrace.Mark("outputs written");
         PrintSummary(console, outcome, outDir);
+        PhaseTrace.Mark("summary printed");
         console.WriteLine(settings.Actors
             ? $"run id {settings.RunIdPrefix}: its zones and units: dispatch inspect {settings.RunIdPrefix} zone|unit <id>"
             : $"run id {settings.RunIdPrefix}");

@@ -9,6 +9,22 @@ namespace Dispatch.Cli.Running;
 /// </summary>
 internal static class StartupProfile
 {
+    private static int _recording;
+
+    /// <summary>
+    /// Writes the profile recorded so far and stops recording (at most once; nothing when no profile
+    /// was started). The runtime otherwise writes it as the process exits, a few bytes per write
+    /// call: 60 to 90 ms at the end of every run. A verb calls this once its start is behind it,
+    /// beside work that leaves a core spare (a run's kernel).
+    /// </summary>
+    public static void Save()
+    {
+        if (Interlocked.Exchange(ref _recording, 0) == 1)
+        {
+            ProfileOptimization.StartProfile(null);
+        }
+    }
+
     public static void Start(string[] args)
     {
         if (Environment.GetEnvironmentVariable("DISPATCH_JIT_PROFILE") == "0")
@@ -22,6 +38,7 @@ internal static class StartupProfile
             var verb = args.Length > 0 && args[0].All(char.IsAsciiLetterLower) ? args[0] : "other";
             ProfileOptimization.SetProfileRoot(folder);
             ProfileOptimization.StartProfile(verb + ".jitprofile");
+            _recording = 1;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
