@@ -70,20 +70,21 @@ public sealed class DocumentReader(List<ScenarioProblem> problems, string? file)
     private object? ReadValue(JsonElement e, Type type, string path, string? name, string? expected = null)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
-        expected ??= name is not null && Expected.TryGetValue(name, out var words) && words.IsList == IsList(t) ? words.Words : Describe(t);
+        // What is expected, in words: only put together for a problem.
+        string Expect() => expected ?? (name is not null && Expected.TryGetValue(name, out var words) && words.IsList == IsList(t) ? words.Words : Describe(t));
         if (t == typeof(string))
         {
-            return e.ValueKind == JsonValueKind.String ? e.GetString() : Wrong(e, path, expected);
+            return e.ValueKind == JsonValueKind.String ? e.GetString() : Wrong(e, path, Expect());
         }
         if (t == typeof(bool))
         {
-            return e.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => Wrong(e, path, expected) };
+            return e.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => Wrong(e, path, Expect()) };
         }
         if (t == typeof(double))
         {
             if (e.ValueKind != JsonValueKind.Number)
             {
-                return Wrong(e, path, expected);
+                return Wrong(e, path, Expect());
             }
             if (!e.TryGetDouble(out var d) || !double.IsFinite(d))
             {
@@ -95,7 +96,7 @@ public sealed class DocumentReader(List<ScenarioProblem> problems, string? file)
         {
             if (e.ValueKind != JsonValueKind.Number)
             {
-                return Wrong(e, path, expected);
+                return Wrong(e, path, Expect());
             }
             if (t == typeof(int) && e.TryGetInt32(out var i))
             {
@@ -119,21 +120,17 @@ public sealed class DocumentReader(List<ScenarioProblem> problems, string? file)
         }
         if (IsList(t))
         {
-            return ReadList(e, t, path, name, expected);
+            return e.ValueKind == JsonValueKind.Array ? ReadList(e, t, path, name) : Wrong(e, path, Expect());
         }
         if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Dictionary<,>))
         {
-            return ReadDictionary(e, t, path, expected);
+            return e.ValueKind == JsonValueKind.Object ? ReadDictionary(e, t, path) : Wrong(e, path, Expect());
         }
-        return ReadClass(e, t, path, expected);
+        return e.ValueKind == JsonValueKind.Object ? ReadClass(e, t, path) : Wrong(e, path, Expect());
     }
 
-    private object? ReadList(JsonElement e, Type t, string path, string? name, string expected)
+    private object? ReadList(JsonElement e, Type t, string path, string? name)
     {
-        if (e.ValueKind != JsonValueKind.Array)
-        {
-            return Wrong(e, path, expected);
-        }
         var length = e.GetArrayLength();
         if (name is not null && ListLimits.TryGetValue(name, out var limit) && length > limit.Limit)
         {
@@ -143,6 +140,10 @@ public sealed class DocumentReader(List<ScenarioProblem> problems, string? file)
         if (element == typeof(double) && ReadNumbers(e, length) is { } numbers)
         {
             return t.IsArray ? numbers : new List<double>(numbers);
+        }
+        if (element == typeof(double[]) && ReadNumberLists(e, length) is { } lists)
+        {
+            return t.IsArray ? lists : new List<double[]>(lists);
         }
         var elementExpected = name == "polygon" ? "a point [x, y]" : element.IsArray ? "a list of numbers" : null;
         var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;
@@ -183,12 +184,27 @@ public sealed class DocumentReader(List<ScenarioProblem> problems, string? file)
         return numbers;
     }
 
-    private object? ReadDictionary(JsonElement e, Type t, string path, string expected)
+    /// <summary>
+    /// A list of lists of plain finite numbers (a polygon's points) read at once; null when any item
+    /// is not one, so that the item-by-item path locates the problem.
+    /// </summary>
+    private static double[][]? ReadNumberLists(JsonElement e, int length)
     {
-        if (e.ValueKind != JsonValueKind.Object)
+        var lists = new double[length][];
+        var k = 0;
+        foreach (var item in e.EnumerateArray())
         {
-            return Wrong(e, path, expected);
+            if (item.ValueKind != JsonValueKind.Array || ReadNumbers(item, item.GetArrayLength()) is not { } numbers)
+            {
+                return null;
+            }
+            lists[k++] = numbers;
         }
+        return lists;
+    }
+
+    private object? ReadDictionary(JsonElement e, Type t, string path)
+    {
         var valueType = t.GetGenericArguments()[1];
         var dictionary = (IDictionary)Activator.CreateInstance(t)!;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -207,12 +223,8 @@ public sealed class DocumentReader(List<ScenarioProblem> problems, string? file)
         return dictionary;
     }
 
-    private object? ReadClass(JsonElement e, Type t, string path, string expected)
+    private object? ReadClass(JsonElement e, Type t, string path)
     {
-        if (e.ValueKind != JsonValueKind.Object)
-        {
-            return Wrong(e, path, expected);
-        }
         var result = Activator.CreateInstance(t)!;
         var known = Properties(t);
         var seen = new HashSet<string>(StringComparer.Ordinal);
