@@ -121,14 +121,15 @@ public sealed partial class ScenarioGrain : IRemindable
             grains.GetGrain<IExperimentGrain>(state.State.ExperimentId!).OnReplicationProgressAsync(state.State.Replication, Progress(sim)).Ignore();
         }
         while (!sim.IsFinished && Stopwatch.GetElapsedTime(started) < TickBudget && !cancellationToken.IsCancellationRequested);
-        if (!sim.IsFinished)
-        {
-            await CheckpointAsync(sim, finish: false); // the run's last chunk has checkpointed it as finished
-        }
         if (sim.IsFinished)
         {
+            // The run's last chunk has checkpointed it as finished.
             logger.LogInformation("run {RunId} finished at minute {Minute}", RunId, sim.Now);
             await StopDrivingAsync();
+        }
+        else
+        {
+            await CheckpointAsync(sim, finish: false);
         }
     }
 
