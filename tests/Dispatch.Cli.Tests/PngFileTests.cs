@@ -27,6 +27,27 @@ public sealed class PngFileTests
     }
 
     [Fact]
+    public void Every_text_of_a_map_and_a_chart_is_in_the_chart_font_whatever_was_drawn_before()
+    {
+        // CI installs a CJK font (.ci/run); without one there is nothing to set.
+        var family = ChartFonts.Family;
+        Assert.NotNull(family);
+        var scenario = ScenarioLoader.Load(CliRunner.Scenario("small-town.json"));
+        var map = ZoneMap.Draw(scenario, CompareMarkdownFixture.Report(), MapMeasure.Visibility);
+        var cdf = Charts.ResponseCdf([1.0, 2.5, 4.0, 7.5]);
+        ChartFonts.Apply(cdf); // as Charts.Save does; a map has it applied as it is drawn
+        foreach (var plot in new[] { map, cdf })
+        {
+            // The legend and the text labels, which ScottPlot's Font.Set leaves to the default of when they were made.
+            Assert.Equal(family, plot.Legend.FontName);
+            var texts = plot.GetPlottables().OfType<ScottPlot.Plottables.Text>().ToList();
+            Assert.NotEmpty(texts);
+            Assert.All(texts, t => Assert.Equal(family, t.LabelFontName));
+            Assert.Equal(family, plot.Axes.Title.Label.FontName);
+        }
+    }
+
+    [Fact]
     public void Encoding_in_memory_gives_the_bytes_of_the_saved_file()
     {
         var dir = CliRunner.TempDir();

@@ -22,12 +22,26 @@ public static partial class ChartFonts
     /// <summary>The CJK font family charts use, or null when none is installed.</summary>
     public static string? Family => Installed.Value;
 
-    /// <summary>Call after every label is set: uses the CJK font for the whole plot, or drops the terms from the title without one.</summary>
+    /// <summary>
+    /// Call after every label is set: uses the CJK font for the whole plot, or drops the terms from the title without one.
+    /// </summary>
+    /// <remarks>
+    /// ScottPlot's <c>Font.Set</c> sets the title and the axes, and makes the family the process-wide default
+    /// (<c>Fonts.Default</c>) for what is made afterwards; the legend and the text labels take the default
+    /// when they are made. So without the lines after it, the first plot of a process, made before any
+    /// <c>Font.Set</c>, drew its legend and labels in another font than every later one: which plot
+    /// came first, with charts drawn in parallel, decided how it looked.
+    /// </remarks>
     public static void Apply(Plot plot)
     {
         if (Family is { } family)
         {
             plot.Font.Set(family);
+            plot.Legend.FontName = family;
+            foreach (var text in plot.GetPlottables().OfType<ScottPlot.Plottables.Text>())
+            {
+                text.LabelFontName = family;
+            }
             return;
         }
         var title = plot.Axes.Title.Label;
