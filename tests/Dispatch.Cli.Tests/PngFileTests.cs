@@ -29,13 +29,16 @@ public sealed class PngFileTests
     [Fact]
     public void Every_text_of_a_map_and_a_chart_is_in_the_chart_font_whatever_was_drawn_before()
     {
-        // CI installs a CJK font (.ci/run); without one there is nothing to set.
-        var family = ChartFonts.Family;
-        Assert.NotNull(family);
         var scenario = ScenarioLoader.Load(CliRunner.Scenario("small-town.json"));
         var map = ZoneMap.Draw(scenario, CompareMarkdownFixture.Report(), MapMeasure.Visibility);
         var cdf = Charts.ResponseCdf([1.0, 2.5, 4.0, 7.5]);
         ChartFonts.Apply(cdf); // as Charts.Save does; a map has it applied as it is drawn
+        if (ChartFonts.Family is not { } family)
+        {
+            // No CJK font installed (CI installs one, .ci/run): the terms are left out instead.
+            Assert.All(new[] { map, cdf }, p => Assert.Equal(ChartFonts.WithoutTerms(p.Axes.Title.Label.Text), p.Axes.Title.Label.Text));
+            return;
+        }
         foreach (var plot in new[] { map, cdf })
         {
             // The legend and the text labels, which ScottPlot's Font.Set leaves to the default of when they were made.
