@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dispatch.Model.Geometry;
 using Dispatch.Model.Randomness;
 
@@ -76,6 +77,7 @@ public sealed record Zone(
     /// The profile rate in incidents per hour in an hour of day and day of week (0 = Monday):
     /// <c>RatePerHour x Hour[h] x Day[d]</c>, times <c>Week[24 d + h]</c> when the zone has a 24 x 7 profile.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double RateAt(int hour, int day)
     {
         var rate = RatePerHour * HourProfile[hour] * DayProfile[day];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Dispatch.Model.Geometry;
 using Dispatch.Model.Scenarios;
@@ -37,6 +38,7 @@ public sealed class PatrolPlan(IReadOnlyList<Zone> zones, double diminishing)
     public double MarginalValue(int zone) => _weights[zone] * Power(_committed[zone]);
 
     /// <summary>diminishing^k, each power computed once with Math.Pow (the same value as computing it every time).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double Power(int k) => k < _powers.Length ? _powers[k] : GrowPowers(k);
 
     /// <summary>Extends the table of powers to hold diminishing^k (kept out of <see cref="Power"/>, so that inlines).</summary>

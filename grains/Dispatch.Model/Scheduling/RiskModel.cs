@@ -68,6 +68,7 @@ public sealed class RiskModel
     }
 
     /// <summary>The zone's weekly profile rate in the given hour of day and day of week (see <see cref="HourAndDay"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double BaseRate(int zone, int hour, int day)
     {
         var rate = _ratePerHour[zone] * _hourProfiles[zone * 24 + hour] * _dayProfiles[zone * 7 + day];
@@ -85,6 +86,7 @@ public sealed class RiskModel
     public bool IsHotspot(int zone) => _hotspot[zone];
 
     /// <summary>The near-repeat component at time t (t not before the last update).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NearRepeat(int zone, double t) =>
         _nearRepeat[zone] == 0 ? 0 : _nearRepeat[zone] * Math.Exp(-(t - _updatedAt[zone]) / _options.NearRepeatDecayMinutes);
 

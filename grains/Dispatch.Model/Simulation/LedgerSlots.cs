@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dispatch.Model.Scenarios;
 
 namespace Dispatch.Model.Simulation;
@@ -119,6 +120,7 @@ internal sealed class LedgerSlots
     public double FlaggedAreaTimeShare { get; }
 
     /// <summary>The rate (incidents per hour) of a zone-slot: 0 outside the hotspots and the counted slots.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double RateOf(int zone, int slot)
     {
         if (!_hotspot[zone] || !_slotValid[slot])
@@ -129,6 +131,7 @@ internal sealed class LedgerSlots
         return z.RateAt(_slotHour[slot], _slotDay[slot]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsFlagged(int zone, int slot) => _flagged.IsFlagged(zone, slot);
 
     /// <summary>The night risk-weighted minutes from the start of the statistics up to <paramref name="t"/>.</summary>

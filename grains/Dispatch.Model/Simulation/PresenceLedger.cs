@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dispatch.Model.Scenarios;
 
 namespace Dispatch.Model.Simulation;
@@ -94,6 +95,7 @@ public sealed class PresenceLedger
 
     public int SlotOf(double t) => _slots.SlotOf(t);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsFlagged(int zone, double t) => _slots.IsFlagged(zone, _slots.SlotOf(t));
 
     public bool IsNight(double t) => _slots.IsNightHour(_slots.HourOf(t));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dispatch.Model.Scenarios;
 
 namespace Dispatch.Model.Simulation;
@@ -89,6 +90,7 @@ internal sealed class ZoneSlotRates
     public double FlaggedAreaTime { get; }
 
     /// <summary>Whether a zone-slot is flagged.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsFlagged(int zone, int slot)
     {
         var c = _slotClass[slot];
